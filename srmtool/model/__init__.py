@@ -1,0 +1,31 @@
+"""The route map: plain objects, operations, geometry, checks and the `.srm` file. No Qt here."""
+
+from srmtool.model.types import (
+    FORMAT,
+    PERSPECTIVE_IDS,
+    VERSION,
+    Column,
+    Link,
+    Meta,
+    Objective,
+    Perspective,
+    Row,
+    RouteMap,
+    Stakeholder,
+    Table,
+)
+
+__all__ = [
+    "FORMAT",
+    "PERSPECTIVE_IDS",
+    "VERSION",
+    "Column",
+    "Link",
+    "Meta",
+    "Objective",
+    "Perspective",
+    "Row",
+    "RouteMap",
+    "Stakeholder",
+    "Table",
+]

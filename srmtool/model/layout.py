@@ -1,0 +1,149 @@
+"""Map geometry shared by the canvas and the PDF, so that print matches screen.
+
+Scene units are points-like floats (1 unit = 1 px at 100 % zoom). The scene, top to bottom: the
+destination banner, then the four bands (people, stakeholder, process, foundation). Band labels sit
+in a column at the left, boxes to its right. Every box has the same size.
+
+An objective's ``x``/``y`` is its box's top-left. Its *perspective* decides the band: a box whose
+``y`` lies above its band is drawn at the band's top; a band grows downward to hold its lowest box.
+So the geometry is a pure function of the map (``compute_layout``), cheap enough to recompute.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from srmtool.model.types import PERSPECTIVE_IDS, RouteMap
+
+BOX_WIDTH = 220.0
+BOX_HEIGHT = 100.0
+BOX_GAP = 30.0  # horizontal and vertical room between boxes in a tidy layout
+LABEL_WIDTH = 140.0  # the band label column at the left
+BANNER_HEIGHT = 110.0
+BAND_MIN_HEIGHT = 2 * BOX_HEIGHT + 3 * BOX_GAP  # room for two rows of boxes
+BAND_PAD = BOX_GAP  # space between a band's edge and its boxes
+MIN_WIDTH = LABEL_WIDTH + 4 * (BOX_WIDTH + BOX_GAP) + BOX_GAP
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    @property
+    def center(self) -> tuple[float, float]:
+        return (self.x + self.w / 2, self.y + self.h / 2)
+
+    def intersects(self, other: Rect, gap: float = 0.0) -> bool:
+        return not (
+            self.right + gap <= other.x
+            or other.right + gap <= self.x
+            or self.bottom + gap <= other.y
+            or other.bottom + gap <= self.y
+        )
+
+    def contains(self, x: float, y: float) -> bool:
+        return self.x <= x <= self.right and self.y <= y <= self.bottom
+
+
+@dataclass(frozen=True)
+class MapLayout:
+    """Where everything is. ``boxes`` may differ from the objectives' x/y only by band clamping."""
+
+    banner: Rect
+    bands: dict[str, Rect]  # perspective id -> the whole band, label column included
+    boxes: dict[str, Rect]  # objective id -> box
+    bounds: Rect  # everything, for fitting the view or the page
+
+    def band_at(self, y: float) -> str:
+        """The perspective whose band holds scene height ``y`` (nearest band outside)."""
+        for pid in PERSPECTIVE_IDS:
+            if y < self.bands[pid].bottom:
+                return pid
+        return PERSPECTIVE_IDS[-1]
+
+
+def box_top_left(route_map: RouteMap, objective_id: str, layout: MapLayout) -> tuple[float, float]:
+    box = layout.boxes[objective_id]
+    return (box.x, box.y)
+
+
+def compute_layout(route_map: RouteMap) -> MapLayout:
+    """The geometry of the whole map. Boxes never leave their band; bands never overlap."""
+    by_band: dict[str, list[tuple[str, float, float]]] = {pid: [] for pid in PERSPECTIVE_IDS}
+    for o in route_map.objectives:
+        if o.perspective in by_band:
+            by_band[o.perspective].append((o.id, max(o.x, LABEL_WIDTH + BAND_PAD), o.y))
+    right = MIN_WIDTH
+    for items in by_band.values():
+        for _, x, _ in items:
+            right = max(right, x + BOX_WIDTH + BAND_PAD)
+
+    bands: dict[str, Rect] = {}
+    boxes: dict[str, Rect] = {}
+    top = BANNER_HEIGHT
+    for pid in PERSPECTIVE_IDS:
+        nominal = BANNER_HEIGHT + PERSPECTIVE_IDS.index(pid) * BAND_MIN_HEIGHT
+        top = max(top, nominal)
+        bottom = top + BAND_MIN_HEIGHT
+        for oid, x, y in by_band[pid]:
+            y = max(y, top + BAND_PAD)
+            boxes[oid] = Rect(x, y, BOX_WIDTH, BOX_HEIGHT)
+            bottom = max(bottom, y + BOX_HEIGHT + BAND_PAD)
+        bands[pid] = Rect(0.0, top, right, bottom - top)
+        top = bottom
+    banner = Rect(0.0, 0.0, right, BANNER_HEIGHT)
+    return MapLayout(banner=banner, bands=bands, boxes=boxes, bounds=Rect(0.0, 0.0, right, top))
+
+
+def nominal_band(perspective_id: str) -> Rect:
+    """A band's place in a map whose bands did not grow (for placing boxes before layout)."""
+    i = PERSPECTIVE_IDS.index(perspective_id)  # type: ignore[arg-type]
+    return Rect(0.0, BANNER_HEIGHT + i * BAND_MIN_HEIGHT, MIN_WIDTH, BAND_MIN_HEIGHT)
+
+
+def free_slot(route_map: RouteMap, perspective_id: str, layout: MapLayout | None = None) -> tuple[float, float]:
+    """Top-left for a new box in a band that overlaps no existing box: the first free place in
+    reading order (left to right, then the next row), rows spaced by the box size and gap."""
+    layout = layout or compute_layout(route_map)
+    band = layout.bands[perspective_id]
+    taken = list(layout.boxes.values())
+    step_x = BOX_WIDTH + BOX_GAP
+    step_y = BOX_HEIGHT + BOX_GAP
+    per_row = max(1, int((max(band.w, MIN_WIDTH) - LABEL_WIDTH - BAND_PAD) // step_x))
+    row = 0
+    while True:
+        y = band.y + BAND_PAD + row * step_y
+        for col in range(per_row):
+            x = LABEL_WIDTH + BAND_PAD + col * step_x
+            cand = Rect(x, y, BOX_WIDTH, BOX_HEIGHT)
+            if not any(cand.intersects(t, gap=BOX_GAP / 2) for t in taken):
+                return (x, y)
+        row += 1
+
+
+def edge_point(box: Rect, toward: tuple[float, float]) -> tuple[float, float]:
+    """Where the line from the box's centre toward a point leaves the box's border."""
+    cx, cy = box.center
+    dx, dy = toward[0] - cx, toward[1] - cy
+    if dx == 0 and dy == 0:
+        return (cx, cy)
+    sx = (box.w / 2) / abs(dx) if dx else float("inf")
+    sy = (box.h / 2) / abs(dy) if dy else float("inf")
+    s = min(sx, sy)
+    return (cx + dx * s, cy + dy * s)
+
+
+def arrow_line(source: Rect, target: Rect) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The visible arrow from cause to effect: from source's border to target's border."""
+    return (edge_point(source, target.center), edge_point(target, source.center))

@@ -1,0 +1,100 @@
+"""Column templates for the table. Templates are data (JSON files), not code.
+
+Built-in templates ship in ``resources/templates``; users' own templates are JSON files of the same
+shape: ``{"id", "name", "columns": [{"key", "label", "width"}]}``. Column 1 is always ``objective``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from srmtool.model.types import OBJECTIVE_COLUMN, Column
+from srmtool.resources_path import resource
+
+BUILTIN_TEMPLATE_IDS = ("mini_slm_11", "action_plan")
+DEFAULT_TEMPLATE_ID = "mini_slm_11"
+
+
+class TemplateError(ValueError):
+    """A template file that cannot be used; the message names the file."""
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str
+    name: str
+    name_en: str
+    columns: tuple[Column, ...]
+
+    def fresh_columns(self) -> list[Column]:
+        """Independent copies, ready to put into a map."""
+        return [c.model_copy(deep=True) for c in self.columns]
+
+
+def _parse(data: object, origin: str) -> Template:
+    if not isinstance(data, dict) or not isinstance(data.get("columns"), list):
+        raise TemplateError(f"{origin}: not a column template")
+    columns: list[Column] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(data["columns"]):
+        if not isinstance(raw, dict) or not isinstance(raw.get("key"), str) or not raw["key"]:
+            raise TemplateError(f"{origin}: columns[{i}] needs a key")
+        if raw["key"] in seen:
+            raise TemplateError(f"{origin}: columns[{i}] repeats the key {raw['key']!r}")
+        seen.add(raw["key"])
+        width = raw.get("width", 20)
+        columns.append(
+            Column(
+                key=raw["key"],
+                label=str(raw.get("label", raw["key"])),
+                width=float(width) if isinstance(width, int | float) else 20.0,
+            )
+        )
+    if not columns or columns[0].key != OBJECTIVE_COLUMN:
+        raise TemplateError(f"{origin}: the first column must be '{OBJECTIVE_COLUMN}'")
+    return Template(
+        id=str(data.get("id", Path(origin).stem)),
+        name=str(data.get("name", data.get("id", ""))),
+        name_en=str(data.get("name_en", data.get("name", ""))),
+        columns=tuple(columns),
+    )
+
+
+def builtin_template(template_id: str = DEFAULT_TEMPLATE_ID) -> Template:
+    node = resource("templates", f"{template_id}.json")
+    if template_id not in BUILTIN_TEMPLATE_IDS or not node.is_file():
+        raise TemplateError(f"no built-in template {template_id!r}")
+    return _parse(json.loads(node.read_text(encoding="utf-8")), f"{template_id}.json")
+
+
+def builtin_templates() -> list[Template]:
+    return [builtin_template(t) for t in BUILTIN_TEMPLATE_IDS]
+
+
+def default_columns() -> list[Column]:
+    """The Mini SLM 11 ช่อง column set."""
+    return builtin_template(DEFAULT_TEMPLATE_ID).fresh_columns()
+
+
+def load_template(path: str | Path) -> Template:
+    p = Path(path)
+    try:
+        if p.stat().st_size > 1_000_000:
+            raise TemplateError(f"{p}: too large for a template")
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise TemplateError(f"{p}: {exc}") from None
+    return _parse(data, str(p))
+
+
+def save_template(path: str | Path, template_id: str, name: str, columns: list[Column]) -> None:
+    """Write a column set as a reusable template (not atomic-critical: it is the user's copy)."""
+    data = {
+        "id": template_id,
+        "name": name,
+        "columns": [{"key": c.key, "label": c.label, "width": c.width} for c in columns],
+    }
+    _parse(data, str(path))  # refuse to write something we could not read back
+    Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -1,0 +1,190 @@
+"""The route map as plain pydantic objects, shaped exactly like the `.srm` file (DESIGN.md §3).
+
+Every object keeps keys it does not know (``extra="allow"``) so that a file written by a newer
+minor release survives a load and a save here. Change the map through ``srmtool.model.operations``;
+those keep it consistent and return what undo needs.
+"""
+
+from __future__ import annotations
+
+from typing import Final, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+FORMAT: Final = "srmtool-map"
+VERSION: Final = 1
+
+PerspectiveId = Literal["people", "stakeholder", "process", "foundation"]
+
+#: The four levels, top to bottom. Links normally point up this list's reverse.
+PERSPECTIVE_IDS: Final[tuple[PerspectiveId, ...]] = ("people", "stakeholder", "process", "foundation")
+
+DEFAULT_PERSPECTIVE_LABELS: Final[dict[str, str]] = {
+    "people": "ประชาชน",
+    "stakeholder": "ภาคี",
+    "process": "กระบวนการ",
+    "foundation": "พื้นฐาน",
+}
+
+#: Letters that start the default objective codes (ป1, ภ2, ก3, พ4).
+CODE_PREFIX: Final[dict[str, str]] = {"people": "ป", "stakeholder": "ภ", "process": "ก", "foundation": "พ"}
+
+#: The table column that always shows the row's objective.
+OBJECTIVE_COLUMN: Final = "objective"
+
+
+class _Item(BaseModel):
+    model_config = ConfigDict(extra="allow", validate_assignment=False, strict=False)
+
+
+class Meta(_Item):
+    title: str = ""
+    organization: str = ""
+    area: str = ""
+    period: str = ""
+    authors: list[str] = Field(default_factory=list)
+    created: str = ""
+    modified: str = ""
+
+
+class Perspective(_Item):
+    id: PerspectiveId
+    label: str
+
+
+class Objective(_Item):
+    id: str
+    code: str = ""
+    perspective: PerspectiveId
+    text: str = ""
+    x: float = 0.0
+    y: float = 0.0
+    key_route: bool = False
+    notes: str = ""
+    stakeholders: list[str] = Field(default_factory=list)
+
+
+class Link(_Item):
+    source: str
+    target: str
+
+
+class Stakeholder(_Item):
+    id: str
+    name: str = ""
+    kind: str = ""
+    role: str = ""
+
+
+class Column(_Item):
+    key: str
+    label: str
+    width: float = 20.0  # in Excel character widths
+
+
+class Row(_Item):
+    id: str
+    objective: str
+    cells: dict[str, str] = Field(default_factory=dict)
+
+
+class Table(_Item):
+    columns: list[Column] = Field(default_factory=list)
+    rows: list[Row] = Field(default_factory=list)
+
+
+def default_perspectives() -> list[Perspective]:
+    return [Perspective(id=pid, label=DEFAULT_PERSPECTIVE_LABELS[pid]) for pid in PERSPECTIVE_IDS]
+
+
+class RouteMap(_Item):
+    format: Literal["srmtool-map"] = FORMAT
+    version: int = VERSION
+    meta: Meta = Field(default_factory=Meta)
+    destination: str = ""
+    perspectives: list[Perspective] = Field(default_factory=default_perspectives)
+    objectives: list[Objective] = Field(default_factory=list)
+    links: list[Link] = Field(default_factory=list)
+    stakeholders: list[Stakeholder] = Field(default_factory=list)
+    table: Table = Field(default_factory=Table)
+
+    # id -> object caches; cleared by every operation (``touch``). Lists may also be edited
+    # directly by scripts, so a cache miss or a stale hit falls back to a scan.
+    _objective_index: dict[str, Objective] | None = PrivateAttr(default=None)
+    _row_index: dict[str, Row] | None = PrivateAttr(default=None)
+
+    def touch(self) -> None:
+        """Forget the id caches; call after changing the lists by hand."""
+        self._objective_index = None
+        self._row_index = None
+
+    # -- look-ups -------------------------------------------------------------------------
+    def objective(self, objective_id: str) -> Objective | None:
+        index = self._objective_index
+        if index is None:
+            index = self._objective_index = {o.id: o for o in self.objectives}
+        found = index.get(objective_id)
+        if found is not None and found.id == objective_id:
+            return found
+        for o in self.objectives:  # stale cache after a direct list edit
+            if o.id == objective_id:
+                self.touch()
+                return o
+        return None
+
+    def row(self, row_id: str) -> Row | None:
+        index = self._row_index
+        if index is None:
+            index = self._row_index = {r.id: r for r in self.table.rows}
+        found = index.get(row_id)
+        if found is not None and found.id == row_id:
+            return found
+        for r in self.table.rows:
+            if r.id == row_id:
+                self.touch()
+                return r
+        return None
+
+    def stakeholder(self, stakeholder_id: str) -> Stakeholder | None:
+        return next((s for s in self.stakeholders if s.id == stakeholder_id), None)
+
+    def column(self, key: str) -> Column | None:
+        return next((c for c in self.table.columns if c.key == key), None)
+
+    def perspective_label(self, perspective_id: str) -> str:
+        for p in self.perspectives:
+            if p.id == perspective_id:
+                return p.label
+        return DEFAULT_PERSPECTIVE_LABELS.get(perspective_id, perspective_id)
+
+    def objectives_in(self, perspective_id: str) -> list[Objective]:
+        return [o for o in self.objectives if o.perspective == perspective_id]
+
+    def rows_of(self, objective_id: str) -> list[Row]:
+        return [r for r in self.table.rows if r.objective == objective_id]
+
+    def links_of(self, objective_id: str) -> list[Link]:
+        return [lk for lk in self.links if objective_id in (lk.source, lk.target)]
+
+    def has_link(self, source: str, target: str) -> bool:
+        return any(lk.source == source and lk.target == target for lk in self.links)
+
+    # -- fresh ids and codes --------------------------------------------------------------
+    def new_id(self, prefix: str) -> str:
+        """An id not used by any objective, stakeholder or row, e.g. ``o17``."""
+        used = {o.id for o in self.objectives}
+        used.update(s.id for s in self.stakeholders)
+        used.update(r.id for r in self.table.rows)
+        n = len(used) + 1
+        while f"{prefix}{n}" in used:
+            n += 1
+        return f"{prefix}{n}"
+
+    def new_code(self, perspective_id: str) -> str:
+        """The next free code of a level: ป1, ป2 … (ภ, ก, พ for the other levels)."""
+        prefix = CODE_PREFIX.get(perspective_id, "")
+        used = {o.code for o in self.objectives}
+        n = 1
+        while f"{prefix}{n}" in used:
+            n += 1
+        return f"{prefix}{n}"
