@@ -1,5 +1,6 @@
 """The route map: plain objects, operations, geometry, checks and the `.srm` file. No Qt here."""
 
+from srmtool.model.checks import CHECKS, Finding, check_map
 from srmtool.model.types import (
     FORMAT,
     PERSPECTIVE_IDS,
@@ -16,6 +17,9 @@ from srmtool.model.types import (
 )
 
 __all__ = [
+    "CHECKS",
+    "Finding",
+    "check_map",
     "FORMAT",
     "PERSPECTIVE_IDS",
     "VERSION",

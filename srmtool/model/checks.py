@@ -1,0 +1,139 @@
+"""What the checks report about a map (DESIGN.md §4): findings with a code, a severity, the ids
+involved and a message in Thai and English.
+
+Severities: ``error`` for what makes the plan wrong on paper (references that point nowhere,
+loops of arrows, duplicate codes or links, objectives without text); ``warning`` for what a
+freshly captured, still incomplete workshop map usually lacks; ``info`` for hints. Codes are
+stable: scripts and the command line rely on them.
+
+``ids`` names the objectives, rows, stakeholders (and, for a dangling reference, the missing id)
+that a finding is about; for a link they are its source and target.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from srmtool.model import checks_items, checks_links
+from srmtool.model.checks_text import SEVERITIES, Refs
+from srmtool.model.graph import objective_graph
+from srmtool.model.types import RouteMap
+
+#: Every check code and its severity, in the order the checks run. Codes never change meaning.
+CHECKS: Final[dict[str, str]] = {
+    # errors: the plan is wrong on paper
+    "link-cycle": "error",
+    "self-link": "error",
+    "duplicate-link": "error",
+    "link-missing-objective": "error",
+    "row-missing-objective": "error",
+    "missing-stakeholder": "error",
+    "empty-text": "error",
+    "duplicate-code": "error",
+    "duplicate-id": "error",
+    "table-objective-column": "error",
+    "duplicate-column": "error",
+    # warnings: what an unfinished map still lacks
+    "downward-link": "warning",
+    "no-route-to-people": "warning",
+    "people-without-cause": "warning",
+    "key-route-split": "warning",
+    "key-route-without-people": "warning",
+    "missing-code": "warning",
+    "duplicate-text": "warning",
+    "empty-level": "warning",
+    "no-destination": "warning",
+    # hints
+    "key-route-without-row": "info",
+    "empty-row": "info",
+    "rows-apart": "info",
+    "unassigned-stakeholder": "info",
+}
+
+#: A one-line description of every check (Thai, English), for the command line and the docs.
+CHECK_DESCRIPTIONS: Final[dict[str, tuple[str, str]]] = {
+    "link-cycle": ("ลูกศรวนเป็นวง ผลย้อนกลับมาเป็นเหตุ", "Links form a loop: an effect leads back to its cause"),
+    "self-link": ("ลูกศรชี้เข้าหาเป้าประสงค์ตัวเอง", "A link from an objective to itself"),
+    "duplicate-link": ("ลูกศรเส้นเดียวกันซ้ำกัน", "The same link appears more than once"),
+    "link-missing-objective": (
+        "ลูกศรอ้างถึงเป้าประสงค์ที่ไม่มีในแผนที่",
+        "A link refers to an objective that does not exist",
+    ),
+    "row-missing-objective": (
+        "แถวในตารางอ้างถึงเป้าประสงค์ที่ไม่มีในแผนที่",
+        "A table row refers to an objective that does not exist",
+    ),
+    "missing-stakeholder": (
+        "เป้าประสงค์อ้างถึงภาคีที่ไม่มีในรายชื่อภาคี",
+        "An objective refers to a stakeholder that does not exist",
+    ),
+    "empty-text": ("เป้าประสงค์ยังไม่มีข้อความ", "An objective has no text"),
+    "duplicate-code": ("รหัสเป้าประสงค์ซ้ำกัน", "Several objectives share one code"),
+    "duplicate-id": ("รหัสอ้างอิงภายใน (id) ซ้ำกัน", "Several items share one internal id"),
+    "table-objective-column": (
+        "คอลัมน์แรกของตารางไม่ใช่เป้าประสงค์",
+        "The table's first column is not the objective",
+    ),
+    "duplicate-column": ("คอลัมน์ในตารางซ้ำกัน", "A table column appears more than once"),
+    "downward-link": ("ลูกศรชี้ลงไปยังระดับที่ต่ำกว่า", "A link points down to a lower level"),
+    "no-route-to-people": (
+        "เป้าประสงค์ไม่มีเส้นทางขึ้นไปถึงระดับประชาชน",
+        "An objective has no route up to the People level",
+    ),
+    "people-without-cause": (
+        "เป้าประสงค์ระดับประชาชนที่ยังไม่มีเป้าประสงค์ใดนำไปสู่",
+        "A People-level objective that nothing leads to",
+    ),
+    "key-route-split": ("เส้นทางหลักขาดตอนเป็นหลายส่วน", "The key route falls apart into pieces"),
+    "key-route-without-people": (
+        "เส้นทางหลักยังไม่ถึงระดับประชาชน",
+        "The key route does not reach the People level",
+    ),
+    "missing-code": ("เป้าประสงค์ยังไม่มีรหัส", "An objective has no code"),
+    "duplicate-text": ("เป้าประสงค์ข้อความซ้ำกัน", "Several objectives have the same text"),
+    "empty-level": ("ระดับที่ยังไม่มีเป้าประสงค์", "A level has no objectives"),
+    "no-destination": ("ยังไม่ได้กำหนดจุดหมายปลายทาง", "The map has no destination"),
+    "key-route-without-row": (
+        "เป้าประสงค์บนเส้นทางหลักที่ยังไม่มีแถวในตาราง",
+        "A key-route objective has no table row",
+    ),
+    "empty-row": ("แถวในตารางที่ยังไม่ได้กรอกข้อมูล", "A table row with every cell empty"),
+    "rows-apart": (
+        "แถวของเป้าประสงค์เดียวกันไม่อยู่ติดกันในตาราง",
+        "Rows of one objective are not next to each other",
+    ),
+    "unassigned-stakeholder": (
+        "ภาคีที่ยังไม่ได้รับบทบาทในเป้าประสงค์ใด",
+        "A stakeholder assigned to no objective",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the checks report. ``severity`` is ``error``, ``warning`` or ``info``."""
+
+    code: str
+    severity: str
+    ids: tuple[str, ...]
+    message_th: str
+    message_en: str
+
+    def message(self, lang: str = "en") -> str:
+        """The message in ``"th"`` or, for any other language, English."""
+        return self.message_th if lang == "th" else self.message_en
+
+
+def _sort_key(f: Finding) -> tuple[int, str, tuple[str, ...], str]:
+    return (SEVERITIES.index(f.severity), f.code, f.ids, f.message_en)
+
+
+def check_map(route_map: RouteMap) -> list[Finding]:
+    """Every finding about the map, errors first, then by code, then by ids (deterministic)."""
+    graph = objective_graph(route_map)
+    refs = Refs(route_map)
+    raw = [*checks_items.run(route_map, refs), *checks_links.run(route_map, graph, refs)]
+    findings = [Finding(code, CHECKS[code], ids, th, en) for code, ids, th, en in raw]
+    findings.sort(key=_sort_key)
+    return findings
