@@ -34,7 +34,8 @@ def _unique(route_map: RouteMap) -> list[Objective]:
 def _objective_texts(route_map: RouteMap) -> Iterator[Raw]:
     groups: dict[str, list[Objective]] = defaultdict(list)
     for o in route_map.objectives:
-        flat = " ".join(o.text.split())
+        # Thai writes words without spaces, so spacing and line breaks say nothing about sameness
+        flat = "".join(o.text.split())
         if not flat:
             yield (
                 "empty-text",
