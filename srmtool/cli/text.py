@@ -1,0 +1,124 @@
+"""Every sentence the command line prints, in Thai and English.
+
+``say(lang, key, **values)`` gives the sentence for ``lang`` ("th" or "en") with ``values`` filled in.
+Keys missing from one language are a bug; ``tests/cli`` checks both languages hold the same keys.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+TEXT: Final[dict[str, tuple[str, str]]] = {
+    # key: (Thai, English)
+    "description": (
+        "srmtool — สร้างและตรวจแผนที่ทางเดินยุทธศาสตร์ (SRM) และตาราง Mini SLM 11 ช่อง (ไฟล์ .srm)",
+        "srmtool — build and check Strategic Route Maps (SRM) and the Mini SLM 11-column table (.srm files)",
+    ),
+    "epilog": (
+        "รหัสออก: 0 = เรียบร้อย, 1 = พบข้อผิดพลาดในแผนที่ (check), 2 = อ่านไฟล์ไม่ได้หรือคำสั่งไม่ถูกต้อง\n"
+        "ภาษา: ไทยเมื่อระบบตั้งภาษาไทย อังกฤษเมื่อไม่ใช่ เลือกเองได้ด้วย --lang th|en",
+        "Exit status: 0 = fine, 1 = the map has errors (check), 2 = a file cannot be read or bad usage.\n"
+        "Language: Thai on a Thai locale, English otherwise; choose with --lang th|en.",
+    ),
+    "usage_prefix": ("วิธีใช้: ", "usage: "),
+    "commands_title": ("คำสั่ง", "commands"),
+    "options_title": ("ตัวเลือก", "options"),
+    "arguments_title": ("อาร์กิวเมนต์", "arguments"),
+    "help_help": ("แสดงวิธีใช้นี้แล้วจบ", "show this help and exit"),
+    "help_version": ("แสดงรุ่นของโปรแกรมแล้วจบ", "show the program's version and exit"),
+    "help_lang": ("ภาษาของข้อความ: th (ไทย) หรือ en (อังกฤษ)", "language of the messages: th or en"),
+    "help_open_file": (
+        "ไฟล์ .srm ที่จะเปิดในโปรแกรมแก้ไขแผนที่",
+        "a .srm file to open in the map editor",
+    ),
+    "help_check": (
+        "ตรวจแผนที่: วงวน ลูกศรชี้ลง เป้าประสงค์ที่ไม่เชื่อมถึงระดับประชาชน รหัสซ้ำ การอ้างอิงที่หาไม่พบ ฯลฯ",
+        "check maps: loops, downward links, objectives leading nowhere, duplicate codes, broken references",
+    ),
+    "help_check_files": ("ไฟล์ .srm หนึ่งไฟล์หรือมากกว่า", "one or more .srm files"),
+    "help_json": (
+        "พิมพ์ผลเป็นเอกสาร JSON เดียว (สำหรับสคริปต์)",
+        "print the result as one JSON document (for scripts)",
+    ),
+    "help_info": ("สรุปเนื้อหาของแผนที่", "summarise a map"),
+    "help_info_file": ("ไฟล์ .srm", "a .srm file"),
+    "help_new": (
+        "สร้างแผนที่ใหม่ที่มีสี่ระดับและตารางเปล่า",
+        "create a new map with the four levels and an empty table",
+    ),
+    "help_new_file": ("ไฟล์ .srm ที่จะสร้าง", "the .srm file to create"),
+    "help_template": (
+        "ชุดคอลัมน์ของตาราง: mini_slm_11 (ตาราง 11 ช่อง ค่าเริ่มต้น) หรือ action_plan (แผนปฏิบัติการอำเภอ)",
+        "table columns: mini_slm_11 (the 11-column table, default) or action_plan (district action plan)",
+    ),
+    "help_title": ("ชื่อแผนที่ (ค่าเริ่มต้น: ชื่อไฟล์)", "the map's title (default: the file name)"),
+    "help_force": ("เขียนทับไฟล์ที่มีอยู่แล้ว", "overwrite an existing file"),
+    # -- errors -------------------------------------------------------------------------------
+    "usage_error": ("คำสั่งไม่ถูกต้อง: {detail}", "bad usage: {detail}"),
+    "see_help": ("ดูวิธีใช้: srmtool --help", "see: srmtool --help"),
+    "os_error": ("{path}: อ่านหรือเขียนไฟล์ไม่ได้ ({reason})", "{path}: cannot read or write the file ({reason})"),
+    "unexpected_file_error": (
+        "{path}: อ่านไฟล์ไม่ได้เพราะเกิดข้อผิดพลาดที่ไม่คาดคิด ({reason})",
+        "{path}: cannot read the file because of an unexpected error ({reason})",
+    ),
+    "internal_error": (
+        "srmtool: เกิดข้อผิดพลาดภายในโปรแกรม ({reason}) โปรดแจ้งผู้ดูแลพร้อมคำสั่งที่ใช้",
+        "srmtool: internal error ({reason}); please report it with the command you ran",
+    ),
+    "interrupted": ("srmtool: ยกเลิกแล้ว", "srmtool: interrupted"),
+    "exists": (
+        "{path}: มีไฟล์นี้อยู่แล้ว จะไม่เขียนทับ (ใช้ --force ถ้าต้องการเขียนทับ)",
+        "{path}: the file already exists and was not overwritten (use --force to overwrite it)",
+    ),
+    "unknown_template": (
+        "ไม่มีแม่แบบตาราง {template} (มี: {known})",
+        "no table template {template} (available: {known})",
+    ),
+    # -- check --------------------------------------------------------------------------------
+    "severity_error": ("ข้อผิดพลาด", "error"),
+    "severity_warning": ("คำเตือน", "warning"),
+    "severity_info": ("ข้อสังเกต", "info"),
+    "no_findings": ("{path}: ไม่พบปัญหา", "{path}: no findings"),
+    "findings_summary": (
+        "{path}: ข้อผิดพลาด {errors} · คำเตือน {warnings} · ข้อสังเกต {infos}",
+        "{path}: {errors} error(s), {warnings} warning(s), {infos} note(s)",
+    ),
+    "check_total": (
+        "ตรวจ {files} ไฟล์: อ่านไม่ได้ {unreadable} · มีข้อผิดพลาด {with_errors}",
+        "checked {files} file(s): {unreadable} unreadable, {with_errors} with errors",
+    ),
+    # -- info ---------------------------------------------------------------------------------
+    "info_file": ("ไฟล์", "File"),
+    "info_title": ("ชื่อแผนที่", "Title"),
+    "info_organization": ("หน่วยงาน", "Organisation"),
+    "info_area": ("พื้นที่", "Area"),
+    "info_period": ("ช่วงเวลา", "Period"),
+    "info_destination": ("จุดหมายปลายทาง", "Destination"),
+    "info_objectives": ("เป้าประสงค์", "Objectives"),
+    "info_links": ("ลูกศรเชื่อม", "Links"),
+    "info_stakeholders": ("ภาคีเครือข่าย", "Stakeholders"),
+    "info_table": ("ตาราง", "Table"),
+    "info_table_value": ("{rows} แถว × {columns} คอลัมน์", "{rows} row(s) × {columns} column(s)"),
+    "info_key_route": ("เส้นทางหลัก", "Key route"),
+    "info_none": ("(ไม่มี)", "(none)"),
+    "info_empty": ("(ว่าง)", "(empty)"),
+    "info_modified": ("แก้ไขล่าสุด", "Modified"),
+    # -- new ----------------------------------------------------------------------------------
+    "created": (
+        "สร้าง {path} แล้ว (ตาราง: {template})",
+        "created {path} (table: {template})",
+    ),
+    # -- editor -------------------------------------------------------------------------------
+    "no_editor": (
+        "โปรแกรมแก้ไขแผนที่แบบหน้าต่างยังไม่พร้อมใช้ในรุ่นนี้ ตอนนี้ใช้ได้เฉพาะคำสั่ง check, info และ new",
+        "The map editor window is not available in this release yet; for now use check, info and new.",
+    ),
+    "no_editor_hint": ("ดูวิธีใช้: srmtool --help", "See: srmtool --help"),
+}
+
+
+def say(lang: str, key: str, **values: object) -> str:
+    """The sentence ``key`` in ``lang`` (Thai for "th", English otherwise), with ``values`` filled in."""
+    th, en = TEXT[key]
+    template = th if lang == "th" else en
+    return template.format(**values) if values else template
