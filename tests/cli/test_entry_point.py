@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +20,8 @@ WriteMap = Callable[[str, RouteMap], Path]
 
 
 def _srmtool(*args: str, lang: str = "en_US.UTF-8") -> subprocess.CompletedProcess[str]:
+    # From a neutral folder, as a user would: ``-m`` puts the current folder on sys.path, and the
+    # repository's source folder must not shadow the installed package.
     return subprocess.run(
         [sys.executable, "-m", "srmtool", *args],
         capture_output=True,
@@ -26,6 +29,7 @@ def _srmtool(*args: str, lang: str = "en_US.UTF-8") -> subprocess.CompletedProce
         encoding="utf-8",
         env=subprocess_env(lang),
         timeout=120,
+        cwd=Path(tempfile.gettempdir()),
     )
 
 

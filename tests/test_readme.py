@@ -1,0 +1,49 @@
+"""The README's promises stay true: the check codes, the commands and the files it names exist."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from srmtool.model.checks import CHECK_DESCRIPTIONS, CHECKS
+
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+
+
+@pytest.fixture(scope="module")
+def readme() -> str:
+    return README.read_text(encoding="utf-8")
+
+
+def test_every_check_code_is_listed_with_its_severity(readme: str) -> None:
+    rows = dict(re.findall(r"^\| `([a-z-]+)` \| (error|warning|info) \|", readme, flags=re.MULTILINE))
+    assert rows == CHECKS
+    for code, (th, en) in CHECK_DESCRIPTIONS.items():
+        assert f"| `{code}` | {CHECKS[code]} | {en} | {th} |" in readme
+
+
+def test_files_the_readme_names_exist(readme: str) -> None:
+    for name in (
+        "scripts/run.sh",
+        "scripts/test.sh",
+        ".ci/run",
+        "bench/bench_core.py",
+        "tests/test_layering.py",
+        "tests/test_pyside_regression.py",
+    ):
+        assert name in readme
+        assert (ROOT / name).is_file(), name
+    listed = readme.split("Example maps are in", 1)[1].split("\n\n", 1)[0]
+    examples = re.findall(r"`([\w-]+\.srm)`", listed)
+    assert "dengue_tambon.srm" in examples
+    for name in examples:
+        assert (ROOT / "resources" / "examples" / name).is_file(), name
+
+
+def test_ci_runs_what_the_readme_says() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert re.search(r"^bash scripts/test\.sh$", ci, flags=re.MULTILINE)
+    assert "set -euo pipefail" in ci
