@@ -1,6 +1,8 @@
 """The route map: plain objects, operations, geometry, checks and the `.srm` file. No Qt here."""
 
 from srmtool.model.checks import CHECKS, Finding, check_map
+from srmtool.model.errors import MapFileError
+from srmtool.model.srmfile import dumps_map, load_map, loads_map, save_map
 from srmtool.model.types import (
     FORMAT,
     PERSPECTIVE_IDS,
@@ -20,6 +22,11 @@ __all__ = [
     "CHECKS",
     "Finding",
     "check_map",
+    "MapFileError",
+    "dumps_map",
+    "load_map",
+    "loads_map",
+    "save_map",
     "FORMAT",
     "PERSPECTIVE_IDS",
     "VERSION",
