@@ -22,8 +22,8 @@ from srmtool.model.types import (
     Link,
     Objective,
     PerspectiveId,
-    Row,
     RouteMap,
+    Row,
     Stakeholder,
 )
 
@@ -458,6 +458,23 @@ class ReplaceColumns:
         keys = [c.key for c in self.columns]
         if not keys or keys[0] != OBJECTIVE_COLUMN or len(set(keys)) != len(keys):
             raise OperationError("a column set starts with the objective and has unique keys")
+        old = tuple(route_map.table.columns)
+        route_map.table.columns[:] = [c.model_copy() for c in self.columns]
+        return _RestoreColumns(old)
+
+
+@dataclass(frozen=True)
+class _RestoreColumns:
+    """Undo of ReplaceColumns: puts the previous column set back as it was, even one that
+    ReplaceColumns refuses (no columns yet, or a file's set without the objective first)."""
+
+    columns: tuple[Column, ...]
+    topic: ClassVar[str] = "column"
+
+    def ids(self) -> tuple[str, ...]:
+        return tuple(c.key for c in self.columns)
+
+    def apply(self, route_map: RouteMap) -> Operation:
         old = tuple(route_map.table.columns)
         route_map.table.columns[:] = [c.model_copy() for c in self.columns]
         return ReplaceColumns(old)
