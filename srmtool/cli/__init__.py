@@ -24,6 +24,11 @@ from srmtool.i18n import system_language
 
 COMMANDS = ("check", "info", "new")
 LANGS = ("th", "en")
+USAGE = (
+    "srmtool [--lang {th,en}] [FILE]\n"
+    "       srmtool [--lang {th,en}] {check,info,new} ...\n"
+    "       srmtool --version"
+)
 
 
 class _UsageError(Exception):
@@ -72,7 +77,11 @@ def _common(group: argparse._ArgumentGroup, lang: str) -> None:
 def build_parser(lang: str) -> argparse.ArgumentParser:
     """The full parser (commands and options), with help text in ``lang``."""
     parser = _Parser(
-        prog="srmtool", lang=lang, description=_say(lang, "description"), epilog=_say(lang, "epilog")
+        prog="srmtool",
+        lang=lang,
+        usage=USAGE,
+        description=_say(lang, "description"),
+        epilog=_say(lang, "epilog"),
     )
     options = parser.add_argument_group(_say(lang, "options_title"))
     _common(options, lang)
@@ -80,7 +89,11 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         "--version", action="version", version=f"srmtool {__version__}", help=_say(lang, "help_version")
     )
     sub = parser.add_subparsers(
-        dest="command", title=_say(lang, "commands_title"), metavar="COMMAND", parser_class=_Parser
+        dest="command",
+        title=_say(lang, "commands_title"),
+        metavar="COMMAND",
+        parser_class=_Parser,
+        prog="srmtool",
     )
 
     check = sub.add_parser(
@@ -123,7 +136,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 
 def build_open_parser(lang: str) -> argparse.ArgumentParser:
     """``srmtool [--lang L] [FILE]``: the editor's usage, when the first word is not a command."""
-    parser = _Parser(prog="srmtool", lang=lang, description=_say(lang, "description"))
+    parser = _Parser(prog="srmtool", lang=lang, usage=USAGE, description=_say(lang, "description"))
     args = parser.add_argument_group(_say(lang, "arguments_title"))
     args.add_argument("file", nargs="?", metavar="FILE", help=_say(lang, "help_open_file"))
     _common(parser.add_argument_group(_say(lang, "options_title")), lang)
