@@ -107,3 +107,16 @@ def test_unexpected_failure_while_loading_is_reported_per_file(
     err = capsys.readouterr().err
     assert err.count(str(good)) == 2
     assert "MemoryError" in err and "Traceback" not in err
+
+
+def test_reader_going_away_is_not_an_error_message(
+    write_map: WriteMap, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_map("แผน.srm", clean_map())
+
+    def closed_pipe(*args: object, **kwargs: object) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(commands, "run_info", closed_pipe)
+    assert main(["info", str(path)]) == 1
+    assert capsys.readouterr().err == ""
