@@ -5,7 +5,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
+import networkx as nx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from srmtool.model import CHECKS, Finding, check_map
 from srmtool.model.checks import CHECK_DESCRIPTIONS
@@ -352,3 +355,51 @@ def test_long_thai_text_is_cut_between_whole_characters() -> None:
     assert short("ก" * 27 + "ที่ดี", 28) == "ก" * 27 + "ที่…"
     # a cut right after a leading vowel moves before it
     assert short("ก" * 27 + "เลือด", 28) == "ก" * 27 + "…"
+
+
+def test_two_objectives_with_one_id_are_reported_not_fatal() -> None:
+    m = clean_map()
+    m.objectives.append(Objective(id="o4", code="ก7", perspective="process", text="เป้าประสงค์ที่ใช้ id ซ้ำ"))
+    findings = check_map(m)
+    assert [(f.code, f.ids) for f in findings if f.severity == "error"] == [("duplicate-id", ("o4",))]
+
+
+ID_POOL = ["o1", "o2", "o3", "o4", "o5", "o404"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    levels=st.lists(
+        st.sampled_from(["people", "stakeholder", "process", "foundation"]), min_size=0, max_size=5
+    ),
+    links=st.lists(st.tuples(st.sampled_from(ID_POOL), st.sampled_from(ID_POOL)), max_size=12),
+    rows=st.lists(st.sampled_from(ID_POOL), max_size=5),
+    keys=st.lists(st.booleans(), min_size=5, max_size=5),
+    texts=st.lists(
+        st.sampled_from(["", "  ", "ประชาชนมีสุขภาพดี", "อสม.เข้มแข็ง", "ที่นี่ปี่น้ำ"]), min_size=5, max_size=5
+    ),
+)
+def test_any_small_map_is_checked_without_failing(
+    levels: list[str], links: list[tuple[str, str]], rows: list[str], keys: list[bool], texts: list[str]
+) -> None:
+    m = RouteMap()
+    for i, level in enumerate(levels):
+        m.objectives.append(
+            Objective(id=f"o{i + 1}", code=f"ก{i % 3}", perspective=level, text=texts[i], key_route=keys[i])  # type: ignore[arg-type]
+        )
+    m.links = [Link(source=s, target=t) for s, t in links]
+    m.table.rows = [Row(id=f"r{i}", objective=oid) for i, oid in enumerate(rows)]
+    findings = check_map(m)
+    rank = {"error": 0, "warning": 1, "info": 2}
+    assert [(rank[f.severity], f.code, f.ids) for f in findings] == sorted(
+        (rank[f.severity], f.code, f.ids) for f in findings
+    )
+    assert all(f.severity == CHECKS[f.code] and f.message_th and f.message_en for f in findings)
+    existing = {o.id for o in m.objectives}
+    dangling = {(s, t) for s, t in links if s not in existing or t not in existing}
+    assert {f.ids for f in findings if f.code == "link-missing-objective"} == dangling
+    lost_rows = {(f"r{i}", oid) for i, oid in enumerate(rows) if oid not in existing}
+    assert {f.ids for f in findings if f.code == "row-missing-objective"} == lost_rows
+    sound = nx.DiGraph([(s, t) for s, t in links if s != t and (s, t) not in dangling])
+    has_loop = any(f.code == "link-cycle" for f in findings)
+    assert has_loop == (not nx.is_directed_acyclic_graph(sound))
