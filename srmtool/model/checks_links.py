@@ -80,9 +80,13 @@ def _cycles(graph: nx.DiGraph, refs: Refs) -> Iterator[Raw]:
 def _directions(route_map: RouteMap, graph: nx.DiGraph, refs: Refs) -> Iterator[Raw]:
     """Arrows whose effect lies below its cause. Arrows within one level are fine."""
     label = {pid: level_th(route_map, pid) for pid in PERSPECTIVE_IDS}
-    for source, target in graph.edges:
-        cause, effect = refs.by_id[source], refs.by_id[target]
-        if LEVEL[effect.perspective] > LEVEL[cause.perspective]:
+    level = {n: LEVEL[p] for n, p in graph.nodes(data="perspective")}
+    for source, effects in graph.adj.items():
+        below = level[source]
+        for target in effects:
+            if level[target] <= below:
+                continue
+            cause, effect = refs.by_id[source], refs.by_id[target]
             yield (
                 "downward-link",
                 (source, target),
