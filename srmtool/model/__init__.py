@@ -12,8 +12,8 @@ from srmtool.model.types import (
     Meta,
     Objective,
     Perspective,
-    Row,
     RouteMap,
+    Row,
     Stakeholder,
     Table,
 )
