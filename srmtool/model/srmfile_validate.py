@@ -166,7 +166,9 @@ def parse_json(text: str) -> Any:
         return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
-        if not text[exc.pos :].strip() and exc.msg != "Extra data":
+        at_end = not text[exc.pos :].strip() and exc.msg != "Extra data"
+        cut_string = exc.msg.startswith("Unterminated string") and '"' not in text[exc.pos + 1 :]
+        if at_end or cut_string:
             raise FileProblem(
                 where,
                 f"the file ends too early; it may have been cut off or not fully saved ({exc.msg})",
