@@ -73,11 +73,6 @@ class MapLayout:
         return PERSPECTIVE_IDS[-1]
 
 
-def box_top_left(route_map: RouteMap, objective_id: str, layout: MapLayout) -> tuple[float, float]:
-    box = layout.boxes[objective_id]
-    return (box.x, box.y)
-
-
 def compute_layout(route_map: RouteMap) -> MapLayout:
     """The geometry of the whole map. Boxes never leave their band; bands never overlap."""
     by_band: dict[str, list[tuple[str, float, float]]] = {pid: [] for pid in PERSPECTIVE_IDS}
@@ -108,11 +103,13 @@ def compute_layout(route_map: RouteMap) -> MapLayout:
 
 def nominal_band(perspective_id: str) -> Rect:
     """A band's place in a map whose bands did not grow (for placing boxes before layout)."""
-    i = PERSPECTIVE_IDS.index(perspective_id)  # type: ignore[arg-type]
+    i = [str(p) for p in PERSPECTIVE_IDS].index(perspective_id)
     return Rect(0.0, BANNER_HEIGHT + i * BAND_MIN_HEIGHT, MIN_WIDTH, BAND_MIN_HEIGHT)
 
 
-def free_slot(route_map: RouteMap, perspective_id: str, layout: MapLayout | None = None) -> tuple[float, float]:
+def free_slot(
+    route_map: RouteMap, perspective_id: str, layout: MapLayout | None = None
+) -> tuple[float, float]:
     """Top-left for a new box in a band that overlaps no existing box: the first free place in
     reading order (left to right, then the next row), rows spaced by the box size and gap."""
     layout = layout or compute_layout(route_map)

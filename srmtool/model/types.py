@@ -108,41 +108,36 @@ class RouteMap(_Item):
     stakeholders: list[Stakeholder] = Field(default_factory=list)
     table: Table = Field(default_factory=Table)
 
-    # id -> object caches; cleared by every operation (``touch``). Lists may also be edited
-    # directly by scripts, so a cache miss or a stale hit falls back to a scan.
-    _objective_index: dict[str, Objective] | None = PrivateAttr(default=None)
-    _row_index: dict[str, Row] | None = PrivateAttr(default=None)
+    # id -> list position caches. A hit is verified in O(1) (the item at that position still has
+    # that id) and a miss by one rebuild, so a script that edits the lists by hand (replacing,
+    # reordering or removing items) still gets the right answer without ``touch``.
+    _objective_pos: dict[str, int] | None = PrivateAttr(default=None)
+    _row_pos: dict[str, int] | None = PrivateAttr(default=None)
 
     def touch(self) -> None:
-        """Forget the id caches; call after changing the lists by hand."""
-        self._objective_index = None
-        self._row_index = None
+        """Forget the id caches (operations call this; a hand edit may, to save a rebuild)."""
+        self._objective_pos = None
+        self._row_pos = None
 
     # -- look-ups -------------------------------------------------------------------------
     def objective(self, objective_id: str) -> Objective | None:
-        index = self._objective_index
-        if index is None:
-            index = self._objective_index = {o.id: o for o in self.objectives}
-        found = index.get(objective_id)
-        if found is not None and found.id == objective_id:
-            return found
-        for o in self.objectives:  # stale cache after a direct list edit
-            if o.id == objective_id:
-                self.touch()
-                return o
+        items = self.objectives
+        for attempt in (0, 1):
+            if self._objective_pos is None or attempt:
+                self._objective_pos = {o.id: i for i, o in enumerate(items)}
+            pos = self._objective_pos.get(objective_id)
+            if pos is not None and pos < len(items) and items[pos].id == objective_id:
+                return items[pos]
         return None
 
     def row(self, row_id: str) -> Row | None:
-        index = self._row_index
-        if index is None:
-            index = self._row_index = {r.id: r for r in self.table.rows}
-        found = index.get(row_id)
-        if found is not None and found.id == row_id:
-            return found
-        for r in self.table.rows:
-            if r.id == row_id:
-                self.touch()
-                return r
+        items = self.table.rows
+        for attempt in (0, 1):
+            if self._row_pos is None or attempt:
+                self._row_pos = {r.id: i for i, r in enumerate(items)}
+            pos = self._row_pos.get(row_id)
+            if pos is not None and pos < len(items) and items[pos].id == row_id:
+                return items[pos]
         return None
 
     def stakeholder(self, stakeholder_id: str) -> Stakeholder | None:
