@@ -501,9 +501,9 @@ class AddStakeholder:
             raise OperationError(f"stakeholder id {st.id!r} is empty or in use")
         index = len(route_map.stakeholders) if self.index is None else self.index
         route_map.stakeholders.insert(index, st.model_copy())
-        for oid, pos in self.assigned:
+        for oid, pos in self.assigned:  # ascending positions per objective, as removal recorded them
             obj = route_map.objective(oid)
-            if obj is not None and st.id not in obj.stakeholders:
+            if obj is not None:
                 obj.stakeholders.insert(pos, st.id)
         return RemoveStakeholder(st.id)
 
@@ -524,9 +524,9 @@ class RemoveStakeholder:
         st = route_map.stakeholders.pop(index)
         assigned: list[tuple[str, int]] = []
         for obj in route_map.objectives:
-            if sid in obj.stakeholders:
-                assigned.append((obj.id, obj.stakeholders.index(sid)))
-                obj.stakeholders.remove(sid)
+            if sid in obj.stakeholders:  # every copy: a hand-edited file may list one twice
+                assigned.extend((obj.id, i) for i, s in enumerate(obj.stakeholders) if s == sid)
+                obj.stakeholders[:] = [s for s in obj.stakeholders if s != sid]
         return AddStakeholder(st, index, tuple(assigned))
 
 

@@ -559,3 +559,19 @@ def test_every_operation_is_exercised() -> None:
     for op in REFUSED.values():
         collect(op)
     assert public <= used, public - used
+
+
+def test_remove_stakeholder_listed_twice_restores_exactly() -> None:
+    from srmtool.model import Objective, RouteMap, Stakeholder
+    from srmtool.model.operations import AddStakeholder, RemoveStakeholder
+
+    m = RouteMap()
+    AddStakeholder(Stakeholder(id="s1", name="อสม. หมู่ 3")).apply(m)
+    m.objectives.append(
+        Objective(id="o1", perspective="stakeholder", text="อสม. สำรวจลูกน้ำ", stakeholders=["s1", "x", "s1"])
+    )
+    before = m.model_dump()
+    inverse = RemoveStakeholder("s1").apply(m)
+    assert m.objectives[0].stakeholders == ["x"]
+    inverse.apply(m)
+    assert m.model_dump() == before
