@@ -368,6 +368,10 @@ def _keep_backup(target: str, folder: str, name: str) -> None:
             finally:
                 os.close(fd)
         os.replace(temp, bak)
+        # When the backup already was this very file (a save was killed just after making it),
+        # rename does nothing and leaves the temporary name behind.
+        if os.path.lexists(temp):
+            os.unlink(temp)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)

@@ -255,3 +255,14 @@ def test_fifo_target_is_refused(tmp_path: Path) -> None:
         save_map(thai_map(), fifo)
     assert "not a regular file" in info.value.message_en
     assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_backup_already_linked_to_the_file(saved: Path) -> None:
+    """A save killed just after making the backup leaves ``.bak`` and the file as one; the next save copes."""
+    bak = Path(backup_path(saved))
+    os.link(saved, bak)
+    old = saved.read_bytes()
+    save_map(new_map(), saved)
+    assert bak.read_bytes() == old
+    assert load_map(saved) == new_map()
+    assert names(saved.parent) == {saved.name, bak.name}
