@@ -19,8 +19,6 @@ import gc
 import math
 import os
 import re
-import secrets
-import shutil
 import stat
 from collections.abc import Iterator
 from typing import Any, Final
@@ -29,6 +27,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import to_json
 
 from srmtool.model.errors import MapFileError
+from srmtool.model.srmfile_json import check_depth, check_encodable, decode_text, parse_json
 from srmtool.model.srmfile_validate import (
     MAX_COLUMNS,
     MAX_COORDINATE,
@@ -42,20 +41,12 @@ from srmtool.model.srmfile_validate import (
     MAX_TEXT_CHARS,
     FileProblem,
     check_counts,
-    check_depth,
-    check_encodable,
     check_header,
     check_map_structure,
-    decode_text,
-    parse_json,
     problem_from_validation,
 )
+from srmtool.model.srmfile_write import BACKUP_SUFFIX, backup_path, write_atomically
 from srmtool.model.types import RouteMap
-
-try:
-    import fcntl
-except ImportError:  # Windows: an open file cannot be deleted there anyway
-    fcntl = None  # type: ignore[assignment]
 
 __all__ = [
     "BACKUP_SUFFIX",
@@ -76,15 +67,8 @@ __all__ = [
     "save_map",
 ]
 
-BACKUP_SUFFIX: Final = ".bak"
 # A \uD800-\uDFFF escape: half of a surrogate pair, which may stand alone (not storable as UTF-8).
 _SURROGATE_ESCAPE_RE: Final = re.compile(rb"\\u[dD][89a-fA-F]")
-_TEMP_SUFFIX: Final = ".tmp"
-
-
-def backup_path(path: str | os.PathLike[str]) -> str:
-    """Where ``save_map`` keeps the previous version of ``path``: ``NAME.srm.bak``."""
-    return os.fspath(path) + BACKUP_SUFFIX
 
 
 # -- loading --------------------------------------------------------------------------------------
@@ -284,175 +268,16 @@ def dumps_map(route_map: RouteMap) -> bytes:
     return data
 
 
-def _save_error(origin: str, exc: OSError, backup: str | None = None) -> MapFileError:
-    code = exc.errno
-    if isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM):
-        en, th = "no permission to write in this folder", "ไม่มีสิทธิ์เขียนไฟล์ในโฟลเดอร์นี้"
-    elif code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        en, th = "the disk is full", "พื้นที่ดิสก์เต็ม"
-    elif code == errno.EROFS:
-        en, th = "the disk or folder is read-only", "ดิสก์หรือโฟลเดอร์นี้อ่านได้อย่างเดียว"
-    elif isinstance(exc, IsADirectoryError):
-        en, th = "this name is a folder, not a file", "ชื่อนี้เป็นโฟลเดอร์ ไม่ใช่ไฟล์"
-    elif isinstance(exc, FileNotFoundError | NotADirectoryError):
-        en, th = "the folder does not exist", "ไม่พบโฟลเดอร์ที่จะบันทึก"
-    else:
-        reason = exc.strerror or str(exc)
-        en, th = reason, reason
-    if backup is not None:
-        name = os.path.basename(backup)
-        en = f"could not keep the previous version as {name} ({en})"
-        th = f"เก็บฉบับก่อนหน้าเป็น {name} ไม่ได้ ({th})"
-    return MapFileError(
-        origin,
-        "",
-        f"cannot save: {en}; the file on disk is unchanged",
-        f"บันทึกไม่ได้: {th} ไฟล์บนดิสก์ยังเป็นฉบับเดิม",
-    )
-
-
-def _temp_name(folder: str, name: str) -> str:
-    return os.path.join(folder, f".{name}.{secrets.token_hex(6)}{_TEMP_SUFFIX}")
-
-
-def _is_temp_of(entry: str, name: str) -> bool:
-    prefix = f".{name}."
-    if not (entry.startswith(prefix) and entry.endswith(_TEMP_SUFFIX)):
-        return False
-    token = entry[len(prefix) : -len(_TEMP_SUFFIX)]
-    return len(token) == 12 and all(c in "0123456789abcdef" for c in token)
-
-
-def _remove_stale_temps(folder: str, name: str) -> None:
-    """Delete temporary files a crashed save of ``name`` left behind.
-
-    A save in progress holds an exclusive lock on its temporary file, so only abandoned ones go.
-    """
-    try:
-        entries = [e for e in os.listdir(folder) if _is_temp_of(e, name)]
-    except OSError:
-        return
-    for entry in entries:
-        full = os.path.join(folder, entry)
-        with contextlib.suppress(OSError):
-            if fcntl is None:
-                os.unlink(full)  # fails while another process has it open
-                continue
-            fd = os.open(full, os.O_RDONLY)
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                os.unlink(full)
-            finally:
-                os.close(fd)
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        written = os.write(fd, view)
-        view = view[written:]
-
-
-def _keep_backup(target: str, folder: str, name: str) -> None:
-    """Make ``target.bak`` a copy of ``target`` without ever moving ``target`` away."""
-    bak = backup_path(target)
-    temp = _temp_name(folder, name)
-    try:
-        try:
-            os.link(target, temp)
-        except OSError:  # no hard links here (FAT, some network shares): copy instead
-            shutil.copy2(target, temp)
-            fd = os.open(temp, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-        os.replace(temp, bak)
-        # When the backup already was this very file (a save was killed just after making it),
-        # rename does nothing and leaves the temporary name behind.
-        if os.path.lexists(temp):
-            os.unlink(temp)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-
-
-def _sync_folder(folder: str) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def save_map(route_map: RouteMap, path: str | os.PathLike[str]) -> None:
     """Write ``route_map`` to ``path`` atomically, keeping the previous file as ``path.bak``.
 
     Raises ``MapFileError`` (and leaves the file on disk as it was, with no temporary file behind)
     when the map cannot be stored or the file cannot be written. A symbolic link is followed: the
-    file it points to is replaced.
+    file it points to is replaced. See ``srmtool.model.srmfile_write``.
     """
     origin = os.fspath(path)
     try:
         data = dumps_map(route_map)
     except MapFileError as exc:
         raise MapFileError(origin, exc.where, exc.message_en, exc.message_th) from None
-    try:
-        target = os.path.realpath(origin)
-        folder, name = os.path.split(target)
-        try:
-            old: os.stat_result | None = os.stat(target)
-        except FileNotFoundError:
-            old = None
-        if old is not None and stat.S_ISDIR(old.st_mode):
-            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), origin)
-        if old is not None and not stat.S_ISREG(old.st_mode):
-            raise MapFileError(
-                origin,
-                "",
-                "cannot save: this is not a regular file; the file on disk is unchanged",
-                "บันทึกไม่ได้: ชื่อนี้ไม่ใช่ไฟล์ปกติ ไฟล์บนดิสก์ยังเป็นฉบับเดิม",
-            )
-    except OSError as exc:
-        raise _save_error(origin, exc) from None
-    except ValueError as exc:  # a NUL character in the path
-        raise MapFileError(origin, "", f"cannot save: {exc}", "บันทึกไม่ได้: ชื่อไฟล์ไม่ถูกต้อง") from None
-    _remove_stale_temps(folder, name)
-    temp = _temp_name(folder, name)
-    fd = -1
-    stage_backup = False
-    try:
-        # 0o666 lets the umask decide a new file's mode, as for any other new file.
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-        if fcntl is not None:
-            fcntl.flock(fd, fcntl.LOCK_EX)  # tells other saves this temp file is in use
-        if old is not None and hasattr(os, "fchmod"):
-            os.fchmod(fd, stat.S_IMODE(old.st_mode))
-        _write_all(fd, data)
-        os.fsync(fd)
-        if old is not None:
-            stage_backup = True
-            _keep_backup(target, folder, name)
-            stage_backup = False
-        if fcntl is None:  # Windows cannot rename an open file
-            os.close(fd)
-            fd = -1
-        os.replace(temp, target)
-    except BaseException as exc:
-        if fd >= 0:
-            with contextlib.suppress(OSError):
-                os.close(fd)
-            fd = -1
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        if isinstance(exc, OSError):
-            raise _save_error(origin, exc, backup_path(origin) if stage_backup else None) from None
-        raise
-    if fd >= 0:
-        with contextlib.suppress(OSError):
-            os.close(fd)
-    _sync_folder(folder)
+    write_atomically(origin, data)
