@@ -238,3 +238,24 @@ def test_generated_thai_maps_round_trip(m: RouteMap) -> None:
     loaded = loads_map(data)
     assert loaded == m
     assert dumps_map(loaded) == data
+
+
+def test_odd_unknown_key_names_stay_plain_data() -> None:
+    """Keys that look like Python internals are just data: nothing runs, nothing breaks."""
+    for key in [
+        "__class__",
+        "__dict__",
+        "model_config",
+        "__pydantic_extra__",
+        "_objective_index",
+        "touch",
+        "",
+    ]:
+        doc = json.loads(dumps_map(thai_map()))
+        doc[key] = {"ค่า": 1}
+        doc["objectives"][0][key] = ["ค่า"]
+        m = loads_map(json.dumps(doc, ensure_ascii=False).encode())
+        assert m.objective("o1") is m.objectives[0]
+        again = json.loads(dumps_map(m))
+        assert again[key] == {"ค่า": 1}
+        assert again["objectives"][0][key] == ["ค่า"]
