@@ -29,6 +29,7 @@ from pydantic_core import to_json
 from srmtool.model.errors import MapFileError
 from srmtool.model.srmfile_json import check_depth, check_encodable, decode_text, parse_json
 from srmtool.model.srmfile_validate import (
+    MAX_COLUMN_WIDTH,
     MAX_COLUMNS,
     MAX_COORDINATE,
     MAX_DEPTH,
@@ -50,6 +51,7 @@ from srmtool.model.types import RouteMap
 
 __all__ = [
     "BACKUP_SUFFIX",
+    "MAX_COLUMN_WIDTH",
     "MAX_COLUMNS",
     "MAX_COORDINATE",
     "MAX_DEPTH",
