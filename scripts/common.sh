@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared steps of scripts/run.sh and scripts/test.sh (sourced, not run).
 #
 # Both scripts must work on a fresh Debian or Ubuntu machine that has only Python 3.11+: they create the
@@ -35,7 +36,7 @@ apt_install() {
 find_python() {
     local cand
     for cand in "${PYTHON:-}" python3 python3.13 python3.12 python3.11; do
-        [ -n "$cand" ] && have "$cand" || continue
+        if [ -z "$cand" ] || ! have "$cand"; then continue; fi
         if "$cand" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null; then
             command -v "$cand"
             return 0

@@ -4,6 +4,7 @@
 # Without arguments it opens the example map resources/examples/dengue_tambon.srm. The system libraries
 # Qt needs for a real window are installed when run as root; otherwise the apt-get command is printed.
 set -euo pipefail
+# shellcheck source=scripts/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$REPO"
 

@@ -5,6 +5,7 @@
 # the tests prove the bundled resources are found after `pip install`, installs the system libraries Qt
 # needs offscreen (as root; otherwise prints the apt-get command), and exits with pytest's status.
 set -euo pipefail
+# shellcheck source=scripts/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$REPO"
 
