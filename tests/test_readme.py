@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from srmtool.model import srmfile_validate as limits
 from srmtool.model.checks import CHECK_DESCRIPTIONS, CHECKS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,3 +48,21 @@ def test_ci_runs_what_the_readme_says() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert re.search(r"^bash scripts/test\.sh$", ci, flags=re.MULTILINE)
     assert "set -euo pipefail" in ci
+
+
+def test_the_limits_named_are_the_limits_enforced(readme: str) -> None:
+    text = " ".join(readme.split("- Limits:", 1)[1].split("\n- ", 1)[0].split())
+    assert f"{limits.MAX_FILE_BYTES // (1024 * 1024)} MiB per file" in text
+    assert f"nesting depth {limits.MAX_DEPTH}" in text
+    for value, what in [
+        (limits.MAX_OBJECTIVES, "objectives"),
+        (limits.MAX_LINKS, "links"),
+        (limits.MAX_STAKEHOLDERS, "stakeholders"),
+        (limits.MAX_ROWS, "table rows"),
+        (limits.MAX_COLUMNS, "columns"),
+    ]:
+        assert f"{value:,} {what}" in text
+    assert f"at most {limits.MAX_ID_CHARS} characters" in text
+    assert f"at most {limits.MAX_TEXT_CHARS:,} characters" in text
+    assert f"±{int(limits.MAX_COORDINATE):,}" in text
+    assert f"up to {limits.MAX_COLUMN_WIDTH:,}" in text
