@@ -7,7 +7,8 @@ those keep it consistent and return what undo needs.
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from collections.abc import Sequence
+from typing import Final, Literal, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
@@ -31,6 +32,14 @@ CODE_PREFIX: Final[dict[str, str]] = {"people": "ป", "stakeholder": "ภ", "pr
 
 #: The table column that always shows the row's objective.
 OBJECTIVE_COLUMN: Final = "objective"
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_T = TypeVar("_T", bound=_HasId)
 
 
 class _Item(BaseModel):
@@ -108,37 +117,31 @@ class RouteMap(_Item):
     stakeholders: list[Stakeholder] = Field(default_factory=list)
     table: Table = Field(default_factory=Table)
 
-    # id -> list position caches. A hit is verified in O(1) (the item at that position still has
-    # that id) and a miss by one rebuild, so a script that edits the lists by hand (replacing,
-    # reordering or removing items) still gets the right answer without ``touch``.
-    _objective_pos: dict[str, int] | None = PrivateAttr(default=None)
-    _row_pos: dict[str, int] | None = PrivateAttr(default=None)
+    # id -> list position caches, one per list. A hit is verified in O(1) (the item at that
+    # position still has that id) and a miss by one rebuild, so a script that edits the lists by
+    # hand (replacing, reordering or removing items) still gets the right answer without ``touch``.
+    _positions: dict[str, dict[str, int]] = PrivateAttr(default_factory=dict)
 
     def touch(self) -> None:
         """Forget the id caches (operations call this; a hand edit may, to save a rebuild)."""
-        self._objective_pos = None
-        self._row_pos = None
+        self._positions.clear()
+
+    def _find(self, cache: str, items: Sequence[_T], item_id: str) -> _T | None:
+        for attempt in (0, 1):
+            positions = self._positions.get(cache)
+            if positions is None or attempt:
+                positions = self._positions[cache] = {item.id: i for i, item in enumerate(items)}
+            pos = positions.get(item_id)
+            if pos is not None and pos < len(items) and items[pos].id == item_id:
+                return items[pos]
+        return None
 
     # -- look-ups -------------------------------------------------------------------------
     def objective(self, objective_id: str) -> Objective | None:
-        items = self.objectives
-        for attempt in (0, 1):
-            if self._objective_pos is None or attempt:
-                self._objective_pos = {o.id: i for i, o in enumerate(items)}
-            pos = self._objective_pos.get(objective_id)
-            if pos is not None and pos < len(items) and items[pos].id == objective_id:
-                return items[pos]
-        return None
+        return self._find("objectives", self.objectives, objective_id)
 
     def row(self, row_id: str) -> Row | None:
-        items = self.table.rows
-        for attempt in (0, 1):
-            if self._row_pos is None or attempt:
-                self._row_pos = {r.id: i for i, r in enumerate(items)}
-            pos = self._row_pos.get(row_id)
-            if pos is not None and pos < len(items) and items[pos].id == row_id:
-                return items[pos]
-        return None
+        return self._find("rows", self.table.rows, row_id)
 
     def stakeholder(self, stakeholder_id: str) -> Stakeholder | None:
         return next((s for s in self.stakeholders if s.id == stakeholder_id), None)
