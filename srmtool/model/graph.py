@@ -60,33 +60,36 @@ def full_graph(route_map: RouteMap) -> nx.DiGraph:
     return graph
 
 
-def ancestors(route_map: RouteMap, objective_id: str) -> set[str]:
-    """Every objective that leads to this one, directly or through others (itself excluded).
-    Empty for an id that is not an objective."""
+def _reach(route_map: RouteMap, objective_id: str, *, causes: bool, effects: bool) -> set[str]:
     graph = objective_graph(route_map)
     if objective_id not in graph:
         return set()
-    return set(nx.ancestors(graph, objective_id))
+    found: set[str] = set()
+    if causes:
+        found.update(nx.ancestors(graph, objective_id))
+    if effects:
+        found.update(nx.descendants(graph, objective_id))
+    return found
+
+
+def ancestors(route_map: RouteMap, objective_id: str) -> set[str]:
+    """Every objective that leads to this one, directly or through others (itself excluded).
+    Empty for an id that is not an objective."""
+    return _reach(route_map, objective_id, causes=True, effects=False)
 
 
 def descendants(route_map: RouteMap, objective_id: str) -> set[str]:
     """Every objective this one leads to, directly or through others (itself excluded).
     Empty for an id that is not an objective."""
-    graph = objective_graph(route_map)
-    if objective_id not in graph:
-        return set()
-    return set(nx.descendants(graph, objective_id))
+    return _reach(route_map, objective_id, causes=False, effects=True)
 
 
 def related(route_map: RouteMap, objective_id: str) -> set[str]:
     """What the editor highlights when an objective is selected: its causes and effects,
     transitively, and the objective itself. Empty for an id that is not an objective."""
-    graph = objective_graph(route_map)
-    if objective_id not in graph:
-        return set()
-    found: set[str] = set(nx.ancestors(graph, objective_id))
-    found.update(nx.descendants(graph, objective_id))
-    found.add(objective_id)
+    found = _reach(route_map, objective_id, causes=True, effects=True)
+    if found or route_map.objective(objective_id) is not None:
+        found.add(objective_id)
     return found
 
 

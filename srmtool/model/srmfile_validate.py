@@ -33,12 +33,14 @@ MAX_COORDINATE: Final = 1_000_000.0
 #: Widest table column, in Excel character widths.
 MAX_COLUMN_WIDTH: Final = 10_000
 
-#: What each top-level list may hold at most, with the Thai and English names of its items.
-COUNT_LIMITS: Final[dict[str, tuple[int, str, str]]] = {
-    "objectives": (MAX_OBJECTIVES, "เป้าประสงค์", "objectives"),
-    "links": (MAX_LINKS, "เส้นเชื่อม", "links"),
-    "stakeholders": (MAX_STAKEHOLDERS, "ภาคี", "stakeholders"),
-}
+#: How long each list may be, by its place in the file, with the Thai and English names of its items.
+LIST_LIMITS: Final[tuple[tuple[str, int, str, str], ...]] = (
+    ("objectives", MAX_OBJECTIVES, "เป้าประสงค์", "objectives"),
+    ("links", MAX_LINKS, "เส้นเชื่อม", "links"),
+    ("stakeholders", MAX_STAKEHOLDERS, "ภาคี", "stakeholders"),
+    ("table.columns", MAX_COLUMNS, "คอลัมน์", "columns"),
+    ("table.rows", MAX_ROWS, "แถวในตาราง", "table rows"),
+)
 
 
 class FileProblem(Exception):
@@ -111,21 +113,18 @@ def _too_many(where: str, count: int, limit: int, name_th: str, name_en: str) ->
     )
 
 
+def _raw_list(data: Any, path: str) -> Any:
+    for key in path.split("."):
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
+
+
 def check_counts(data: dict[str, Any]) -> None:
     """List lengths, checked on the raw data so that a huge list is refused before it is converted."""
-    for key, (limit, name_th, name_en) in COUNT_LIMITS.items():
-        items = data.get(key)
+    for path, limit, name_th, name_en in LIST_LIMITS:
+        items = _raw_list(data, path)
         if isinstance(items, list) and len(items) > limit:
-            raise _too_many(key, len(items), limit, name_th, name_en)
-    table = data.get("table")
-    if isinstance(table, dict):
-        for key, limit, name_th, name_en in (
-            ("columns", MAX_COLUMNS, "คอลัมน์", "columns"),
-            ("rows", MAX_ROWS, "แถวในตาราง", "table rows"),
-        ):
-            items = table.get(key)
-            if isinstance(items, list) and len(items) > limit:
-                raise _too_many(f"table.{key}", len(items), limit, name_th, name_en)
+            raise _too_many(path, len(items), limit, name_th, name_en)
 
 
 def json_path(loc: tuple[int | str, ...]) -> str:
@@ -280,19 +279,17 @@ def check_map_structure(route_map: RouteMap, *, lengths: bool = True) -> None:
             f'perspective {i + 1} must be "{PERSPECTIVE_IDS[i]}", not "{ids[i]}" (order: {expected})',
             f'ระดับที่ {i + 1} ต้องเป็น "{PERSPECTIVE_IDS[i]}" ไม่ใช่ "{ids[i]}" (ลำดับคือ {expected})',
         )
+    table = route_map.table
     counts = {
         "objectives": len(route_map.objectives),
         "links": len(route_map.links),
         "stakeholders": len(route_map.stakeholders),
+        "table.columns": len(table.columns),
+        "table.rows": len(table.rows),
     }
-    for key, (limit, name_th, name_en) in COUNT_LIMITS.items():
-        if counts[key] > limit:
-            raise _too_many(key, counts[key], limit, name_th, name_en)
-    table = route_map.table
-    if len(table.columns) > MAX_COLUMNS:
-        raise _too_many("table.columns", len(table.columns), MAX_COLUMNS, "คอลัมน์", "columns")
-    if len(table.rows) > MAX_ROWS:
-        raise _too_many("table.rows", len(table.rows), MAX_ROWS, "แถวในตาราง", "table rows")
+    for path, limit, name_th, name_en in LIST_LIMITS:
+        if counts[path] > limit:
+            raise _too_many(path, counts[path], limit, name_th, name_en)
     _check_ids([o.id for o in route_map.objectives], "objectives", "id", "objective id", "รหัสเป้าประสงค์")
     _check_ids([s.id for s in route_map.stakeholders], "stakeholders", "id", "stakeholder id", "รหัสภาคี")
     _check_ids([c.key for c in table.columns], "table.columns", "key", "column key", "คีย์คอลัมน์")
