@@ -110,11 +110,7 @@ def _keep_backup(target: str, folder: str, name: str) -> None:
             os.link(target, temp)
         except OSError:  # no hard links here (FAT, some network shares): copy instead
             shutil.copy2(target, temp)
-            fd = os.open(temp, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+            _fsync_path(temp)
         os.replace(temp, bak)
         # When the backup already was this very file (a save was killed just after making it),
         # rename does nothing and leaves the temporary name behind.
@@ -126,15 +122,18 @@ def _keep_backup(target: str, folder: str, name: str) -> None:
         raise
 
 
+def _fsync_path(path: str) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def _sync_folder(folder: str) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    if os.name == "posix":
+        with contextlib.suppress(OSError):
+            _fsync_path(folder)
 
 
 def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
