@@ -45,24 +45,29 @@ def short(text: str, limit: int = SHORT_TEXT) -> str:
     return flat[:cut].rstrip() + "…"
 
 
-def name_th(o: Objective) -> str:
-    """ก3 «พัฒนาระบบข้อมูล…»; the id stands in for a missing code."""
+_QUOTES: Final[dict[str, tuple[str, str]]] = {"th": ("«", "»"), "en": ("“", "”")}
+
+
+def _name(o: Objective, lang: str) -> str:
     code = o.code.strip() or o.id
     text = short(o.text)
-    return f"{code} «{text}»" if text else code
+    opening, closing = _QUOTES[lang]
+    return f"{code} {opening}{text}{closing}" if text else code
+
+
+def name_th(o: Objective) -> str:
+    """ก3 «พัฒนาระบบข้อมูล…»; the id stands in for a missing code."""
+    return _name(o, "th")
 
 
 def name_en(o: Objective) -> str:
-    code = o.code.strip() or o.id
-    text = short(o.text)
-    return f"{code} “{text}”" if text else code
+    return _name(o, "en")
 
 
 def names(objectives: Iterable[Objective], lang: str) -> str:
     """Several objectives, comma-separated, at most ``MAX_LISTED`` then "and N more"."""
     items = list(objectives)
-    namer = name_th if lang == "th" else name_en
-    shown = ", ".join(namer(o) for o in items[:MAX_LISTED])
+    shown = ", ".join(_name(o, "th" if lang == "th" else "en") for o in items[:MAX_LISTED])
     rest = len(items) - MAX_LISTED
     if rest > 0:
         shown += f" และอีก {rest} รายการ" if lang == "th" else f" and {rest} more"
@@ -70,8 +75,8 @@ def names(objectives: Iterable[Objective], lang: str) -> str:
 
 
 class Refs:
-    """Names of objectives by id for messages, computed once per id (a map of thousands of
-    objectives can yield thousands of findings). A missing id is quoted as it is."""
+    """Names of objectives by id for messages, computed once per id and language (a map of
+    thousands of objectives can yield thousands of findings). A missing id is quoted as it is."""
 
     def __init__(self, route_map: RouteMap) -> None:
         self.by_id: dict[str, Objective] = {}
@@ -80,22 +85,25 @@ class Refs:
             if o.id not in self.by_id:
                 self.by_id[o.id] = o
                 self.order[o.id] = i
-        self._th: dict[str, str] = {}
-        self._en: dict[str, str] = {}
+        self._names: dict[tuple[str, str], str] = {}
+
+    def _get(self, lang: str, objective_id: str) -> str:
+        found = self._names.get((lang, objective_id))
+        if found is None:
+            o = self.by_id.get(objective_id)
+            if o is not None:
+                found = _name(o, lang)
+            else:
+                opening, closing = _QUOTES[lang]
+                found = f"{opening}{objective_id}{closing}"
+            self._names[(lang, objective_id)] = found
+        return found
 
     def th(self, objective_id: str) -> str:
-        found = self._th.get(objective_id)
-        if found is None:
-            o = self.by_id.get(objective_id)
-            found = self._th[objective_id] = name_th(o) if o is not None else f"«{objective_id}»"
-        return found
+        return self._get("th", objective_id)
 
     def en(self, objective_id: str) -> str:
-        found = self._en.get(objective_id)
-        if found is None:
-            o = self.by_id.get(objective_id)
-            found = self._en[objective_id] = name_en(o) if o is not None else f"“{objective_id}”"
-        return found
+        return self._get("en", objective_id)
 
 
 def level_th(route_map: RouteMap, perspective_id: str) -> str:
