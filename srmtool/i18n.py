@@ -17,7 +17,3 @@ def system_language() -> str:
     except ValueError:
         loc = ""
     return "th" if loc.lower().startswith("th") else "en"
-
-
-def pick(lang: str, th: str, en: str) -> str:
-    return th if lang == "th" else en

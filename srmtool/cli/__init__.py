@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from srmtool import __version__
+from srmtool.cli.text import say
 from srmtool.i18n import system_language
 
 COMMANDS = ("check", "info", "new")
@@ -34,12 +35,6 @@ USAGE = (
 
 class _UsageError(Exception):
     """Bad command-line usage; carries argparse's explanation."""
-
-
-def _say(lang: str, key: str, **values: object) -> str:
-    from srmtool.cli.text import say
-
-    return say(lang, key, **values)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -60,7 +55,7 @@ def _formatter(lang: str) -> type[argparse.HelpFormatter]:
         def add_usage(
             self, usage: str | None, actions: object, groups: object, prefix: str | None = None
         ) -> None:
-            shown = _say(lang, "usage_prefix") if prefix is None else prefix
+            shown = say(lang, "usage_prefix") if prefix is None else prefix
             super().add_usage(usage, actions, groups, shown)  # type: ignore[arg-type]
 
         def _split_lines(self, text: str, width: int) -> list[str]:
@@ -71,8 +66,8 @@ def _formatter(lang: str) -> type[argparse.HelpFormatter]:
 
 
 def _common(group: argparse._ArgumentGroup, lang: str) -> None:
-    group.add_argument("-h", "--help", action="help", help=_say(lang, "help_help"))
-    group.add_argument("--lang", choices=LANGS, help=_say(lang, "help_lang"))
+    group.add_argument("-h", "--help", action="help", help=say(lang, "help_help"))
+    group.add_argument("--lang", choices=LANGS, help=say(lang, "help_lang"))
 
 
 def build_parser(lang: str) -> argparse.ArgumentParser:
@@ -81,17 +76,17 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         prog="srmtool",
         lang=lang,
         usage=USAGE,
-        description=_say(lang, "description"),
-        epilog=_say(lang, "epilog"),
+        description=say(lang, "description"),
+        epilog=say(lang, "epilog"),
     )
-    options = parser.add_argument_group(_say(lang, "options_title"))
+    options = parser.add_argument_group(say(lang, "options_title"))
     _common(options, lang)
     options.add_argument(
-        "--version", action="version", version=f"srmtool {__version__}", help=_say(lang, "help_version")
+        "--version", action="version", version=f"srmtool {__version__}", help=say(lang, "help_version")
     )
     sub = parser.add_subparsers(
         dest="command",
-        title=_say(lang, "commands_title"),
+        title=say(lang, "commands_title"),
         metavar="COMMAND",
         parser_class=_Parser,
         prog="srmtool",
@@ -100,47 +95,45 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     check = sub.add_parser(
         "check",
         lang=lang,
-        help=_say(lang, "help_check"),
-        description=_say(lang, "help_check"),
-        epilog=_say(lang, "epilog"),
+        help=say(lang, "help_check"),
+        description=say(lang, "help_check"),
+        epilog=say(lang, "epilog"),
     )
-    args = check.add_argument_group(_say(lang, "arguments_title"))
-    args.add_argument("files", nargs="+", metavar="FILE", help=_say(lang, "help_check_files"))
-    opts = check.add_argument_group(_say(lang, "options_title"))
-    opts.add_argument("--json", action="store_true", help=_say(lang, "help_json"))
+    args = check.add_argument_group(say(lang, "arguments_title"))
+    args.add_argument("files", nargs="+", metavar="FILE", help=say(lang, "help_check_files"))
+    opts = check.add_argument_group(say(lang, "options_title"))
+    opts.add_argument("--json", action="store_true", help=say(lang, "help_json"))
     _common(opts, lang)
 
-    info = sub.add_parser(
-        "info", lang=lang, help=_say(lang, "help_info"), description=_say(lang, "help_info")
-    )
-    args = info.add_argument_group(_say(lang, "arguments_title"))
-    args.add_argument("file", metavar="FILE", help=_say(lang, "help_info_file"))
-    _common(info.add_argument_group(_say(lang, "options_title")), lang)
+    info = sub.add_parser("info", lang=lang, help=say(lang, "help_info"), description=say(lang, "help_info"))
+    args = info.add_argument_group(say(lang, "arguments_title"))
+    args.add_argument("file", metavar="FILE", help=say(lang, "help_info_file"))
+    _common(info.add_argument_group(say(lang, "options_title")), lang)
 
     from srmtool.model.templates import BUILTIN_TEMPLATE_IDS, DEFAULT_TEMPLATE_ID
 
-    new = sub.add_parser("new", lang=lang, help=_say(lang, "help_new"), description=_say(lang, "help_new"))
-    args = new.add_argument_group(_say(lang, "arguments_title"))
-    args.add_argument("file", metavar="FILE", help=_say(lang, "help_new_file"))
-    opts = new.add_argument_group(_say(lang, "options_title"))
+    new = sub.add_parser("new", lang=lang, help=say(lang, "help_new"), description=say(lang, "help_new"))
+    args = new.add_argument_group(say(lang, "arguments_title"))
+    args.add_argument("file", metavar="FILE", help=say(lang, "help_new_file"))
+    opts = new.add_argument_group(say(lang, "options_title"))
     opts.add_argument(
         "--template",
         choices=BUILTIN_TEMPLATE_IDS,
         default=DEFAULT_TEMPLATE_ID,
-        help=_say(lang, "help_template"),
+        help=say(lang, "help_template"),
     )
-    opts.add_argument("--title", help=_say(lang, "help_title"))
-    opts.add_argument("--force", action="store_true", help=_say(lang, "help_force"))
+    opts.add_argument("--title", help=say(lang, "help_title"))
+    opts.add_argument("--force", action="store_true", help=say(lang, "help_force"))
     _common(opts, lang)
     return parser
 
 
 def build_open_parser(lang: str) -> argparse.ArgumentParser:
     """``srmtool [--lang L] [FILE]``: the editor's usage, when the first word is not a command."""
-    parser = _Parser(prog="srmtool", lang=lang, usage=USAGE, description=_say(lang, "description"))
-    args = parser.add_argument_group(_say(lang, "arguments_title"))
-    args.add_argument("file", nargs="?", metavar="FILE", help=_say(lang, "help_open_file"))
-    _common(parser.add_argument_group(_say(lang, "options_title")), lang)
+    parser = _Parser(prog="srmtool", lang=lang, usage=USAGE, description=say(lang, "description"))
+    args = parser.add_argument_group(say(lang, "arguments_title"))
+    args.add_argument("file", nargs="?", metavar="FILE", help=say(lang, "help_open_file"))
+    _common(parser.add_argument_group(say(lang, "options_title")), lang)
     return parser
 
 
@@ -214,8 +207,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run(args, lang)
     except _UsageError as exc:
-        print(_say(lang, "usage_error", detail=exc), file=sys.stderr)
-        print(_say(lang, "see_help"), file=sys.stderr)
+        print(say(lang, "usage_error", detail=exc), file=sys.stderr)
+        print(say(lang, "see_help"), file=sys.stderr)
         return 2
     except SystemExit as exc:  # --help and --version end here
         return exc.code if isinstance(exc.code, int) else 0
@@ -225,12 +218,12 @@ def main(argv: list[str] | None = None) -> int:
             os.dup2(devnull, sys.stdout.fileno())
         return 1
     except KeyboardInterrupt:
-        print(_say(lang, "interrupted"), file=sys.stderr)
+        print(say(lang, "interrupted"), file=sys.stderr)
         return 130
     except Exception as exc:  # last resort: one readable line, never a traceback
         reason = " ".join(f"{type(exc).__name__}: {exc}".split())
         try:
-            print(_say(lang, "internal_error", reason=reason), file=sys.stderr)
+            print(say(lang, "internal_error", reason=reason), file=sys.stderr)
         except Exception:
             print(f"srmtool: internal error ({reason})", file=sys.stderr)
         return 2
