@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 from srmtool.cli.text import say
 from srmtool.model.checks import Finding, check_map
+from srmtool.model.checks_text import SEVERITIES
 from srmtool.model.errors import MapFileError
 from srmtool.model.srmfile import load_map, save_map
 from srmtool.model.templates import BUILTIN_TEMPLATE_IDS, builtin_template
@@ -25,51 +26,28 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
 
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 #: Version of the ``check --json`` document; bump it when a key changes meaning or disappears.
 CHECK_JSON_VERSION = 1
 
 
-@dataclass
-class FileError:
-    """Why a file could not be read or written, in both languages."""
-
-    path: str
-    where: str
-    message_th: str
-    message_en: str
-
-    def message(self, lang: str) -> str:
-        return self.message_th if lang == "th" else self.message_en
-
-    def as_json(self) -> dict[str, str]:
-        return {"where": self.where, "message_th": self.message_th, "message_en": self.message_en}
-
-
-def file_error(path: str | Path, exc: BaseException) -> FileError:
-    """A readable ``FileError`` for whatever went wrong with ``path``."""
-    name = str(path)
+def file_error(path: str | Path, exc: BaseException) -> MapFileError:
+    """A readable ``MapFileError`` for whatever went wrong with ``path``."""
     if isinstance(exc, MapFileError):
-        return FileError(exc.path or name, exc.where, exc.message("th"), exc.message("en"))
+        return exc
+    name = str(path)
     if isinstance(exc, OSError):
-        reason = exc.strerror or type(exc).__name__
-        return FileError(
-            name,
-            "",
-            say("th", "os_error", path=name, reason=reason),
-            say("en", "os_error", path=name, reason=reason),
-        )
-    reason = _one_line(f"{type(exc).__name__}: {exc}")
-    return FileError(
-        name,
-        "",
-        say("th", "unexpected_file_error", path=name, reason=reason),
-        say("en", "unexpected_file_error", path=name, reason=reason),
-    )
+        key, reason = "os_error", exc.strerror or type(exc).__name__
+    else:
+        key, reason = "unexpected_file_error", _one_line(f"{type(exc).__name__}: {exc}")
+    return MapFileError(name, "", say("en", key, reason=reason), say("th", key, reason=reason))
 
 
-def read_map(path: str | Path) -> RouteMap | FileError:
+def error_json(error: MapFileError) -> dict[str, str]:
+    return {"where": error.where, "message_th": error.message("th"), "message_en": error.message("en")}
+
+
+def read_map(path: str | Path) -> RouteMap | MapFileError:
     """The map in ``path``, or why it cannot be read. Never raises for a bad or missing file."""
     try:
         return load_map(path)
@@ -97,7 +75,7 @@ def pad(text: str, width: int) -> str:
 @dataclass
 class CheckResult:
     path: str
-    error: FileError | None = None
+    error: MapFileError | None = None
     findings: list[Finding] = field(default_factory=list)
     route_map: RouteMap | None = None
 
@@ -109,11 +87,10 @@ def check_files(paths: list[str]) -> list[CheckResult]:
     results: list[CheckResult] = []
     for path in paths:
         loaded = read_map(path)
-        if isinstance(loaded, FileError):
+        if isinstance(loaded, MapFileError):
             results.append(CheckResult(path, error=loaded))
             continue
-        findings = sorted(check_map(loaded), key=lambda f: SEVERITY_ORDER.get(f.severity, 9))
-        results.append(CheckResult(path, findings=findings, route_map=loaded))
+        results.append(CheckResult(path, findings=check_map(loaded), route_map=loaded))
     return results
 
 
@@ -143,7 +120,7 @@ def run_check(paths: list[str], lang: str, as_json: bool, out: TextIO, err: Text
     if as_json:
         print(json.dumps(check_document(results, status), ensure_ascii=False, indent=2), file=out)
         return status
-    width = max(display_width(say(lang, f"severity_{s}")) for s in SEVERITY_ORDER)
+    width = max(display_width(say(lang, f"severity_{s}")) for s in SEVERITIES)
     for r in results:
         if r.error is not None:
             continue
@@ -162,7 +139,7 @@ def run_check(paths: list[str], lang: str, as_json: bool, out: TextIO, err: Text
             file=out,
         )
         for f in r.findings:
-            severity = say(lang, f"severity_{f.severity}") if f.severity in SEVERITY_ORDER else f.severity
+            severity = say(lang, f"severity_{f.severity}") if f.severity in SEVERITIES else f.severity
             ids = _describe_ids(r.route_map, list(f.ids))
             ids_part = f"  [{ids}]" if ids else ""
             print(f"  {pad(severity, width)}  {f.code}{ids_part}  {f.message(lang)}", file=out)
@@ -184,8 +161,8 @@ def check_document(results: list[CheckResult], status: int) -> dict[str, Any]:
             {
                 "path": r.path,
                 "readable": r.error is None,
-                "error": r.error.as_json() if r.error is not None else None,
-                "counts": {s: r.count(s) for s in SEVERITY_ORDER},
+                "error": error_json(r.error) if r.error is not None else None,
+                "counts": {s: r.count(s) for s in SEVERITIES},
                 "findings": [
                     {
                         "code": f.code,
@@ -241,7 +218,7 @@ def info_lines(route_map: RouteMap, path: str, lang: str) -> list[str]:
 
 def run_info(path: str, lang: str, out: TextIO, err: TextIO) -> int:
     loaded = read_map(path)
-    if isinstance(loaded, FileError):
+    if isinstance(loaded, MapFileError):
         print(loaded.message(lang), file=err)
         return EXIT_UNREADABLE
     for line in info_lines(loaded, path, lang):

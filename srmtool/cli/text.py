@@ -56,10 +56,10 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     # -- errors -------------------------------------------------------------------------------
     "usage_error": ("คำสั่งไม่ถูกต้อง: {detail}", "bad usage: {detail}"),
     "see_help": ("ดูวิธีใช้: srmtool --help", "see: srmtool --help"),
-    "os_error": ("{path}: อ่านหรือเขียนไฟล์ไม่ได้ ({reason})", "{path}: cannot read or write the file ({reason})"),
+    "os_error": ("อ่านหรือเขียนไฟล์ไม่ได้ ({reason})", "cannot read or write the file ({reason})"),
     "unexpected_file_error": (
-        "{path}: อ่านไฟล์ไม่ได้เพราะเกิดข้อผิดพลาดที่ไม่คาดคิด ({reason})",
-        "{path}: cannot read the file because of an unexpected error ({reason})",
+        "อ่านไฟล์ไม่ได้เพราะเกิดข้อผิดพลาดที่ไม่คาดคิด ({reason})",
+        "cannot read the file because of an unexpected error ({reason})",
     ),
     "internal_error": (
         "srmtool: เกิดข้อผิดพลาดภายในโปรแกรม ({reason}) โปรดแจ้งผู้ดูแลพร้อมคำสั่งที่ใช้",
