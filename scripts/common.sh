@@ -32,12 +32,15 @@ apt_install() {
     fi
 }
 
+# new_enough PYTHON: true when PYTHON is 3.11 or newer.
+new_enough() { "$1" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null; }
+
 # find_python: print a Python 3.11+ interpreter (honours $PYTHON), or fail with a clear message.
 find_python() {
     local cand
     for cand in "${PYTHON:-}" python3 python3.13 python3.12 python3.11; do
         if [ -z "$cand" ] || ! have "$cand"; then continue; fi
-        if "$cand" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null; then
+        if new_enough "$cand"; then
             command -v "$cand"
             return 0
         fi
@@ -48,7 +51,7 @@ find_python() {
 # ensure_venv: make $VENV a working virtual environment with pip, creating it when missing or broken.
 ensure_venv() {
     if [ -x "$VENV/bin/python" ] \
-        && "$VENV/bin/python" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null \
+        && new_enough "$VENV/bin/python" \
         && "$VENV/bin/python" -m pip --version >/dev/null 2>&1; then
         return 0
     fi
