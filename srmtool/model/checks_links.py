@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import networkx as nx
 
 from srmtool.model.checks_text import Raw, Refs, level_en, level_th, names
-from srmtool.model.graph import LEVEL
+from srmtool.model.graph import LEVEL, leading_to
 from srmtool.model.types import PERSPECTIVE_IDS, RouteMap
 
 _PEOPLE = PERSPECTIVE_IDS[0]
@@ -101,15 +101,7 @@ def _directions(route_map: RouteMap, graph: nx.DiGraph, refs: Refs) -> Iterator[
 
 def _reach(graph: nx.DiGraph, refs: Refs) -> Iterator[Raw]:
     """Objectives that lead to no people-level objective, and people objectives nothing leads to."""
-    people = [n for n, p in graph.nodes(data="perspective") if p == _PEOPLE]
-    reached = set(people)
-    frontier = list(people)
-    while frontier:
-        node = frontier.pop()
-        for cause in graph.pred[node]:
-            if cause not in reached:
-                reached.add(cause)
-                frontier.append(cause)
+    reached = leading_to(graph, (n for n, p in graph.nodes(data="perspective") if p == _PEOPLE))
     for n in graph.nodes:
         o = refs.by_id[n]
         if n not in reached:

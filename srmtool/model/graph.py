@@ -93,6 +93,18 @@ def related(route_map: RouteMap, objective_id: str) -> set[str]:
     return found
 
 
+def leading_to(graph: nx.DiGraph, effects: Iterable[str]) -> set[str]:
+    """``effects`` and every node with a path to one of them (a multi-source ``nx.ancestors``)."""
+    found = set(effects)
+    frontier = list(found)
+    while frontier:
+        for cause in graph.pred[frontier.pop()]:
+            if cause not in found:
+                found.add(cause)
+                frontier.append(cause)
+    return found
+
+
 def _end_components(graph: nx.DiGraph, members: Iterable[str], *, sources: bool) -> set[str]:
     """Members lying in a source (or sink) component of the graph restricted to ``members``:
     the beginnings (or ends) of chains that stay within one level."""
@@ -128,14 +140,7 @@ def routes(route_map: RouteMap, limit: int = 1000) -> list[list[str]]:
         return []
     starts_set = _end_components(graph, bottom, sources=True)
     ends = _end_components(graph, top, sources=False)
-    # Only objectives that can still reach an end are worth walking through.
-    useful: set[str] = set(ends)
-    frontier = list(ends)
-    while frontier:
-        for cause in graph.pred[frontier.pop()]:
-            if cause not in useful:
-                useful.add(cause)
-                frontier.append(cause)
+    useful = leading_to(graph, ends)  # only these can still reach an end
 
     found: list[list[str]] = []
     budget = 100 * limit
