@@ -14,21 +14,10 @@ def run(route_map: RouteMap, refs: Refs) -> Iterator[Raw]:
     yield from _objective_texts(route_map)
     yield from _codes(route_map)
     yield from _ids(route_map)
-    yield from _stakeholders(route_map)
+    yield from _stakeholders(route_map, refs)
     yield from _columns(route_map)
     yield from _rows(route_map, refs)
     yield from _levels(route_map)
-
-
-def _unique(route_map: RouteMap) -> list[Objective]:
-    """The objectives, first of each id only (a repeated id is reported by ``duplicate-id``)."""
-    seen: set[str] = set()
-    out: list[Objective] = []
-    for o in route_map.objectives:
-        if o.id not in seen:
-            seen.add(o.id)
-            out.append(o)
-    return out
 
 
 def _objective_texts(route_map: RouteMap) -> Iterator[Raw]:
@@ -97,10 +86,10 @@ def _ids(route_map: RouteMap) -> Iterator[Raw]:
             )
 
 
-def _stakeholders(route_map: RouteMap) -> Iterator[Raw]:
+def _stakeholders(route_map: RouteMap, refs: Refs) -> Iterator[Raw]:
     known = {s.id for s in route_map.stakeholders}
     assigned: set[str] = set()
-    for o in _unique(route_map):
+    for o in refs.by_id.values():  # first objective of each id; a repeat is a duplicate-id
         for sid in dict.fromkeys(o.stakeholders):
             assigned.add(sid)
             if sid not in known:
@@ -174,7 +163,7 @@ def _rows(route_map: RouteMap, refs: Refs) -> Iterator[Raw]:
                 f"The rows of objective {refs.en(oid)} are apart (rows {numbers}); they"
                 " print as separate objective cells, so move them next to each other",
             )
-    for o in _unique(route_map):
+    for o in refs.by_id.values():  # first objective of each id; a repeat is a duplicate-id
         if o.key_route and o.id not in positions:
             yield (
                 "key-route-without-row",
