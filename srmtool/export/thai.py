@@ -1,0 +1,237 @@
+"""Thai word breaking and line wrapping, shared by the PDF, the Excel sheet and the canvas.
+
+Thai is written without spaces between words, and a line may only break between words. Neither
+reportlab nor Qt without libthai knows where those are, so we ask a Thai word segmenter (newmm,
+through the Rust ``nlpo3`` when it is installed, else pythainlp's own) and fill lines ourselves.
+
+The segmenter and its dictionary take about half a second to load, so they load on first use,
+never at import (the editor must start fast).
+
+Contracts:
+- ``"".join(words(t)) == t`` for every text ``t``.
+- ``with_break_marks(t).replace(ZWSP, "") == t`` when ``t`` holds no U+200B of its own.
+- ``wrap`` never breaks inside a word that fits on a line, and never inside a grapheme cluster.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+
+ZWSP = "\u200b"
+
+Segmenter = Callable[[str], list[str]]
+
+_THAI = re.compile("[\u0e00-\u0e7f]")
+_CHUNKS = re.compile(r"\s+|\S+")
+# A grapheme cluster: leading vowels, one base character, then above/below marks, SARA AM,
+# LAKKHANGYAO and combining diacritics.
+_CLUSTER = re.compile("[\u0e40-\u0e44]*.[\u0e31\u0e33-\u0e3a\u0e45\u0e47-\u0e4e\u0300-\u036f]*", re.S)
+
+_word_segmenter: Segmenter | None = None
+_syllable_segmenter: Segmenter | None = None
+
+
+def _corpus_file(name: str) -> Path:
+    import pythainlp.corpus
+
+    return Path(pythainlp.corpus.__file__).with_name(name)
+
+
+def _load_nlpo3(dictionary: str, name: str) -> Segmenter | None:
+    try:
+        import nlpo3
+    except ImportError:
+        return None
+    path = _corpus_file(dictionary)
+    if not path.is_file():
+        return None
+    nlpo3.load_dict(str(path), name)
+
+    def segment(text: str) -> list[str]:
+        return list(nlpo3.segment(text, name))
+
+    return segment
+
+
+def _words_segmenter() -> Segmenter:
+    global _word_segmenter
+    if _word_segmenter is None:
+        segmenter = _load_nlpo3("words_th.txt", "srmtool-words")
+        if segmenter is None:
+            from pythainlp.tokenize import newmm
+
+            def segmenter(text: str) -> list[str]:
+                return list(newmm.segment(text))
+
+        _word_segmenter = segmenter
+    return _word_segmenter
+
+
+def _syllables_segmenter() -> Segmenter:
+    global _syllable_segmenter
+    if _syllable_segmenter is None:
+        segmenter = _load_nlpo3("syllables_th.txt", "srmtool-syllables")
+        if segmenter is None:
+            from pythainlp.tokenize import subword_tokenize
+
+            def segmenter(text: str) -> list[str]:
+                return list(subword_tokenize(text, engine="dict"))
+
+        _syllable_segmenter = segmenter
+    return _syllable_segmenter
+
+
+def use_segmenter(segmenter: Segmenter | None) -> None:
+    """Replace the word segmenter (tests; ``None`` goes back to the default, loaded lazily)."""
+    global _word_segmenter
+    _word_segmenter = segmenter
+    _segment_chunk.cache_clear()
+
+
+@lru_cache(maxsize=100_000)
+def _segment_chunk(chunk: str) -> tuple[str, ...]:
+    if not _THAI.search(chunk):
+        return (chunk,)
+    pieces = _words_segmenter()(chunk)
+    if "".join(pieces) != chunk:  # a segmenter must never change the text; be safe if one does
+        return tuple(clusters(chunk))
+    return tuple(p for p in pieces if p)
+
+
+def words(text: str) -> list[str]:
+    """Tokens whose boundaries are the allowed break points; whitespace runs are tokens too."""
+    out: list[str] = []
+    for match in _CHUNKS.finditer(text):
+        chunk = match.group()
+        if chunk.isspace():
+            out.append(chunk)
+        else:
+            out.extend(_segment_chunk(chunk))
+    return out
+
+
+def with_break_marks(text: str) -> str:
+    """The text with U+200B at every Thai word boundary (none next to whitespace).
+
+    Qt without libthai breaks Thai anywhere; with these marks it breaks only between words.
+    """
+    if not _THAI.search(text):
+        return text
+    tokens = words(text)
+    out: list[str] = []
+    previous = ""
+    for token in tokens:
+        if (
+            out
+            and not token.isspace()
+            and not previous.isspace()
+            and (_THAI.search(token[:1]) or _THAI.search(previous[-1:]))
+        ):
+            out.append(ZWSP)
+        out.append(token)
+        previous = token
+    return "".join(out)
+
+
+def clusters(word: str) -> list[str]:
+    """Grapheme clusters: the smallest pieces a line may ever be cut into."""
+    return _CLUSTER.findall(word)
+
+
+def _pieces(word: str) -> list[str]:
+    """Syllables of a word too long for a line (falls back to clusters for non-Thai words)."""
+    if not _THAI.search(word):
+        return clusters(word)
+    pieces = _syllables_segmenter()(word)
+    if "".join(pieces) != word:
+        return clusters(word)
+    return [p for p in pieces if p]
+
+
+def _split_long(word: str, measure: Callable[[str], float], max_width: float, first_room: float) -> list[str]:
+    """Cut a word wider than a line into parts: the first fits ``first_room``, the rest ``max_width``.
+
+    Cuts fall between syllables where possible, else between grapheme clusters; a single cluster
+    wider than the line gets a part of its own.
+    """
+    units: list[str] = []
+    for piece in _pieces(word):
+        units.extend([piece] if measure(piece) <= max_width else clusters(piece))
+    parts: list[str] = []
+    current, width, room = "", 0.0, first_room
+    for unit in units:
+        unit_width = measure(unit)
+        if current and width + unit_width > room:
+            parts.append(current)
+            current, width, room = "", 0.0, max_width
+        current += unit
+        width += unit_width
+    if current:
+        parts.append(current)
+    return parts
+
+
+def _wrap_paragraph(paragraph: str, measure: Callable[[str], float], max_width: float) -> list[list[str]]:
+    lines: list[list[str]] = []
+    line: list[str] = []
+    width = 0.0
+    space, space_width = "", 0.0  # whitespace waiting between the line and the next word
+
+    for token in words(paragraph):
+        if token.isspace():
+            if line:
+                space, space_width = token, measure(token)
+            continue
+        token_width = measure(token)
+        if line and width + space_width + token_width <= max_width:
+            line.extend((space, token))
+            width += space_width + token_width
+        elif token_width <= max_width:
+            if line:
+                lines.append(line)
+            line, width = [token], token_width
+        else:
+            room = max_width - width - space_width
+            parts: list[str] = []
+            if line and room > 0.3 * max_width:  # start the long word on this line
+                parts = _split_long(token, measure, max_width, room)
+                if measure(parts[0]) > room:
+                    parts = []
+                else:
+                    line.extend((space, parts.pop(0)))
+                    if not parts:  # it fitted after all (measure need not add up exactly)
+                        width = sum(measure(t) for t in line)
+                        space, space_width = "", 0.0
+                        continue
+            if line:
+                lines.append(line)
+            if not parts:
+                parts = _split_long(token, measure, max_width, max_width)
+            lines.extend([part] for part in parts[:-1])
+            line, width = [parts[-1]], measure(parts[-1])
+        space, space_width = "", 0.0
+    if line:
+        lines.append(line)
+    return lines
+
+
+def wrap_tokens(text: str, measure: Callable[[str], float], max_width: float) -> list[list[str]]:
+    """Lines of tokens filling ``max_width`` as measured by ``measure(token)``.
+
+    ``\\n`` is a hard break (an empty paragraph gives an empty line); lines start and end with a
+    word, never with whitespace. An empty text gives no lines.
+    """
+    if not text:
+        return []
+    lines: list[list[str]] = []
+    for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        lines.extend(_wrap_paragraph(paragraph, measure, max_width) or [[]])
+    return lines
+
+
+def wrap(text: str, measure: Callable[[str], float], max_width: float) -> list[str]:
+    """Lines of text filling ``max_width``; see ``wrap_tokens``."""
+    return ["".join(line) for line in wrap_tokens(text, measure, max_width)]
