@@ -97,3 +97,24 @@ def test_wrap_never_loses_text(text: str, width: int) -> None:
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
     assert thai.with_break_marks(text).replace(thai.ZWSP, "") == text
     assert "".join(thai.words(text)) == text
+
+
+def test_the_segmenter_loads_on_first_use_not_at_import() -> None:
+    """The editor imports this module; loading the dictionary at import would slow its start."""
+    import json
+    import subprocess
+    import sys
+
+    code = (
+        "import json, sys\n"
+        "import srmtool.export.thai as thai\n"
+        "before = sorted(m for m in sys.modules if m.split('.')[0] in ('pythainlp', 'nlpo3'))\n"
+        "thai.words('ยุงลาย')\n"
+        "after = sorted(m for m in sys.modules if m.split('.')[0] in ('pythainlp', 'nlpo3'))\n"
+        "print(json.dumps([before, after]))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    before, after = json.loads(result.stdout)
+    assert before == []
+    assert after
