@@ -3,12 +3,31 @@
 The scene calls the active tool's method for each event before its own handling
 (``MapScene.set_tool(tool)``); a method returns True when it handled the event, and then the
 scene does nothing more with it. A tool changes the map only through the document's verbs.
+
+- ``SelectTool`` (the default): the scene selects and drags boxes itself; the tool adds drawing a
+  link from a box's edge handle, Delete, F2 / double-click to edit in place, and workshop capture.
+- ``LinkTool``: a press anywhere on a box starts a link.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGraphicsSceneMouseEvent
+import math
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsSceneMouseEvent
+
+from srmtool.model.layout import edge_point
+from srmtool.ui.canvas.capture import CaptureController
+from srmtool.ui.canvas.inline_edit import edit_objective, open_editor
+
+if TYPE_CHECKING:
+    from srmtool.ui.canvas.scene import MapScene
+
+RUBBER_Z = 900.0  # above boxes, below an open editor
+RUBBER_COLOR = QColor("#2f6fd6")
+ARROW_HEAD = 12.0
 
 
 class Tool:
@@ -28,3 +47,198 @@ class Tool:
 
     def key_press(self, event: QKeyEvent) -> bool:
         return False
+
+
+def delete_selection(scene: MapScene) -> bool:
+    """Delete the selected boxes and arrows as one undo step (their links and table rows go with
+    them). False when nothing was selected."""
+    ids = scene.selected_objective_ids()
+    gone = set(ids)
+    links = [lk for lk in scene.selected_links() if lk[0] not in gone and lk[1] not in gone]
+    if not ids and not links:
+        return False
+    scene.document.delete(ids, links)
+    return True
+
+
+def edit_selected(scene: MapScene) -> bool:
+    """Open the in-place editor on the selected box (the first, if several)."""
+    ids = scene.selected_objective_ids()
+    return bool(ids) and edit_objective(scene, ids[0]) is not None
+
+
+class RubberArrow(QGraphicsPathItem):
+    """The temporary arrow drawn while a link is being dragged: dashed while it points at nothing
+    that can take the link, solid when it would land on a box."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setZValue(RUBBER_Z)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.set_valid(False)
+
+    def set_valid(self, valid: bool) -> None:
+        pen = QPen(RUBBER_COLOR, 2.5 if valid else 2.0)
+        pen.setStyle(Qt.PenStyle.SolidLine if valid else Qt.PenStyle.DashLine)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        self.setPen(pen)
+
+    def set_line(self, start: QPointF, end: QPointF) -> None:
+        path = QPainterPath(start)
+        path.lineTo(end)
+        angle = math.atan2(end.y() - start.y(), end.x() - start.x())
+        for side in (-0.45, 0.45):
+            path.moveTo(end)
+            path.lineTo(
+                end.x() - ARROW_HEAD * math.cos(angle + side), end.y() - ARROW_HEAD * math.sin(angle + side)
+            )
+        self.setPath(path)
+
+
+class LinkDrag:
+    """One link gesture: ``start`` on a box, ``move`` with the mouse, ``finish`` over the target.
+
+    Finishing over another box that is not linked yet calls ``Document.add_link`` (one undo step);
+    finishing anywhere else, or ``cancel`` (Esc), adds nothing. After a cancel the rest of the
+    mouse gesture is still swallowed (``swallowing``) until the button is released.
+    """
+
+    def __init__(self, scene: MapScene) -> None:
+        self._scene = scene
+        self._source: str | None = None
+        self._arrow: RubberArrow | None = None
+        self.swallowing = False
+
+    @property
+    def active(self) -> bool:
+        return self._source is not None
+
+    def start(self, source: str, pos: QPointF) -> None:
+        self.cancel()
+        self._source = source
+        self.swallowing = True
+        self._arrow = RubberArrow()
+        self._scene.addItem(self._arrow)
+        self.move(pos)
+
+    def move(self, pos: QPointF) -> None:
+        if self._source is None or self._arrow is None:
+            return
+        boxes = self._scene.layout().boxes
+        source = boxes.get(self._source)
+        if source is None:
+            self.cancel()
+            return
+        target = self._target_at(pos)
+        end = (pos.x(), pos.y())
+        if target is not None and target in boxes:
+            end = edge_point(boxes[target], source.center)
+        start = edge_point(source, end if target is not None else (pos.x(), pos.y()))
+        self._arrow.set_valid(target is not None)
+        self._arrow.set_line(QPointF(*start), QPointF(*end))
+
+    def finish(self, pos: QPointF) -> bool:
+        """Add the link if the mouse is over a box that can take it; True if a link was added."""
+        source, target = self._source, self._target_at(pos)
+        self.cancel()
+        self.swallowing = False
+        if source is None or target is None:
+            return False
+        return self._scene.document.add_link(source, target)
+
+    def cancel(self) -> None:
+        if self._arrow is not None:
+            self._scene.removeItem(self._arrow)
+            self._arrow = None
+        self._source = None
+
+    def _target_at(self, pos: QPointF) -> str | None:
+        box = self._scene.box_at(pos)
+        if box is None or self._source is None:
+            return None
+        target = box.objective_id
+        if target == self._source or self._scene.document.route_map.has_link(self._source, target):
+            return None
+        return target
+
+
+class _LinkGestures(Tool):
+    """Shared by the tools that draw links: routes the mouse to a ``LinkDrag`` while one runs."""
+
+    def __init__(self, scene: MapScene) -> None:
+        self.scene = scene
+        self.link = LinkDrag(scene)
+
+    def starts_link(self, pos: QPointF) -> str | None:
+        """The objective a left press at ``pos`` draws a link from, if it does."""
+        raise NotImplementedError
+
+    def mouse_press(self, event: QGraphicsSceneMouseEvent) -> bool:
+        if event.button() != Qt.MouseButton.LeftButton or self._on_editor(event.scenePos()):
+            return False
+        source = self.starts_link(event.scenePos())
+        if source is None:
+            return False
+        self.link.start(source, event.scenePos())
+        return True
+
+    def mouse_move(self, event: QGraphicsSceneMouseEvent) -> bool:
+        if self.link.active:
+            self.link.move(event.scenePos())
+        return self.link.swallowing
+
+    def mouse_release(self, event: QGraphicsSceneMouseEvent) -> bool:
+        if not self.link.swallowing:
+            return False
+        self.link.finish(event.scenePos())
+        return True
+
+    def key_press(self, event: QKeyEvent) -> bool:
+        if self.link.active and event.key() == Qt.Key.Key_Escape:
+            self.link.cancel()
+            return True
+        return False
+
+    def _on_editor(self, pos: QPointF) -> bool:
+        editor = open_editor(self.scene)
+        return editor is not None and editor.sceneBoundingRect().contains(pos)
+
+
+class SelectTool(_LinkGestures):
+    """The default tool. Owns the scene's ``CaptureController`` (``capture``)."""
+
+    def __init__(self, scene: MapScene) -> None:
+        super().__init__(scene)
+        self.capture = CaptureController(scene)
+
+    def starts_link(self, pos: QPointF) -> str | None:
+        box = self.scene.box_at(pos)
+        if box is None or not box.edge_handle_at(box.mapFromScene(pos)):
+            return None
+        return str(box.objective_id)
+
+    def mouse_double_click(self, event: QGraphicsSceneMouseEvent) -> bool:
+        if event.button() != Qt.MouseButton.LeftButton or self._on_editor(event.scenePos()):
+            return False
+        box = self.scene.box_at(event.scenePos())
+        return box is not None and edit_objective(self.scene, box.objective_id) is not None
+
+    def key_press(self, event: QKeyEvent) -> bool:
+        if open_editor(self.scene) is not None:
+            return False  # the editor gets every key
+        if super().key_press(event):
+            return True
+        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+        if event.matches(QKeySequence.StandardKey.Delete) or (plain and event.key() == Qt.Key.Key_Backspace):
+            return delete_selection(self.scene)
+        if plain and event.key() == Qt.Key.Key_F2:
+            return edit_selected(self.scene)
+        return self.capture.key_press(event)
+
+
+class LinkTool(_LinkGestures):
+    """Draw links: a left press anywhere on a box starts one. Other events go to the scene."""
+
+    def starts_link(self, pos: QPointF) -> str | None:
+        box = self.scene.box_at(pos)
+        return None if box is None else str(box.objective_id)

@@ -1,0 +1,121 @@
+"""Workshop capture: type objectives into a band as people call them out.
+
+With a band selected (``MapScene.selected_band``), typing a character opens an editor for a new
+box at the band's first free place, already holding that character. Enter adds the objective
+(``Document.add_objective`` with its text: one undo step per objective) and opens the next empty
+box in the same band; Esc, or Enter on an empty box, stops without adding anything, so a box
+that was never committed leaves no undo step. Tab / Shift+Tab move the band selection down / up
+(people → stakeholder → process → foundation), carrying an open capture to the new band.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtGui import QKeyEvent
+from typing_extensions import override
+
+from srmtool.model.layout import BOX_HEIGHT, BOX_WIDTH, free_slot
+from srmtool.model.types import PERSPECTIVE_IDS
+from srmtool.ui.canvas.inline_edit import InlineEditor, open_editor
+
+if TYPE_CHECKING:
+    from srmtool.ui.canvas.scene import MapScene
+
+_COMMAND_MODIFIERS = (
+    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+)
+
+
+def starts_text(event: QKeyEvent) -> bool:
+    """A key that types something visible (Thai or not), not a shortcut."""
+    text = event.text()
+    return (
+        not (event.modifiers() & _COMMAND_MODIFIERS)
+        and bool(text)
+        and text.isprintable()
+        and not text.isspace()
+    )
+
+
+class CaptureController(QObject):
+    """Keyboard capture of new objectives in the selected band of one scene.
+
+    Tab never reaches ``QGraphicsScene.keyPressEvent`` (the scene's ``event`` turns it into focus
+    navigation), so the controller watches the scene's key presses for Tab / Shift+Tab itself.
+    """
+
+    def __init__(self, scene: MapScene) -> None:
+        super().__init__(scene)
+        self._scene = scene
+        self._editor: InlineEditor | None = None
+        self._band: str | None = None
+        scene.installEventFilter(self)
+
+    @property
+    def editor(self) -> InlineEditor | None:
+        """The open editor of a new box, if capture is running."""
+        if self._editor is not None and self._editor.finished:
+            self._editor = None
+        return self._editor
+
+    def key_press(self, event: QKeyEvent) -> bool:
+        """Start a new box when a band is selected and the key types text."""
+        band = self._scene.selected_band
+        if band is None or not starts_text(event):
+            return False
+        self.start(band, event.text())
+        return True
+
+    def start(self, band: str, text: str = "") -> InlineEditor:
+        """Open an editor for a new objective in ``band`` at its first free place."""
+        current = self.editor
+        if current is not None:
+            current.commit(advance=False)
+        x, y = free_slot(self._scene.document.route_map, band, self._scene.layout())
+        editor = InlineEditor(QRectF(x, y, BOX_WIDTH, BOX_HEIGHT), text)
+        editor.committed.connect(self._on_committed)
+        self._editor, self._band = editor, band
+        editor.start(self._scene)
+        return editor
+
+    def move_band(self, step: int) -> bool:
+        """Select the band ``step`` levels down (negative: up), stopping at the first and last.
+        An open capture commits its text and continues, empty, in the new band."""
+        current = self.editor
+        if current is None and open_editor(self._scene) is not None:
+            return False  # editing an existing box: Tab leaves it as focus moves on
+        band = self._band if current is not None else self._scene.selected_band
+        if band is None:
+            return False
+        ids = [str(p) for p in PERSPECTIVE_IDS]
+        new_band = ids[max(0, min(len(ids) - 1, ids.index(band) + step))]
+        if current is not None:
+            current.commit(advance=False)
+        self._scene.selected_band = new_band
+        if current is not None:
+            self.start(new_band)
+        return True
+
+    def _on_committed(self, text: str, advance: bool) -> None:
+        band = self._band
+        self._editor = None
+        if band is None or not text:
+            return
+        self._scene.document.add_objective(band, text)
+        if advance:
+            self.start(band)
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        key = event.key()
+        if key not in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) or event.modifiers() & _COMMAND_MODIFIERS:
+            return False
+        back = key == Qt.Key.Key_Backtab or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if not self.move_band(-1 if back else 1):
+            return False
+        event.accept()
+        return True

@@ -1,0 +1,165 @@
+"""Editing a box's text in place, on the canvas.
+
+An ``InlineEditor`` is a text item laid over a box, in the box's font (``box_fonts().body``),
+that takes Thai input like any Qt text field. Enter commits, Shift+Enter starts a new line, Esc
+cancels, and losing focus to a click elsewhere commits. It never changes the map itself: it
+reports the outcome through its signals once, and whoever opened it calls the document
+(``edit_objective`` for an existing box, the workshop capture for a new one).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPen, QTextCursor
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyleOptionGraphicsItem, QWidget
+from typing_extensions import override
+
+from srmtool.ui.canvas.text import box_fonts
+
+if TYPE_CHECKING:
+    from srmtool.ui.canvas.scene import MapScene
+
+ZERO_WIDTH_SPACE = "\u200b"
+EDITOR_Z = 1000.0  # above boxes, arrows and handles
+PADDING = 6.0  # between the box's border and the text
+BACKGROUND = QColor("#fffdf2")
+BORDER = QColor("#2f6fd6")
+
+#: Focus leaving for these reasons comes back by itself (another window, a context menu), so the
+#: edit stays open instead of committing.
+_TEMPORARY_FOCUS_LOSS = (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason)
+
+
+def clean_text(text: str) -> str:
+    """What an edit stores: no line-break marks, no surrounding blank space."""
+    return text.replace(ZERO_WIDTH_SPACE, "").strip()
+
+
+class InlineEditor(QGraphicsTextItem):
+    """Plain-text editor over a box. Emits exactly one of ``committed`` or ``cancelled``, then
+    removes itself from the scene.
+
+    ``committed(text, advance)``: the cleaned text, and True when the user pressed Enter (go on
+    to the next thing) rather than clicking away.
+    """
+
+    committed = Signal(str, bool)
+    cancelled = Signal()
+
+    def __init__(self, rect: QRectF, text: str) -> None:
+        super().__init__()
+        self._box = QRectF(0.0, 0.0, rect.width(), rect.height())
+        self._done = False
+        self.setFont(box_fonts().body)
+        self.setPlainText(text.replace(ZERO_WIDTH_SPACE, ""))
+        self.setTextWidth(rect.width() - 2 * PADDING)
+        self.setPos(rect.x() + PADDING, rect.y() + PADDING)
+        self._box.translate(-PADDING, -PADDING)
+        self.setZValue(EDITOR_Z)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable, True)
+        cursor = self.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        self.setTextCursor(cursor)
+
+    @property
+    def finished(self) -> bool:
+        return self._done
+
+    def text(self) -> str:
+        return clean_text(self.toPlainText())
+
+    def start(self, scene: MapScene) -> None:
+        """Show the editor in ``scene`` with the keyboard focus and scroll it into view."""
+        scene.addItem(self)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        for view in scene.views():
+            view.ensureVisible(self.sceneBoundingRect(), 20, 20)
+
+    def commit(self, advance: bool = False) -> None:
+        self._finish(commit=True, advance=advance)
+
+    def cancel(self) -> None:
+        self._finish(commit=False, advance=False)
+
+    def _finish(self, commit: bool, advance: bool) -> None:
+        if self._done:
+            return
+        self._done = True
+        text = self.text()
+        scene = self.scene()
+        if scene is not None:
+            # Removing the focused item sends it a focus-out; ``_done`` makes that a no-op.
+            scene.removeItem(self)
+        if commit:
+            self.committed.emit(text, advance)
+        else:
+            self.cancelled.emit()
+        self.deleteLater()
+
+    # -- Qt overrides -------------------------------------------------------------------------
+    @override
+    def boundingRect(self) -> QRectF:
+        return super().boundingRect().united(self._box)
+
+    @override
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        area = self.boundingRect()
+        painter.fillRect(area, BACKGROUND)
+        painter.setPen(QPen(BORDER, 2.0))
+        painter.drawRect(area.adjusted(1.0, 1.0, -1.0, -1.0))
+        super().paint(painter, option, widget)
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.textCursor().insertText("\n")
+            else:
+                self.commit(advance=True)
+            event.accept()
+            return
+        if key == Qt.Key.Key_Escape:
+            self.cancel()
+            event.accept()
+            return
+        self.prepareGeometryChange()  # the text may grow below the box
+        super().keyPressEvent(event)
+
+    @override
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if event.reason() not in _TEMPORARY_FOCUS_LOSS:
+            self.commit(advance=False)
+
+
+def edit_objective(scene: MapScene, objective_id: str) -> InlineEditor | None:
+    """Open an editor over an existing box. Enter or a click elsewhere stores the text as one
+    undo step (``Document.set_objective_text``), nothing when it did not change; Esc drops it."""
+    document = scene.document
+    objective = document.route_map.objective(objective_id)
+    rect = scene.layout().boxes.get(objective_id)
+    if objective is None or rect is None:
+        return None
+    editor = InlineEditor(QRectF(rect.x, rect.y, rect.w, rect.h), objective.text)
+    old = clean_text(objective.text)
+
+    def store(text: str, _advance: bool) -> None:
+        current = document.route_map.objective(objective_id)
+        if current is not None and text != old:
+            document.set_objective_text(objective_id, text)
+
+    editor.committed.connect(store)
+    editor.start(scene)
+    return editor
+
+
+def open_editor(scene: MapScene) -> InlineEditor | None:
+    """The editor that has the keyboard focus in ``scene``, if any."""
+    item = scene.focusItem()
+    return item if isinstance(item, InlineEditor) and not item.finished else None
