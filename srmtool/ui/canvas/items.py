@@ -1,0 +1,250 @@
+"""Canvas items: the destination banner, the bands with their labels, and the objective boxes.
+
+Items are dumb and keyed by id: they draw what the scene hands them and never touch the map.
+Positions and sizes come from ``srmtool.model.layout`` so that the PDF matches the screen.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QTextLayout
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from srmtool.model.layout import BOX_HEIGHT, BOX_WIDTH, LABEL_WIDTH, Rect
+from srmtool.ui.canvas.text import box_fonts, thai_layout_text, wrapped_layout
+
+if TYPE_CHECKING:
+    from srmtool.ui.canvas.arrows import Arrow
+
+BOX_Z = 1.0
+BAND_Z = -1.0
+PAD = 8.0
+RADIUS = 6.0
+TEXT_TOP = 22.0
+EDGE_ZONE = 7.0  # the strip inside a box's border where a link drag starts
+READABLE_LOD = 0.4  # below this zoom boxes show no text
+DIM_OPACITY = 0.25
+
+_Flag = QGraphicsItem.GraphicsItemFlag
+_Change = QGraphicsItem.GraphicsItemChange
+
+_BORDER = QPen(QColor("#35608a"), 1.5)
+_KEY_BORDER = QPen(QColor("#c0560c"), 3.0)
+_SELECTED_BORDER = QPen(QColor("#1f6fd1"), 3.0)
+_FILL = QBrush(QColor("#eef4fb"))
+_KEY_FILL = QBrush(QColor("#fff3e6"))
+_TEXT = QColor("#111111")
+_SEVERITY_COLOR = {"error": QColor("#c62828"), "warning": QColor("#e69b00"), "info": QColor("#1f6fd1")}
+_BAND_FILLS = ("#f4f8ec", "#eef5fb", "#fbf6ec", "#f3eff8")
+_BAND_SELECTED_FILL = QColor("#dbe9fb")
+_BANNER_FILL = QColor("#2f4f6f")
+
+
+class BoxItem(QGraphicsItem):
+    """One objective: code, wrapped Thai text, key-route emphasis and a findings badge.
+
+    The scene sets ``pos()`` to the layout's top-left. When the box moves (a drag), every attached
+    arrow follows (``arrows`` is filled by the scene)."""
+
+    def __init__(self, objective_id: str, code: str, text: str, key_route: bool = False) -> None:
+        super().__init__()
+        self.objective_id = objective_id
+        self.code = code
+        self.text = text
+        self.key_route = key_route
+        self.dimmed = False
+        self.arrows: list[Arrow] = []
+        self.badge: str | None = None  # the worst finding's severity, None when clean
+        self._layout: QTextLayout | None = None
+        self.setFlags(_Flag.ItemIsMovable | _Flag.ItemIsSelectable | _Flag.ItemSendsGeometryChanges)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(BOX_Z)
+
+    # -- content -------------------------------------------------------------------------------
+    def set_content(self, code: str, text: str, key_route: bool) -> None:
+        """New code, text or key-route flag (from a document signal); repaints only on change."""
+        if (code, text, key_route) == (self.code, self.text, self.key_route):
+            return
+        if text != self.text:
+            self._layout = None
+        self.code, self.text, self.key_route = code, text, key_route
+        self.update()
+
+    def set_badge(self, severity: str | None, tooltip: str = "") -> None:
+        if severity != self.badge:
+            self.badge = severity
+            self.update()
+        self.setToolTip(tooltip)
+
+    def set_dimmed(self, dimmed: bool) -> None:
+        if dimmed != self.dimmed:
+            self.dimmed = dimmed
+            self.setOpacity(DIM_OPACITY if dimmed else 1.0)
+
+    def scene_rect(self) -> Rect:
+        pos = self.pos()
+        return Rect(pos.x(), pos.y(), BOX_WIDTH, BOX_HEIGHT)
+
+    def edge_handle_at(self, item_pos: QPointF) -> bool:
+        """Whether ``item_pos`` (item coordinates) lies in the strip along the border where
+        dragging starts a link instead of moving the box."""
+        x, y = item_pos.x(), item_pos.y()
+        if not (0.0 <= x <= BOX_WIDTH and 0.0 <= y <= BOX_HEIGHT):
+            return False
+        return min(x, y, BOX_WIDTH - x, BOX_HEIGHT - y) <= EDGE_ZONE
+
+    # -- Qt ---------------------------------------------------------------------------------------
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+        return QRectF(0.0, 0.0, BOX_WIDTH, BOX_HEIGHT)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        selected = self.isSelected()
+        pen = _SELECTED_BORDER if selected else _KEY_BORDER if self.key_route else _BORDER
+        painter.setPen(pen)
+        painter.setBrush(_KEY_FILL if self.key_route else _FILL)
+        inset = pen.widthF() / 2
+        painter.drawRoundedRect(
+            QRectF(inset, inset, BOX_WIDTH - 2 * inset, BOX_HEIGHT - 2 * inset), RADIUS, RADIUS
+        )
+        if self.badge is not None:
+            self._paint_badge(painter)
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < READABLE_LOD:  # type: ignore[attr-defined]
+            return  # too small to read: the box only
+        fonts = box_fonts()
+        painter.setPen(_TEXT)
+        painter.setFont(fonts.code)
+        painter.drawText(QPointF(PAD, 16.0), self.code)
+        if self._layout is None:
+            self._layout = wrapped_layout(
+                thai_layout_text(self.text), fonts.body, PAD, TEXT_TOP, BOX_WIDTH - 2 * PAD, BOX_HEIGHT - 4.0
+            )
+        self._layout.draw(painter, QPointF(0.0, 0.0))
+
+    def _paint_badge(self, painter: QPainter) -> None:
+        r = 8.0
+        centre = QPointF(BOX_WIDTH - PAD - r + 2, PAD + r - 2)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_SEVERITY_COLOR.get(self.badge or "", _SEVERITY_COLOR["info"]))
+        painter.drawEllipse(centre, r, r)
+        painter.setPen(QColor("white"))
+        font = QFont(box_fonts().code)
+        font.setPixelSize(12)
+        painter.setFont(font)
+        painter.drawText(
+            QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, "!"
+        )
+
+    def itemChange(self, change: _Change, value: Any) -> Any:  # noqa: N802 (Qt override)
+        if change == _Change.ItemPositionHasChanged:
+            for arrow in self.arrows:
+                arrow.follow()
+        return value
+
+
+class BandItem(QGraphicsItem):
+    """One perspective's band: background, label column, a highlight when selected. It takes no
+    clicks itself (the scene decides what a click on empty band area means)."""
+
+    def __init__(self, perspective_id: str, index: int, label: str) -> None:
+        super().__init__()
+        self.perspective_id = perspective_id
+        self.label = label
+        self.selected = False
+        self._rect = QRectF()
+        self._fill = QColor(_BAND_FILLS[index % len(_BAND_FILLS)])
+        self.setZValue(BAND_Z)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def set_rect(self, rect: Rect) -> None:
+        new = QRectF(rect.x, rect.y, rect.w, rect.h)
+        if new != self._rect:
+            self.prepareGeometryChange()
+            self._rect = new
+
+    def set_label(self, label: str) -> None:
+        if label != self.label:
+            self.label = label
+            self.update()
+
+    def set_selected(self, selected: bool) -> None:
+        if selected != self.selected:
+            self.selected = selected
+            self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        r = self._rect
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_BAND_SELECTED_FILL if self.selected else self._fill)
+        painter.drawRect(r)
+        painter.setPen(QPen(QColor("#9aa7b4"), 1.0))
+        painter.drawLine(QPointF(r.left(), r.bottom()), QPointF(r.right(), r.bottom()))
+        painter.drawLine(QPointF(LABEL_WIDTH, r.top()), QPointF(LABEL_WIDTH, r.bottom()))
+        font = QFont(box_fonts().code)
+        font.setPixelSize(20)
+        painter.setFont(font)
+        painter.setPen(QColor("#1f3b57"))
+        painter.drawText(
+            QRectF(r.left() + PAD, r.top() + PAD, LABEL_WIDTH - 2 * PAD, r.height() - 2 * PAD),
+            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+            thai_layout_text(self.label),
+        )
+
+
+class BannerItem(QGraphicsItem):
+    """The destination (จุดหมายปลายทาง) across the top of the map."""
+
+    def __init__(self, title: str, text: str) -> None:
+        super().__init__()
+        self.title = title
+        self.text = text
+        self._rect = QRectF()
+        self.setZValue(BAND_Z)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def set_rect(self, rect: Rect) -> None:
+        new = QRectF(rect.x, rect.y, rect.w, rect.h)
+        if new != self._rect:
+            self.prepareGeometryChange()
+            self._rect = new
+
+    def set_text(self, title: str, text: str) -> None:
+        if (title, text) != (self.title, self.text):
+            self.title, self.text = title, text
+            self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        r = self._rect
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_BANNER_FILL)
+        painter.drawRect(r)
+        painter.setPen(QColor("white"))
+        title_font = QFont(box_fonts().code)
+        title_font.setPixelSize(20)
+        painter.setFont(title_font)
+        painter.drawText(
+            QRectF(r.left() + PAD, r.top(), LABEL_WIDTH - 2 * PAD, r.height()),
+            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+            thai_layout_text(self.title),
+        )
+        body = QFont(box_fonts().body)
+        body.setPixelSize(17)
+        painter.setFont(body)
+        painter.drawText(
+            QRectF(LABEL_WIDTH + PAD, r.top() + PAD, r.width() - LABEL_WIDTH - 3 * PAD, r.height() - 2 * PAD),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
+            thai_layout_text(self.text),
+        )

@@ -1,0 +1,376 @@
+"""The map scene: items built from the document's route map, updated only from its signals.
+
+Gesture → document verb → model → signal → items. During a drag Qt moves the boxes and their
+arrows follow; on release the scene calls ``document.move_objectives`` once for everything that
+moved. When the signals come back the boxes are already where the layout puts them (no-op), or
+snap into their band.
+
+Tools (select, add objective, draw link, ...) plug in with ``set_tool``. The scene offers every
+mouse and key event to the active tool first, by calling whichever of these the tool defines::
+
+    mouse_press(event: QGraphicsSceneMouseEvent) -> bool
+    mouse_move(event: QGraphicsSceneMouseEvent) -> bool
+    mouse_release(event: QGraphicsSceneMouseEvent) -> bool
+    mouse_double_click(event: QGraphicsSceneMouseEvent) -> bool
+    key_press(event: QKeyEvent) -> bool
+    deactivate() -> None           (called when another tool replaces it)
+
+A tool returns True when it handled the event; the scene then does nothing more with it (no
+selection change, no drag-move). False lets the scene's own behaviour run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QLocale, QPointF, QRectF, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
+
+from srmtool.model import graph
+from srmtool.model.layout import MapLayout
+from srmtool.model.types import PERSPECTIVE_IDS
+from srmtool.ui.canvas.arrows import Arrow, ArrowHandle, ArrowLayer
+from srmtool.ui.canvas.items import BandItem, BannerItem, BoxItem
+
+if TYPE_CHECKING:
+    from srmtool.ui.document import Document
+
+SCENE_MARGIN = 40.0
+_SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+class MapScene(QGraphicsScene):
+    """Boxes keyed by objective id, one arrow layer, the bands and the banner."""
+
+    #: the selected band's perspective id, or None
+    selected_band_changed = Signal(object)
+
+    def __init__(self, document: Document, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._boxes: dict[str, BoxItem] = {}
+        self._bands: dict[str, BandItem] = {}
+        self._banner = BannerItem("", "")
+        self._arrow_layer = ArrowLayer()
+        self._layout: MapLayout | None = None
+        self._relayout_due = False
+        self._tool: Any = None
+        self._selected_band: str | None = None
+        self._highlighted: str | None = None
+        self._press_positions: dict[str, QPointF] = {}
+        self.addItem(self._banner)
+        self.addItem(self._arrow_layer)
+        for i, pid in enumerate(PERSPECTIVE_IDS):
+            band = BandItem(pid, i, "")
+            self._bands[pid] = band
+            self.addItem(band)
+        document.objective_added.connect(self._on_objective_added)
+        document.objective_removed.connect(self._on_objective_removed)
+        document.objective_changed.connect(self._on_objective_changed)
+        document.link_added.connect(self._on_link_added)
+        document.link_removed.connect(self._on_link_removed)
+        document.map_changed.connect(self._on_map_changed)
+        document.findings_changed.connect(self._on_findings_changed)
+        document.reset.connect(self._rebuild)
+        self.selectionChanged.connect(self._on_selection_changed)
+        self._rebuild()
+
+    # -- public -------------------------------------------------------------------------------
+    @property
+    def document(self) -> Document:
+        return self._document
+
+    def box(self, objective_id: str) -> BoxItem | None:
+        return self._boxes.get(objective_id)
+
+    def boxes(self) -> list[BoxItem]:
+        return list(self._boxes.values())
+
+    def arrow(self, source: str, target: str) -> Arrow | None:
+        return self._arrow_layer.arrows.get((source, target))
+
+    def arrows(self) -> list[Arrow]:
+        return list(self._arrow_layer.arrows.values())
+
+    def layout(self) -> MapLayout:
+        """The current geometry (model.layout); brings the items up to date if a change is due."""
+        if self._relayout_due or self._layout is None:
+            self._relayout()
+        assert self._layout is not None
+        return self._layout
+
+    def selected_objective_ids(self) -> list[str]:
+        return [it.objective_id for it in self.selectedItems() if isinstance(it, BoxItem)]
+
+    def selected_links(self) -> list[tuple[str, str]]:
+        return [it.link for it in self.selectedItems() if isinstance(it, ArrowHandle)]
+
+    def select_objectives(self, ids: Iterable[str]) -> None:
+        """Select exactly these objectives (unknown ids are ignored)."""
+        wanted = set(ids)
+        for item in self.selectedItems():
+            if not (isinstance(item, BoxItem) and item.objective_id in wanted):
+                item.setSelected(False)
+        for oid in wanted:
+            box = self._boxes.get(oid)
+            if box is not None:
+                box.setSelected(True)
+
+    def band_at(self, scene_pos: QPointF) -> str | None:
+        """The perspective whose band holds ``scene_pos`` (nearest band below the banner), or
+        None on the banner."""
+        lay = self.layout()
+        if scene_pos.y() < lay.banner.bottom:
+            return None
+        return str(lay.band_at(scene_pos.y()))
+
+    def box_at(self, scene_pos: QPointF) -> BoxItem | None:
+        for item in self.items(scene_pos):
+            if isinstance(item, BoxItem):
+                return item
+        return None
+
+    @property
+    def selected_band(self) -> str | None:
+        return self._selected_band
+
+    @selected_band.setter
+    def selected_band(self, perspective_id: str | None) -> None:
+        if perspective_id == self._selected_band:
+            return
+        self._selected_band = perspective_id
+        for pid, band in self._bands.items():
+            band.set_selected(pid == perspective_id)
+        self.selected_band_changed.emit(perspective_id)
+
+    def highlight_routes(self, objective_id: str | None) -> None:
+        """Show the routes through an objective (its causes and effects, transitively) and dim
+        everything else; None shows the whole map again."""
+        self._highlighted = objective_id if objective_id in self._boxes else None
+        if self._highlighted is None:
+            lit: set[str] | None = None
+        else:
+            lit = graph.related(self._document.route_map, self._highlighted)
+        for oid, box in self._boxes.items():
+            box.set_dimmed(lit is not None and oid not in lit)
+        self._arrow_layer.restyle_all()
+
+    @property
+    def highlighted(self) -> str | None:
+        return self._highlighted
+
+    def set_tool(self, tool: Any) -> None:
+        """Make ``tool`` the first to see mouse and key events (None: only the scene's own)."""
+        old, self._tool = self._tool, tool
+        if old is not None and old is not tool and hasattr(old, "deactivate"):
+            old.deactivate()
+
+    @property
+    def tool(self) -> Any:
+        return self._tool
+
+    # -- building --------------------------------------------------------------------------------
+    @Slot()
+    def _rebuild(self) -> None:
+        self.clearSelection()
+        for box in self._boxes.values():
+            self.removeItem(box)
+        for arrow in self._arrow_layer.arrows.values():
+            if arrow.handle is not None:
+                self.removeItem(arrow.handle)
+        self._boxes.clear()
+        self._arrow_layer.clear()
+        self._highlighted = None
+        route_map = self._document.route_map
+        for objective in route_map.objectives:
+            if objective.id not in self._boxes:
+                self._add_box(objective.id)
+        for link in route_map.links:
+            self._add_arrow(link.source, link.target)
+        self._on_map_changed()
+        self._relayout()
+        self._on_findings_changed()
+
+    def _add_box(self, objective_id: str) -> None:
+        objective = self._document.route_map.objective(objective_id)
+        if objective is None or objective_id in self._boxes:
+            return
+        box = BoxItem(objective.id, objective.code, objective.text, objective.key_route)
+        box.setPos(objective.x, objective.y)  # corrected by the next relayout
+        self._boxes[objective_id] = box
+        self.addItem(box)
+
+    def _add_arrow(self, source: str, target: str) -> None:
+        src, tgt = self._boxes.get(source), self._boxes.get(target)
+        if src is None or tgt is None or source == target or (source, target) in self._arrow_layer.arrows:
+            return  # dangling links and self-links are the checks' business
+        arrow = Arrow(src, tgt, self._arrow_layer)
+        handle = ArrowHandle(arrow)
+        src.arrows.append(arrow)
+        tgt.arrows.append(arrow)
+        self._arrow_layer.add(arrow)
+        self.addItem(handle)
+        self._arrow_layer.restyle(arrow)
+
+    def _remove_arrow(self, source: str, target: str) -> None:
+        arrow = self._arrow_layer.remove((source, target))
+        if arrow is None:
+            return
+        for box in (arrow.source, arrow.target):
+            if arrow in box.arrows:
+                box.arrows.remove(arrow)
+        if arrow.handle is not None:
+            self.removeItem(arrow.handle)
+
+    def _schedule_relayout(self) -> None:
+        if not self._relayout_due:
+            self._relayout_due = True
+            QTimer.singleShot(0, self._relayout_if_due)
+
+    @Slot()
+    def _relayout_if_due(self) -> None:
+        if self._relayout_due:
+            self._relayout()
+
+    def _relayout(self) -> None:
+        """Put every item where model.layout says (moving only what is elsewhere)."""
+        self._relayout_due = False
+        lay = self._document.layout()
+        self._layout = lay
+        self._banner.set_rect(lay.banner)
+        for pid, band in self._bands.items():
+            band.set_rect(lay.bands[pid])
+        for oid, rect in lay.boxes.items():
+            box = self._boxes.get(oid)
+            if box is not None:
+                pos = box.pos()
+                if pos.x() != rect.x or pos.y() != rect.y:
+                    box.setPos(rect.x, rect.y)
+        b = lay.bounds
+        bounds = QRectF(b.x, b.y, b.w, b.h)
+        self._arrow_layer.set_bounds(bounds)
+        self.setSceneRect(bounds.adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN))
+
+    # -- document signals -----------------------------------------------------------------------
+    @Slot(str)
+    def _on_objective_added(self, objective_id: str) -> None:
+        self._add_box(objective_id)
+        for link in self._document.route_map.links_of(objective_id):
+            self._add_arrow(link.source, link.target)
+        self._schedule_relayout()
+
+    @Slot(str)
+    def _on_objective_removed(self, objective_id: str) -> None:
+        box = self._boxes.pop(objective_id, None)
+        if box is None:
+            return
+        for arrow in list(box.arrows):
+            self._remove_arrow(*arrow.link)
+        self.removeItem(box)
+        if self._highlighted == objective_id:
+            self.highlight_routes(None)
+        self._schedule_relayout()
+
+    @Slot(str)
+    def _on_objective_changed(self, objective_id: str) -> None:
+        objective = self._document.route_map.objective(objective_id)
+        box = self._boxes.get(objective_id)
+        if objective is None or box is None:
+            return
+        was_key = box.key_route
+        box.set_content(objective.code, objective.text, objective.key_route)
+        if was_key != box.key_route:
+            for arrow in box.arrows:
+                self._arrow_layer.restyle(arrow)
+        self._schedule_relayout()
+
+    @Slot(str, str)
+    def _on_link_added(self, source: str, target: str) -> None:
+        self._add_arrow(source, target)
+        if self._highlighted is not None:
+            self.highlight_routes(self._highlighted)
+
+    @Slot(str, str)
+    def _on_link_removed(self, source: str, target: str) -> None:
+        self._remove_arrow(source, target)
+        if self._highlighted is not None:
+            self.highlight_routes(self._highlighted)
+
+    @Slot()
+    def _on_map_changed(self) -> None:
+        route_map = self._document.route_map
+        self._banner.set_text(self.tr("Destination"), route_map.destination)
+        for pid, band in self._bands.items():
+            band.set_label(route_map.perspective_label(pid))
+
+    @Slot()
+    def _on_findings_changed(self) -> None:
+        lang = "th" if QLocale().language() == QLocale.Language.Thai else "en"
+        worst: dict[str, str] = {}
+        messages: dict[str, list[str]] = {}
+        for finding in self._document.findings():
+            for oid in finding.ids:
+                if oid not in self._boxes:
+                    continue
+                messages.setdefault(oid, []).append(finding.message(lang))
+                old = worst.get(oid)
+                if old is None or _SEVERITY_RANK.get(finding.severity, 0) > _SEVERITY_RANK.get(old, 0):
+                    worst[oid] = finding.severity
+        for oid, box in self._boxes.items():
+            box.set_badge(worst.get(oid), "\n".join(messages.get(oid, ())))
+
+    @Slot()
+    def _on_selection_changed(self) -> None:
+        ids = self.selected_objective_ids()
+        self.highlight_routes(ids[0] if len(ids) == 1 else None)
+
+    # -- events -----------------------------------------------------------------------------------
+    def _offer(self, name: str, event: Any) -> bool:
+        handler = getattr(self._tool, name, None) if self._tool is not None else None
+        if handler is not None and handler(event):
+            event.accept()
+            return True
+        return False
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 (Qt override)
+        if self._offer("mouse_press", event):
+            return
+        super().mousePressEvent(event)
+        hit = next((it for it in self.items(event.scenePos()) if isinstance(it, BoxItem | ArrowHandle)), None)
+        if hit is not None:
+            self.selected_band = None
+        else:
+            self.selected_band = self.band_at(event.scenePos())
+        self._press_positions = {
+            it.objective_id: it.pos() for it in self.selectedItems() if isinstance(it, BoxItem)
+        }
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 (Qt override)
+        if self._offer("mouse_move", event):
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 (Qt override)
+        if self._offer("mouse_release", event):
+            return
+        super().mouseReleaseEvent(event)
+        moves: dict[str, tuple[float, float]] = {}
+        for oid, before in self._press_positions.items():
+            box = self._boxes.get(oid)
+            if box is not None and box.pos() != before:
+                moves[oid] = (box.pos().x(), box.pos().y())
+        self._press_positions = {}
+        if moves:
+            self._document.move_objectives(moves)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 (Qt override)
+        if self._offer("mouse_double_click", event):
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if self._offer("key_press", event):
+            return
+        super().keyPressEvent(event)
