@@ -1,0 +1,157 @@
+"""Where the map goes on paper: the page frame, the scale, and the tiles of a map too large for one
+page. Pure geometry (no drawing), so tests can map the layout's rectangles onto the PDF.
+
+Scene coordinates come from ``srmtool.model.layout`` (y grows downward); page coordinates are PDF
+points (y grows upward). One ``MapTransform`` per map page maps the one onto the other.
+
+Scale. The map is scaled uniformly to fit the map area of the page. Below ``MIN_SCALE`` it is tiled
+instead: a box is then 220 × 100 scene units × 0.36 = 79 × 36 pt (28 × 13 mm), and the objectives of
+the bundled examples (50–90 characters) fit their box at 6.2 pt Sarabun at the smallest (measured
+with the wrap used here), about 8 pt TH SarabunPSK, the size of footnotes on Thai office print. Any
+smaller and box text stops being readable on an A4 handout. The least a map can be is 1,270 units
+tall (banner and four bands of two box rows), which fits A4 landscape at 0.40; so a map whose bands
+hold up to three rows of boxes still prints on one page, and larger maps tile.
+
+Tiles. A map page shows the band label column at its left, then a window onto the scene. Windows
+follow each other across the scene (columns) and, for a very tall map, down it (rows). A window
+ends at the page edge; the next window starts at the left (top) edge of the first box the previous
+window cut, so every box appears whole on at least one page. Cut boxes repeat as overlap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from srmtool.model.layout import BAND_PAD, LABEL_WIDTH, MapLayout, Rect
+
+MIN_SCALE = 0.36
+MARGIN = 20.0  # pt, all round
+HEADER_HEIGHT = 34.0  # title line and organisation line
+FOOTER_HEIGHT = 14.0  # legend and page marker
+GAP = 4.0  # between the header, the map and the footer
+
+
+@dataclass(frozen=True)
+class PageFrame:
+    """The parts of one landscape page, in PDF points (``Rect.y`` is the bottom edge here)."""
+
+    width: float
+    height: float
+    header: Rect
+    map_area: Rect
+    footer: Rect
+
+
+def page_frame(page_size: tuple[float, float]) -> PageFrame:
+    width, height = page_size
+    inner_w = width - 2 * MARGIN
+    header = Rect(MARGIN, height - MARGIN - HEADER_HEIGHT, inner_w, HEADER_HEIGHT)
+    footer = Rect(MARGIN, MARGIN, inner_w, FOOTER_HEIGHT)
+    map_bottom = footer.bottom + GAP
+    map_area = Rect(MARGIN, map_bottom, inner_w, header.y - GAP - map_bottom)
+    return PageFrame(width=width, height=height, header=header, map_area=map_area, footer=footer)
+
+
+@dataclass(frozen=True)
+class MapTransform:
+    """Scene → page for one map page.
+
+    ``window`` is the part of the scene this page shows (its x range starts after the label
+    column, which every page draws at the left of ``area``). ``area`` is the page rectangle the
+    map occupies (PDF points, bottom-left origin), ``scale`` points per scene unit.
+    """
+
+    scale: float
+    window: Rect
+    area: Rect
+
+    @property
+    def content_left(self) -> float:
+        """Page x where the window starts (right of the label column)."""
+        return self.area.x + LABEL_WIDTH * self.scale
+
+    @property
+    def top(self) -> float:
+        return self.area.bottom
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        """A scene point of the window on the page."""
+        return (
+            self.content_left + (x - self.window.x) * self.scale,
+            self.top - (y - self.window.y) * self.scale,
+        )
+
+    def rect(self, r: Rect) -> Rect:
+        """A scene rectangle on the page: ``Rect(x, y_bottom, w, h)`` in PDF points."""
+        x, y_top = self.point(r.x, r.y)
+        return Rect(x, y_top - r.h * self.scale, r.w * self.scale, r.h * self.scale)
+
+    def label_x(self, x: float) -> float:
+        """Page x of a scene x inside the label column (the column is the same on every page)."""
+        return self.area.x + x * self.scale
+
+    def shows_whole(self, r: Rect) -> bool:
+        """True when scene rectangle ``r`` lies entirely inside this page's window."""
+        w = self.window
+        eps = 1e-6
+        return (
+            w.x - eps <= r.x and r.right <= w.right + eps and w.y - eps <= r.y and r.bottom <= w.bottom + eps
+        )
+
+    def sees(self, r: Rect) -> bool:
+        """True when any part of scene rectangle ``r`` is in this page's window."""
+        return self.window.intersects(r)
+
+
+def fit_scale(layout: MapLayout, map_area: Rect) -> float:
+    """The largest scale at which the whole map fits the map area."""
+    b = layout.bounds
+    return min(map_area.w / max(b.w, 1.0), map_area.h / max(b.h, 1.0))
+
+
+def _spans(
+    start: float, end: float, size: float, edges: list[tuple[float, float]]
+) -> list[tuple[float, float]]:
+    """Windows ``(lo, hi)`` of at most ``size`` covering ``[start, end]``; ``edges`` are the boxes'
+    ``(low, high)`` extents on this axis. Each next window starts at the low edge of the first box
+    the previous window cut (less a little room), so every box fits wholly into some window."""
+    spans: list[tuple[float, float]] = []
+    lo = start
+    while True:
+        hi = lo + size
+        if hi >= end:
+            spans.append((lo, end))
+            return spans
+        spans.append((lo, hi))
+        cut = [a for a, b in edges if a < hi < b]
+        nxt = min(cut) - BAND_PAD / 2 if cut else hi
+        if nxt <= lo:  # a box larger than a window: it cannot be shown whole; move on anyway
+            nxt = hi
+        lo = nxt
+
+
+def map_transforms(layout: MapLayout, page_size: tuple[float, float]) -> list[MapTransform]:
+    """One transform per map page, in reading order (left to right, then down)."""
+    area = page_frame(page_size).map_area
+    bounds = layout.bounds
+    scale = fit_scale(layout, area)
+    if scale >= MIN_SCALE:
+        whole = Rect(LABEL_WIDTH, 0.0, max(bounds.w - LABEL_WIDTH, 0.0), bounds.h)
+        used_w = bounds.w * scale
+        left = area.x + (area.w - used_w) / 2  # centred across the page
+        used = Rect(left, area.bottom - bounds.h * scale, used_w, bounds.h * scale)
+        return [MapTransform(scale=scale, window=whole, area=used)]
+    # Tile: as tall as the page allows (one row of tiles when that is readable), else MIN_SCALE.
+    scale = max(MIN_SCALE, area.h / max(bounds.h, 1.0))
+    window_w = area.w / scale - LABEL_WIDTH
+    window_h = area.h / scale
+    boxes = list(layout.boxes.values())
+    columns = _spans(LABEL_WIDTH, bounds.right, window_w, [(b.x, b.right) for b in boxes])
+    rows = _spans(0.0, bounds.bottom, window_h, [(b.y, b.bottom) for b in boxes])
+    pages: list[MapTransform] = []
+    for y0, y1 in rows:
+        for x0, x1 in columns:
+            h = (y1 - y0) * scale
+            used = Rect(area.x, area.bottom - h, (LABEL_WIDTH + x1 - x0) * scale, h)
+            pages.append(MapTransform(scale=scale, window=Rect(x0, y0, x1 - x0, y1 - y0), area=used))
+    return pages
