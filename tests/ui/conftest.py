@@ -29,3 +29,42 @@ def dengue_document(qtbot: object) -> Document:
 def district_document(qtbot: object) -> Document:
     """A fresh, clean document on the district NCD example (42 objectives), no file path."""
     return Document(load_map(example_path("district_ncd.srm")))
+
+
+#: Every Document signal that carries a change, in the order views see them.
+CHANGE_SIGNALS = (
+    "objective_added",
+    "objective_removed",
+    "objective_changed",
+    "link_added",
+    "link_removed",
+    "row_added",
+    "row_removed",
+    "row_changed",
+    "rows_moved",
+    "columns_changed",
+    "stakeholders_changed",
+    "map_changed",
+    "reset",
+)
+
+
+class SignalLog(list[tuple[object, ...]]):
+    """(signal name, *arguments) of each change signal a document emits, in order."""
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        for name in CHANGE_SIGNALS:
+            getattr(document, name).connect(lambda *args, name=name: self.append((name, *args)))
+
+    def take(self) -> list[tuple[object, ...]]:
+        """What was recorded since the last take, and forget it."""
+        out = list(self)
+        self.clear()
+        return out
+
+
+@pytest.fixture
+def signal_log() -> type[SignalLog]:
+    """``signal_log(document)`` starts recording that document's change signals."""
+    return SignalLog
