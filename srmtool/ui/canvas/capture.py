@@ -43,12 +43,15 @@ class CaptureController(QObject):
     """Keyboard capture of new objectives in the selected band of one scene.
 
     Tab never reaches ``QGraphicsScene.keyPressEvent`` (the scene's ``event`` turns it into focus
-    navigation), so the controller watches the scene's key presses for Tab / Shift+Tab itself.
+    navigation), so the controller watches the scene's key presses for Tab / Shift+Tab itself,
+    while ``owner`` (the tool that forwards typing to it) is the scene's tool, or always when no
+    owner is given.
     """
 
-    def __init__(self, scene: MapScene) -> None:
+    def __init__(self, scene: MapScene, owner: object | None = None) -> None:
         super().__init__(scene)
         self._scene = scene
+        self._owner = owner
         self._editor: InlineEditor | None = None
         self._band: str | None = None
         scene.installEventFilter(self)
@@ -110,6 +113,8 @@ class CaptureController(QObject):
     @override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if self._owner is not None and self._scene.tool is not self._owner:
             return False
         key = event.key()
         if key not in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) or event.modifiers() & _COMMAND_MODIFIERS:

@@ -48,6 +48,9 @@ class Tool:
     def key_press(self, event: QKeyEvent) -> bool:
         return False
 
+    def deactivate(self) -> None:
+        """Another tool replaces this one: drop any gesture under way."""
+
 
 def delete_selection(scene: MapScene) -> bool:
     """Delete the selected boxes and arrows as one undo step (their links and table rows go with
@@ -180,17 +183,21 @@ class _LinkGestures(Tool):
         if source is None:
             return False
         self.link.start(source, event.scenePos())
+        event.accept()
         return True
 
     def mouse_move(self, event: QGraphicsSceneMouseEvent) -> bool:
         if self.link.active:
             self.link.move(event.scenePos())
+        if self.link.swallowing:
+            event.accept()
         return self.link.swallowing
 
     def mouse_release(self, event: QGraphicsSceneMouseEvent) -> bool:
         if not self.link.swallowing:
             return False
         self.link.finish(event.scenePos())
+        event.accept()
         return True
 
     def key_press(self, event: QKeyEvent) -> bool:
@@ -198,6 +205,10 @@ class _LinkGestures(Tool):
             self.link.cancel()
             return True
         return False
+
+    def deactivate(self) -> None:
+        self.link.cancel()
+        self.link.swallowing = False
 
     def _on_editor(self, pos: QPointF) -> bool:
         editor = open_editor(self.scene)
@@ -209,7 +220,7 @@ class SelectTool(_LinkGestures):
 
     def __init__(self, scene: MapScene) -> None:
         super().__init__(scene)
-        self.capture = CaptureController(scene)
+        self.capture = CaptureController(scene, owner=self)
 
     def starts_link(self, pos: QPointF) -> str | None:
         box = self.scene.box_at(pos)
@@ -221,19 +232,26 @@ class SelectTool(_LinkGestures):
         if event.button() != Qt.MouseButton.LeftButton or self._on_editor(event.scenePos()):
             return False
         box = self.scene.box_at(event.scenePos())
-        return box is not None and edit_objective(self.scene, box.objective_id) is not None
+        if box is None or edit_objective(self.scene, box.objective_id) is None:
+            return False
+        event.accept()
+        return True
 
     def key_press(self, event: QKeyEvent) -> bool:
         if open_editor(self.scene) is not None:
             return False  # the editor gets every key
-        if super().key_press(event):
-            return True
+        handled = super().key_press(event) or self._command_key(event) or self.capture.key_press(event)
+        if handled:
+            event.accept()
+        return handled
+
+    def _command_key(self, event: QKeyEvent) -> bool:
         plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
         if event.matches(QKeySequence.StandardKey.Delete) or (plain and event.key() == Qt.Key.Key_Backspace):
             return delete_selection(self.scene)
         if plain and event.key() == Qt.Key.Key_F2:
             return edit_selected(self.scene)
-        return self.capture.key_press(event)
+        return False
 
 
 class LinkTool(_LinkGestures):
