@@ -1,0 +1,271 @@
+"""The main window's actions: ONE table of names, menu texts, shortcuts and icons, and the menus.
+
+Shortcuts use ``QKeySequence.StandardKey`` wherever Qt has one, so each platform gets its own keys;
+the fallback string applies only where the platform binds nothing (Quit on Windows, for example).
+Nothing else in the editor binds these keys. Texts are English source text in the "Actions"
+translation context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import KW_ONLY, dataclass
+from typing import Final
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QStyle, QWidget
+
+StandardKey = QKeySequence.StandardKey
+ThemeIcon = QIcon.ThemeIcon
+Pixmap = QStyle.StandardPixmap
+CONTEXT: Final = "Actions"
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One action: menu text, key bindings and icon. ``keys`` hold StandardKeys or portable strings."""
+
+    text: str
+    keys: tuple[StandardKey | str, ...] = ()
+    _: KW_ONLY
+    fallback: str = ""  # used only when the StandardKeys in ``keys`` bind nothing on this platform
+    tip: str = ""
+    theme_icon: ThemeIcon | None = None
+    style_icon: Pixmap | None = None
+
+
+ACTIONS: Final[dict[str, Spec]] = {
+    # File
+    "new": Spec(
+        QT_TRANSLATE_NOOP("Actions", "&New"),
+        (StandardKey.New,),
+        fallback="Ctrl+N",
+        tip=QT_TRANSLATE_NOOP("Actions", "Start a new, empty map"),
+        theme_icon=ThemeIcon.DocumentNew,
+        style_icon=Pixmap.SP_FileIcon,
+    ),
+    "open": Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Open…"),
+        (StandardKey.Open,),
+        fallback="Ctrl+O",
+        tip=QT_TRANSLATE_NOOP("Actions", "Open a map file (.srm)"),
+        theme_icon=ThemeIcon.DocumentOpen,
+        style_icon=Pixmap.SP_DialogOpenButton,
+    ),
+    "save": Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Save"),
+        (StandardKey.Save,),
+        fallback="Ctrl+S",
+        tip=QT_TRANSLATE_NOOP("Actions", "Save the map"),
+        theme_icon=ThemeIcon.DocumentSave,
+        style_icon=Pixmap.SP_DialogSaveButton,
+    ),
+    "save_as": Spec(
+        QT_TRANSLATE_NOOP("Actions", "Save &As…"),
+        (StandardKey.SaveAs,),
+        fallback="Ctrl+Shift+S",
+        tip=QT_TRANSLATE_NOOP("Actions", "Save the map under a new name"),
+        theme_icon=ThemeIcon.DocumentSaveAs,
+    ),
+    "export_png": Spec(
+        QT_TRANSLATE_NOOP("Actions", "Export as &PNG…"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Save a picture of the map for slides"),
+    ),
+    "export_svg": Spec(
+        QT_TRANSLATE_NOOP("Actions", "Export as S&VG…"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Save the map as a scalable drawing"),
+    ),
+    "clear_recent": Spec(QT_TRANSLATE_NOOP("Actions", "&Clear the List")),
+    "quit": Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Quit"),
+        (StandardKey.Quit,),
+        fallback="Ctrl+Q",
+        theme_icon=ThemeIcon.ApplicationExit,
+    ),
+    # Edit (Undo and Redo come from the undo stack, which names the command; their keys live here)
+    "undo": Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Undo"),
+        (StandardKey.Undo,),
+        fallback="Ctrl+Z",
+        theme_icon=ThemeIcon.EditUndo,
+        style_icon=Pixmap.SP_ArrowBack,
+    ),
+    "redo": Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Redo"),
+        (StandardKey.Redo,),
+        fallback="Ctrl+Shift+Z",
+        theme_icon=ThemeIcon.EditRedo,
+        style_icon=Pixmap.SP_ArrowForward,
+    ),
+    "cut": Spec(
+        QT_TRANSLATE_NOOP("Actions", "Cu&t"),
+        (StandardKey.Cut,),
+        fallback="Ctrl+X",
+        theme_icon=ThemeIcon.EditCut,
+    ),
+    "copy": Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Copy"),
+        (StandardKey.Copy,),
+        fallback="Ctrl+C",
+        theme_icon=ThemeIcon.EditCopy,
+    ),
+    "paste": Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Paste"),
+        (StandardKey.Paste,),
+        fallback="Ctrl+V",
+        theme_icon=ThemeIcon.EditPaste,
+    ),
+    "delete": Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Delete"),
+        (StandardKey.Delete,),
+        fallback="Del",
+        tip=QT_TRANSLATE_NOOP("Actions", "Delete the selected objectives and arrows"),
+        theme_icon=ThemeIcon.EditDelete,
+        style_icon=Pixmap.SP_TrashIcon,
+    ),
+    "select_all": Spec(
+        QT_TRANSLATE_NOOP("Actions", "Select &All"),
+        (StandardKey.SelectAll,),
+        fallback="Ctrl+A",
+        theme_icon=ThemeIcon.EditSelectAll,
+    ),
+    "rename": Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Edit Text"),
+        ("F2",),
+        tip=QT_TRANSLATE_NOOP("Actions", "Edit the selected objective's text in place"),
+    ),
+    # View
+    "zoom_in": Spec(
+        QT_TRANSLATE_NOOP("Actions", "Zoom &In"), (StandardKey.ZoomIn, "Ctrl+="), theme_icon=ThemeIcon.ZoomIn
+    ),
+    "zoom_out": Spec(
+        QT_TRANSLATE_NOOP("Actions", "Zoom &Out"),
+        (StandardKey.ZoomOut,),
+        fallback="Ctrl+-",
+        theme_icon=ThemeIcon.ZoomOut,
+    ),
+    "zoom_reset": Spec(QT_TRANSLATE_NOOP("Actions", "&Actual Size"), ("Ctrl+0",)),
+    "fit": Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Fit to Window"),
+        ("Ctrl+9",),
+        tip=QT_TRANSLATE_NOOP("Actions", "Show the whole map"),
+        theme_icon=ThemeIcon.ZoomFitBest,
+    ),
+    "full_screen": Spec(
+        QT_TRANSLATE_NOOP("Actions", "F&ull Screen"),
+        (StandardKey.FullScreen,),
+        fallback="F11",
+        theme_icon=ThemeIcon.ViewFullscreen,
+    ),
+    # Map
+    "add_objective": Spec(
+        QT_TRANSLATE_NOOP("Actions", "Add &Objective"),
+        ("Ins", "Ctrl+Shift+N"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Type a new objective into the selected level"),
+        theme_icon=ThemeIcon.ListAdd,
+    ),
+    "add_link": Spec(
+        QT_TRANSLATE_NOOP("Actions", "Add &Link"),
+        ("Ctrl+L",),
+        tip=QT_TRANSLATE_NOOP(
+            "Actions", "Draw an arrow from the lower of two selected objectives to the upper"
+        ),
+        theme_icon=ThemeIcon.InsertLink,
+    ),
+    "tidy": Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Tidy Layout"),
+        ("Ctrl+Shift+L",),
+        tip=QT_TRANSLATE_NOOP("Actions", "Line the boxes up in their levels, keeping their order"),
+        theme_icon=ThemeIcon.FormatJustifyFill,
+    ),
+    "check": Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Check Map"),
+        ("F7",),
+        tip=QT_TRANSLATE_NOOP("Actions", "Look for loops, downward arrows, empty text and more"),
+        theme_icon=ThemeIcon.DialogInformation,
+        style_icon=Pixmap.SP_MessageBoxInformation,
+    ),
+}
+
+#: Menus in order; ``""`` is a separator and ``"recent"`` the Open Recent sub-menu.
+MENUS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
+    (QT_TRANSLATE_NOOP("Actions", "&File"),
+     ("new", "open", "recent", "", "save", "save_as", "", "export_png", "export_svg", "", "quit")),
+    (QT_TRANSLATE_NOOP("Actions", "&Edit"),
+     ("undo", "redo", "", "cut", "copy", "paste", "delete", "", "select_all", "rename")),
+    (QT_TRANSLATE_NOOP("Actions", "&View"), ("zoom_in", "zoom_out", "zoom_reset", "fit", "", "full_screen")),
+    (QT_TRANSLATE_NOOP("Actions", "&Map"), ("add_objective", "add_link", "", "tidy", "check")),
+)  # fmt: skip
+
+TOOLBAR: Final[tuple[str, ...]] = (
+    "new", "open", "save", "", "undo", "redo", "", "add_objective", "add_link", "delete", "", "tidy",
+    "check", "", "zoom_in", "zoom_out", "fit",
+)  # fmt: skip
+
+RECENT_MENU_TEXT: Final = QT_TRANSLATE_NOOP("Actions", "Open &Recent")
+
+
+def translate(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def key_sequences(name: str) -> list[QKeySequence]:
+    """The key bindings of action ``name`` on this platform (first one shown in menus)."""
+    spec = ACTIONS[name]
+    keys: list[QKeySequence] = []
+    for key in spec.keys:
+        if isinstance(key, str):
+            keys.append(QKeySequence(key))
+        else:
+            keys.extend(QKeySequence.keyBindings(key))
+    if not keys and spec.fallback:
+        keys.append(QKeySequence(spec.fallback))
+    seen: set[str] = set()
+    unique = []
+    for k in keys:
+        if not k.isEmpty() and k.toString() not in seen:
+            seen.add(k.toString())
+            unique.append(k)
+    return unique
+
+
+def icon(name: str, widget: QWidget) -> QIcon:
+    """The theme's icon for action ``name``, else a Qt style icon, else no icon."""
+    spec = ACTIONS[name]
+    if spec.theme_icon is not None and QIcon.hasThemeIcon(spec.theme_icon):
+        return QIcon.fromTheme(spec.theme_icon)
+    if spec.style_icon is not None:
+        return widget.style().standardIcon(spec.style_icon)
+    return QIcon()
+
+
+def dress(action: QAction, name: str, widget: QWidget, *, keep_text: bool = False) -> QAction:
+    """Give ``action`` the table's text, keys, tip and icon for ``name`` and name it ``name``."""
+    spec = ACTIONS[name]
+    action.setObjectName(name)
+    if not keep_text:
+        action.setText(translate(spec.text))
+    if spec.tip:
+        action.setStatusTip(translate(spec.tip))
+    action.setShortcuts(key_sequences(name))
+    action.setIcon(icon(name, widget))
+    return action
+
+
+def create_actions(parent: QWidget, names: tuple[str, ...] | None = None) -> dict[str, QAction]:
+    """One QAction per table entry (except Undo and Redo, which the undo stack makes)."""
+    actions: dict[str, QAction] = {}
+    for name in names if names is not None else tuple(ACTIONS):
+        if name in ("undo", "redo"):
+            continue
+        actions[name] = dress(QAction(parent), name, parent)
+    return actions
+
+
+def all_shortcuts(owner: QObject) -> dict[str, list[str]]:
+    """Shortcut text of every action under ``owner`` by action name (to find clashes)."""
+    found: dict[str, list[str]] = {}
+    for action in owner.findChildren(QAction):
+        for key in action.shortcuts():
+            found.setdefault(key.toString(), []).append(action.objectName())
+    return found

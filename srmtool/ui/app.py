@@ -1,0 +1,45 @@
+"""Start the editor: the Qt application, its name and font, and the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from srmtool import __version__
+from srmtool.ui.render import FONT_FAMILY, load_fonts
+
+ORGANIZATION = "srmtool"
+APPLICATION = "srmtool"
+
+
+def application() -> QApplication:
+    """The running QApplication, or a new one named for srmtool with Sarabun as its font."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setApplicationName(APPLICATION)
+    QGuiApplication.setOrganizationName(ORGANIZATION)
+    QGuiApplication.setApplicationDisplayName(APPLICATION)
+    QGuiApplication.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName(APPLICATION)
+    app = QApplication([sys.argv[0] if sys.argv else APPLICATION])
+    if FONT_FAMILY in load_fonts():
+        font = QFont(app.font())
+        font.setFamilies([FONT_FAMILY, *font.families()])
+        app.setFont(font)
+    return app
+
+
+def run(path: Path | None, lang: str) -> int:
+    """Show the editor with ``path`` (already known to be readable) or a new map; the exit status."""
+    from srmtool.ui.window import MainWindow
+
+    app = application()
+    window = MainWindow(lang=lang)
+    if path is not None and not window.files.open_path(path, ask=False):
+        return 2
+    window.show()
+    return app.exec()

@@ -1,0 +1,240 @@
+"""File handling for the main window: New, Open, Save, Save As, Export, recent files, unsaved changes.
+
+``FileActions`` owns every question the window asks about files, each in one small method that a test
+may replace (``ask_save_changes``, ``ask_open_path``, ``ask_save_path``, ``show_error``). Failures are
+shown as a message in the user's language, never a traceback, and lose nothing: a failed Open keeps the
+current map, a failed Save keeps the map and its unsaved mark.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
+from typing import Final
+
+from PySide6.QtCore import QObject, QSettings, Signal, Slot
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from srmtool.model.errors import MapFileError
+from srmtool.model.srmfile import load_map
+from srmtool.model.templates import default_columns
+from srmtool.model.types import Meta, RouteMap, Table
+from srmtool.ui.document import Document
+
+RECENT_KEY: Final = "recent_files"
+RECENT_LIMIT: Final = 8
+SRM_SUFFIX: Final = ".srm"
+
+
+class Choice(Enum):
+    """The answer to "save your changes?"."""
+
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def fresh_map() -> RouteMap:
+    """A new map: the four levels, no objectives, the default Mini SLM columns, created/modified set."""
+    stamp = datetime.now().astimezone().isoformat(timespec="seconds")
+    return RouteMap(meta=Meta(created=stamp, modified=stamp), table=Table(columns=default_columns()))
+
+
+def error_text(exc: BaseException, lang: str, path: Path | str) -> str:
+    """What went wrong, for a person: the MapFileError's own message, else the system's reason."""
+    if isinstance(exc, MapFileError):
+        return exc.message(lang)
+    if isinstance(exc, OSError):
+        reason = exc.strerror or type(exc).__name__
+        return f"{os.fspath(path)}: {reason}"
+    return f"{os.fspath(path)}: {' '.join(str(exc).split()) or type(exc).__name__}"
+
+
+class RecentFiles:
+    """The recently used map files, newest first, kept in ``settings`` under ``recent_files``."""
+
+    def __init__(self, settings: QSettings) -> None:
+        self._settings = settings
+
+    def paths(self) -> list[Path]:
+        value = self._settings.value(RECENT_KEY, [])
+        if isinstance(value, str):  # QSettings returns a lone string for a one-item list
+            value = [value]
+        if not isinstance(value, list):
+            return []
+        return [Path(v) for v in value if isinstance(v, str) and v][:RECENT_LIMIT]
+
+    def _store(self, paths: list[Path]) -> None:
+        self._settings.setValue(RECENT_KEY, [str(p) for p in paths[:RECENT_LIMIT]])
+        self._settings.sync()
+
+    def add(self, path: Path) -> None:
+        path = path.absolute()
+        self._store([path, *(p for p in self.paths() if p != path)])
+
+    def remove(self, path: Path) -> None:
+        self._store([p for p in self.paths() if p != path.absolute()])
+
+    def clear(self) -> None:
+        self._store([])
+
+
+class FileActions(QObject):
+    """The File menu's work for one window and its document."""
+
+    #: A file was opened or saved under a new name (the recent list changed).
+    recent_changed = Signal()
+    #: Something to tell the user briefly, e.g. in the status bar.
+    status = Signal(str)
+
+    def __init__(self, window: QWidget, document: Document, recent: RecentFiles, lang: str) -> None:
+        super().__init__(window)
+        self._window = window
+        self.document = document
+        self.recent = recent
+        self.lang = lang
+
+    # -- questions (tests replace these) ------------------------------------------------------
+
+    def ask_save_changes(self) -> Choice:
+        """Save, discard or cancel, for the unsaved changes of the current map."""
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Unsaved changes"),
+            self.tr("The map “{name}” has changes that are not saved. Save them?").format(name=self.name()),
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            self._window,
+        )
+        box.setDefaultButton(buttons.Save)
+        answer = box.exec()
+        return {buttons.Save: Choice.SAVE, buttons.Discard: Choice.DISCARD}.get(
+            buttons(answer), Choice.CANCEL
+        )
+
+    def ask_open_path(self) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(
+            self._window, self.tr("Open Map"), self._folder(), self.tr("Route maps (*.srm);;All files (*)")
+        )
+        return Path(name) if name else None
+
+    def ask_save_path(self, title: str, suffix: str, file_filter: str) -> Path | None:
+        suggested = str(Path(self._folder()) / (self._stem() + suffix))
+        name, _ = QFileDialog.getSaveFileName(self._window, title, suggested, file_filter)
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+    def show_error(self, title: str, text: str) -> None:
+        QMessageBox.critical(self._window, title, text)
+
+    # -- helpers --------------------------------------------------------------------------------
+
+    def name(self) -> str:
+        """The file name shown in the title, or "Untitled"."""
+        path = self.document.path
+        return path.name if path is not None else self.tr("Untitled")
+
+    def _stem(self) -> str:
+        path = self.document.path
+        if path is not None:
+            return path.stem
+        return self.document.route_map.meta.title.strip() or self.tr("map")
+
+    def _folder(self) -> str:
+        if self.document.path is not None:
+            return str(self.document.path.parent)
+        recent = self.recent.paths()
+        return str(recent[0].parent) if recent else str(Path.home())
+
+    # -- the menu's verbs -----------------------------------------------------------------------
+
+    def may_discard(self) -> bool:
+        """True when the current map may be replaced or closed (saved, discarded, or unchanged)."""
+        if not self.document.is_modified:
+            return True
+        choice = self.ask_save_changes()
+        if choice is Choice.SAVE:
+            return self.save()
+        return choice is Choice.DISCARD
+
+    @Slot()
+    def new_map(self) -> bool:
+        if not self.may_discard():
+            return False
+        self.document.replace(fresh_map(), None)
+        return True
+
+    @Slot()
+    def open_map(self) -> bool:
+        """Ask for a file (after the unsaved-changes question) and open it."""
+        if not self.may_discard():
+            return False
+        path = self.ask_open_path()
+        return path is not None and self.open_path(path, ask=False)
+
+    def open_path(self, path: Path, *, ask: bool = True) -> bool:
+        """Open ``path`` in this window. A file that cannot be read is reported and nothing changes."""
+        if ask and not self.may_discard():
+            return False
+        try:
+            route_map = load_map(path)
+        except Exception as exc:  # any unreadable file is reported, never raised
+            self.show_error(self.tr("Cannot open the map"), error_text(exc, self.lang, path))
+            return False
+        self.document.replace(route_map, path.absolute())
+        self.recent.add(path)
+        self.recent_changed.emit()
+        return True
+
+    @Slot()
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    @Slot()
+    def save_as(self) -> bool:
+        path = self.ask_save_path(
+            self.tr("Save Map As"), SRM_SUFFIX, self.tr("Route maps (*.srm);;All files (*)")
+        )
+        return path is not None and self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.document.save(path)
+        except Exception as exc:  # the map stays open and marked unsaved
+            self.show_error(self.tr("Cannot save the map"), error_text(exc, self.lang, path))
+            return False
+        self.recent.add(path)
+        self.recent_changed.emit()
+        self.status.emit(self.tr("Saved {path}").format(path=os.fspath(path)))
+        return True
+
+    @Slot()
+    def export_png(self) -> bool:
+        from srmtool.ui.render import write_png
+
+        return self._export(write_png, ".png", self.tr("PNG pictures (*.png)"))
+
+    @Slot()
+    def export_svg(self) -> bool:
+        from srmtool.ui.render import write_svg
+
+        return self._export(write_svg, ".svg", self.tr("SVG drawings (*.svg)"))
+
+    def _export(self, write: Callable[[RouteMap, Path], None], suffix: str, file_filter: str) -> bool:
+        path = self.ask_save_path(self.tr("Export Map"), suffix, file_filter)
+        if path is None:
+            return False
+        try:
+            write(self.document.route_map, path)
+        except Exception as exc:  # reported, never raised
+            self.show_error(self.tr("Cannot export the map"), error_text(exc, self.lang, path))
+            return False
+        self.status.emit(self.tr("Exported {path}").format(path=os.fspath(path)))
+        return True

@@ -1,0 +1,387 @@
+"""The main window: the map canvas in the centre, menus and toolbar around it.
+
+The window holds one ``Document`` for its whole life; New and Open replace the map inside it
+(``Document.replace``), so the canvas, the undo actions and the title follow through the document's
+signals. Menus, texts and shortcuts come from ``actions.py``; file work from ``files.py``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QShowEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QToolBar, QWidget
+from typing_extensions import override
+
+from srmtool.i18n import system_language
+from srmtool.model.checks import Finding
+from srmtool.model.layout import BOX_HEIGHT, BOX_WIDTH
+from srmtool.model.types import PERSPECTIVE_IDS
+from srmtool.ui import actions as table
+from srmtool.ui.canvas.scene import MapScene
+from srmtool.ui.canvas.tools import SelectTool, delete_selection, edit_selected
+from srmtool.ui.canvas.view import MapView
+from srmtool.ui.document import Document
+from srmtool.ui.files import FileActions, RecentFiles, fresh_map
+
+#: Clipboard type of copied objectives (the text of ``srmtool.model.clipboard.copy_objectives``).
+OBJECTIVES_MIME = "application/x-srmtool-objectives"
+APP_NAME = "srmtool"
+SEVERITY_ORDER = ("error", "warning", "info")
+
+
+def default_settings() -> QSettings:
+    return QSettings("srmtool", "srmtool")
+
+
+class MainWindow(QMainWindow):
+    """One map in one window. ``settings`` hold the recent files (a test passes its own)."""
+
+    def __init__(
+        self,
+        document: Document | None = None,
+        *,
+        settings: QSettings | None = None,
+        lang: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.lang = lang or system_language()
+        self.document = document if document is not None else Document(fresh_map())
+        self.document.setParent(self)
+        self.scene = MapScene(self.document, self)
+        self.select_tool = SelectTool(self.scene)
+        self.scene.set_tool(self.select_tool)
+        self.view = MapView(self.scene)
+        self.setCentralWidget(self.view)
+        self.files = FileActions(self, self.document, RecentFiles(settings or default_settings()), self.lang)
+
+        self.actions = table.create_actions(self)
+        stack = self.document.undo_stack
+        self.actions["undo"] = table.dress(
+            stack.createUndoAction(self, self.tr("Undo")), "undo", self, keep_text=True
+        )
+        self.actions["redo"] = table.dress(
+            stack.createRedoAction(self, self.tr("Redo")), "redo", self, keep_text=True
+        )
+        self._connect_actions()
+        self._recent_menu = QMenu(table.translate(table.RECENT_MENU_TEXT), self)
+        self._recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._build_menus()
+        self._build_toolbar()
+        self._findings_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self._findings_label)
+
+        self.document.modified_changed.connect(self._update_title)
+        self.document.path_changed.connect(self._update_title)
+        self.document.reset.connect(self._on_reset)
+        self.document.findings_changed.connect(self._show_findings_count)
+        self.scene.selectionChanged.connect(self._update_edit_actions)
+        self.files.status.connect(self._status)
+        QGuiApplication.clipboard().dataChanged.connect(self._update_edit_actions)
+        self._shown = False
+        self.resize(1280, 860)
+        self._update_title()
+        self._update_edit_actions()
+        self._show_findings_count()
+
+    # -- construction ----------------------------------------------------------------------------
+
+    def _connect_actions(self) -> None:
+        a, files, view = self.actions, self.files, self.view
+        slots = {
+            "new": files.new_map,
+            "open": files.open_map,
+            "save": files.save,
+            "save_as": files.save_as,
+            "export_png": files.export_png,
+            "export_svg": files.export_svg,
+            "quit": self.close,
+            "clear_recent": self._clear_recent,
+            "cut": self.cut,
+            "copy": self.copy,
+            "paste": self.paste,
+            "delete": self.delete,
+            "select_all": self.select_all,
+            "rename": self.rename,
+            "zoom_in": view.zoom_in,
+            "zoom_out": view.zoom_out,
+            "zoom_reset": view.zoom_reset,
+            "fit": view.fit,
+            "full_screen": self._toggle_full_screen,
+            "add_objective": self.add_objective,
+            "add_link": self.add_link,
+            "tidy": self.tidy,
+            "check": self.check,
+        }
+        for name, slot in slots.items():
+            a[name].triggered.connect(slot)
+        a["quit"].setMenuRole(QAction.MenuRole.QuitRole)
+        a["full_screen"].setCheckable(True)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        for title, names in table.MENUS:
+            menu = bar.addMenu(table.translate(title))
+            for name in names:
+                if not name:
+                    menu.addSeparator()
+                elif name == "recent":
+                    menu.addMenu(self._recent_menu)
+                else:
+                    menu.addAction(self.actions[name])
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Main"), self)
+        bar.setObjectName("main_toolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonFollowStyle)
+        for name in table.TOOLBAR:
+            if name:
+                bar.addAction(self.actions[name])
+            else:
+                bar.addSeparator()
+        self.addToolBar(bar)
+
+    # -- title, status, enabled actions --------------------------------------------------------
+
+    def title_text(self) -> str:
+        """What the title bar shows: the file name, ``*`` when unsaved, the program's name."""
+        mark = "*" if self.document.is_modified else ""
+        return f"{self.files.name()}{mark} — {APP_NAME}"
+
+    @Slot()
+    def _update_title(self) -> None:
+        self.setWindowTitle(self.title_text())
+
+    @Slot()
+    def _on_reset(self) -> None:
+        self._update_title()
+        self._update_edit_actions()
+        self.view.fit()
+
+    @Slot(str)
+    def _status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 5000)
+
+    @Slot()
+    def _update_edit_actions(self) -> None:
+        ids = self.scene.selected_objective_ids()
+        links = self.scene.selected_links()
+        self.actions["cut"].setEnabled(bool(ids))
+        self.actions["copy"].setEnabled(bool(ids))
+        self.actions["delete"].setEnabled(bool(ids or links))
+        self.actions["rename"].setEnabled(bool(ids))
+        self.actions["add_link"].setEnabled(len(ids) == 2)
+        mime = QGuiApplication.clipboard().mimeData()
+        self.actions["paste"].setEnabled(mime is not None and mime.hasFormat(OBJECTIVES_MIME))
+
+    @Slot()
+    def _show_findings_count(self) -> None:
+        findings = self.document.findings()
+        counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITY_ORDER}
+        if not findings:
+            self._findings_label.setText(self.tr("No problems found"))
+        else:
+            self._findings_label.setText(
+                self.tr("{errors} errors, {warnings} warnings, {infos} notes").format(
+                    errors=counts["error"], warnings=counts["warning"], infos=counts["info"]
+                )
+            )
+
+    # -- recent files ----------------------------------------------------------------------------
+
+    @Slot()
+    def _fill_recent_menu(self) -> None:
+        menu = self._recent_menu
+        menu.clear()
+        paths = self.files.recent.paths()
+        for number, path in enumerate(paths, start=1):
+            action = menu.addAction(f"&{number} {path.name}" if number < 10 else path.name)
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self._open_recent(p))
+        if paths:
+            menu.addSeparator()
+        menu.addAction(self.actions["clear_recent"])
+        self.actions["clear_recent"].setEnabled(bool(paths))
+
+    def _open_recent(self, path: Path) -> None:
+        if not path.exists():
+            self.files.show_error(
+                self.tr("Cannot open the map"), self.tr("{path}: the file is gone").format(path=path)
+            )
+            self.files.recent.remove(path)
+            return
+        self.files.open_path(path)
+
+    @Slot()
+    def _clear_recent(self) -> None:
+        self.files.recent.clear()
+
+    # -- Edit ------------------------------------------------------------------------------------
+
+    @Slot()
+    def copy(self) -> bool:
+        """Put the selected objectives (with the links and table rows among them) on the clipboard."""
+        from srmtool.model.clipboard import copy_objectives
+
+        ids = self.scene.selected_objective_ids()
+        if not ids:
+            return False
+        data = copy_objectives(self.document.route_map, ids)
+        mime = QMimeData()
+        mime.setData(OBJECTIVES_MIME, data.encode("utf-8"))
+        mime.setText(self._plain_text(ids))
+        QGuiApplication.clipboard().setMimeData(mime)
+        return True
+
+    def _plain_text(self, ids: list[str]) -> str:
+        """The copied objectives for other programs: one ``code text`` line each."""
+        lines = []
+        for objective_id in ids:
+            objective = self.document.route_map.objective(objective_id)
+            if objective is not None:
+                lines.append(" ".join(part for part in (objective.code, objective.text.strip()) if part))
+        return "\n".join(lines)
+
+    @Slot()
+    def cut(self) -> bool:
+        if not self.copy():
+            return False
+        self.delete()
+        return True
+
+    @Slot()
+    def paste(self) -> list[str]:
+        """Add copies of the objectives on the clipboard, near the middle of the view; their new ids."""
+        from srmtool.model.clipboard import paste_objectives
+
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is None or not mime.hasFormat(OBJECTIVES_MIME):
+            return []
+        data = bytes(mime.data(OBJECTIVES_MIME).data()).decode("utf-8", errors="replace")
+        try:
+            objectives, links, _rows = paste_objectives(self.document.route_map, data, self._paste_point())
+        except ValueError:
+            self._status(self.tr("The clipboard holds no objectives this program can read"))
+            return []
+        if not objectives:
+            return []
+        ids = self.document.paste(objectives, links)
+        self.scene.select_objectives(ids)
+        return ids
+
+    def _paste_point(self) -> tuple[float, float]:
+        centre: QPointF = self.view.mapToScene(self.view.viewport().rect().center())
+        return (centre.x() - BOX_WIDTH / 2, centre.y() - BOX_HEIGHT / 2)
+
+    @Slot()
+    def delete(self) -> bool:
+        return delete_selection(self.scene)
+
+    @Slot()
+    def select_all(self) -> None:
+        self.scene.select_objectives([o.id for o in self.document.route_map.objectives])
+
+    @Slot()
+    def rename(self) -> bool:
+        return edit_selected(self.scene)
+
+    # -- Map --------------------------------------------------------------------------------------
+
+    def _target_band(self) -> str:
+        """Where a new objective goes: the selected band, else the first selected box's, else the top."""
+        if self.scene.selected_band is not None:
+            return self.scene.selected_band
+        for objective_id in self.scene.selected_objective_ids():
+            objective = self.document.route_map.objective(objective_id)
+            if objective is not None:
+                return objective.perspective
+        return PERSPECTIVE_IDS[0]
+
+    @Slot()
+    def add_objective(self) -> None:
+        """Start typing a new objective in the chosen band (Enter adds it and starts the next)."""
+        band = self._target_band()
+        self.scene.clearSelection()
+        self.scene.selected_band = band
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.select_tool.capture.start(band)
+
+    @Slot()
+    def add_link(self) -> bool:
+        """Link two selected objectives: cause (lower level, or left in one level) → effect."""
+        ids = self.scene.selected_objective_ids()
+        if len(ids) != 2:
+            self._status(self.tr("Select two objectives, the cause and the effect, to link them"))
+            return False
+        route_map = self.document.route_map
+
+        def place(objective_id: str) -> tuple[int, float]:
+            objective = route_map.objective(objective_id)
+            assert objective is not None
+            return (-PERSPECTIVE_IDS.index(objective.perspective), objective.x)
+
+        source, target = sorted(ids, key=place)
+        if not self.document.add_link(source, target):
+            self._status(self.tr("These objectives are already linked"))
+            return False
+        return True
+
+    @Slot()
+    def tidy(self) -> None:
+        from srmtool.model.tidy import tidy_positions
+
+        positions = tidy_positions(self.document.route_map)
+        if positions:
+            self.document.set_positions(positions, self.tr("Tidy layout"))
+        else:
+            self._status(self.tr("The map is already tidy"))
+
+    @Slot()
+    def check(self) -> list[Finding]:
+        """Show what the checks find (a findings panel will take this over)."""
+        findings = self.document.findings()
+        if not findings:
+            QMessageBox.information(self, self.tr("Check Map"), self.tr("No problems found in this map."))
+            return findings
+        lines = [self._finding_line(f) for f in findings]
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Check Map"), self._findings_label.text(), parent=self
+        )
+        box.setDetailedText("\n".join(lines))
+        box.setInformativeText("\n".join(lines[:12]) + ("\n…" if len(lines) > 12 else ""))
+        box.exec()
+        return findings
+
+    def _finding_line(self, finding: Finding) -> str:
+        severity = {"error": self.tr("Error"), "warning": self.tr("Warning"), "info": self.tr("Note")}
+        codes = []
+        for objective_id in finding.ids:
+            objective = self.document.route_map.objective(objective_id)
+            codes.append(objective.code if objective is not None and objective.code else objective_id)
+        where = f" [{', '.join(codes)}]" if codes else ""
+        return f"{severity.get(finding.severity, finding.severity)}{where}: {finding.message(self.lang)}"
+
+    # -- View ------------------------------------------------------------------------------------
+
+    @Slot(bool)
+    def _toggle_full_screen(self, on: bool) -> None:
+        self.showFullScreen() if on else self.showNormal()
+
+    # -- closing ---------------------------------------------------------------------------------
+
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:  # fit once the window has its real size
+            self._shown = True
+            QTimer.singleShot(0, self.view.fit)
+
+    @override
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.files.may_discard():
+            event.accept()
+        else:
+            event.ignore()
