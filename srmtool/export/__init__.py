@@ -1,4 +1,28 @@
-"""Exports of a route map (Excel, PDF, PNG/SVG): plain functions of the model, no Qt.
+"""Exports of a route map (Excel, PDF): plain functions of the model, no Qt.
 
-Not in this release yet; ``write_xlsx`` and ``write_pdf`` arrive with the export issue.
+``write_xlsx(route_map, path, **options)`` and ``write_pdf(route_map, path, **options)`` are loaded
+on first use, so importing this package stays cheap (openpyxl, reportlab and the Thai segmenter
+load only when an export runs).
 """
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from srmtool.export.pdf import write_pdf
+    from srmtool.export.xlsx import write_xlsx
+
+__all__ = ["write_pdf", "write_xlsx"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "write_xlsx":
+        from srmtool.export.xlsx import write_xlsx
+
+        return write_xlsx
+    if name == "write_pdf":
+        from srmtool.export.pdf import write_pdf
+
+        return write_pdf
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -86,6 +86,8 @@ class Shaper:
         return [known[g] for g in gids]
 
     def _shape(self, token: str) -> Shaped:
+        if not token:
+            return Shaped("", 0.0, None)
         buf = hb.Buffer()
         buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
         buf.add_str(token)

@@ -1,0 +1,242 @@
+"""``write_pdf``: the route map on its first page(s), then the Mini SLM table, as district plans print.
+
+Table pages carry a title block (first table page only), the header on every page, the budget total
+in figures and Thai words, an optional signature block and "หน้า x / y" at the foot. The file is
+written atomically: the PDF is built in memory, written to a temporary file in the same folder and
+renamed over the target, so an error never leaves a half-written PDF.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import secrets
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from reportlab import rl_config
+from reportlab.lib.pagesizes import A3, A4, landscape
+from reportlab.pdfgen.canvas import Canvas
+
+from srmtool.export.numbers import to_thai_digits
+from srmtool.export.pdf_table import (
+    TableFrame,
+    TableStyle,
+    column_edges,
+    draw_table_page,
+    layout_table,
+    table_content,
+)
+from srmtool.export.pdf_text import PdfText, new_canvas
+from srmtool.model.types import RouteMap
+
+PAPERS: Final = {"A4": landscape(A4), "A3": landscape(A3)}
+DEFAULT_SIGNATURES: Final = (("ผู้เสนอแผน", "", ""), ("ผู้อนุมัติแผน", "", ""))
+_MARGIN: Final = 28.0  # about 1 cm
+_FOOTER: Final = 30.0  # space under the table for the page number
+_DOTS: Final = "." * 48
+#: Sarabun is a larger design than TH Sarabun, the office font whose sizes people know: 14 pt of
+#: TH Sarabun matches about 10 pt of Sarabun, so ``font_size`` is read in TH Sarabun points.
+SARABUN_SCALE: Final = 0.7
+
+Signature = tuple[str, str, str]  # (role, name, position)
+
+
+@dataclass(frozen=True, slots=True)
+class _Options:
+    page_size: tuple[float, float]
+    size: float
+    thai_digits: bool
+    signatures: Sequence[Signature]
+
+
+def write_pdf(
+    route_map: RouteMap,
+    path: str | os.PathLike[str],
+    *,
+    paper: str = "A4",
+    thai_digits: bool = False,
+    font_size: float = 14,
+    signatures: Sequence[Signature] | None = None,
+) -> None:
+    """Write the map and its table as a PDF (A4 or A3 landscape).
+
+    ``font_size`` is the table's body size in TH Sarabun points, as set in office documents (drawn
+    with Sarabun at ``SARABUN_SCALE`` of it; the map page chooses its own sizes);
+    ``signatures`` are (role, name, position) blocks; ``None`` prints blank ผู้เสนอแผน /
+    ผู้อนุมัติแผน blocks and an empty sequence prints none.
+    """
+    if paper not in PAPERS:
+        raise ValueError(f"paper must be one of {sorted(PAPERS)}, not {paper!r}")
+    if not 4 <= font_size <= 48:
+        raise ValueError(f"font_size must be between 4 and 48, not {font_size}")
+    options = _Options(
+        PAPERS[paper],
+        font_size * SARABUN_SCALE,
+        thai_digits,
+        DEFAULT_SIGNATURES if signatures is None else signatures,
+    )
+    buffer = io.BytesIO()
+    with _plain_streams():
+        _build(route_map, buffer, options)
+    _replace_atomically(os.fspath(path), buffer.getvalue())
+
+
+@contextlib.contextmanager
+def _plain_streams() -> Iterator[None]:
+    """Skip reportlab's pure-Python ASCII85 pass over every stream (zlib alone is valid PDF and
+    about a second faster on a long table)."""
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = saved
+
+
+def _build(route_map: RouteMap, target: io.BytesIO, options: _Options) -> None:
+    meta = route_map.meta
+    canvas = new_canvas(target, options.page_size, title=meta.title or "แผนที่ทางเดินยุทธศาสตร์")
+    if meta.authors:
+        canvas.setAuthor(", ".join(meta.authors))
+    canvas.setSubject("แผนที่ทางเดินยุทธศาสตร์และตาราง 11 ช่อง (Mini SLM)")
+    text = PdfText(canvas, options.size)
+    map_pages = _draw_map(canvas, text, route_map, options)
+    _draw_table(canvas, text, route_map, options, map_pages)
+    canvas.save()
+
+
+def _draw_map(canvas: Canvas, text: PdfText, route_map: RouteMap, options: _Options) -> int:
+    from srmtool.export.pdf_map import draw_map_page
+
+    return draw_map_page(
+        canvas, text, route_map, page_size=options.page_size, thai_digits=options.thai_digits
+    )
+
+
+def _title_lines(route_map: RouteMap) -> list[tuple[str, bool, float]]:
+    """(text, bold, size factor) lines of the title block."""
+    meta = route_map.meta
+    lines = [(meta.title or "แผนที่ทางเดินยุทธศาสตร์", True, 1.25)]
+    lines.append(
+        ("ตาราง 11 ช่อง (Mini SLM)" if len(route_map.table.columns) == 11 else "ตารางแผนปฏิบัติการ", True, 1.0)
+    )
+    for value in (meta.organization, "  ".join(v for v in (meta.area, meta.period) if v)):
+        if value:
+            lines.append((value, False, 1.0))
+    return lines
+
+
+def _draw_table(canvas: Canvas, text: PdfText, route_map: RouteMap, options: _Options, done: int) -> None:
+    width, height = options.page_size
+    size, digits = options.size, options.thai_digits
+    content = table_content(route_map, digits)
+    inner = width - 2 * _MARGIN
+    edges = column_edges(route_map.table.columns, _MARGIN, inner)
+    title = _wrapped_title(text, route_map, inner, size, digits)
+    title_height = sum(h for _, _, _, h in title) + size * 0.6
+    frame = TableFrame(edges, height - _MARGIN - title_height, height - _MARGIN, _MARGIN + _FOOTER)
+    style = TableStyle(size=size, pad=max(2.0, size * 0.3), pad_x=max(2.0, size * 0.4), thai_digits=digits)
+    pages = layout_table(text, content, frame, style) if content.headings else []
+    signature_height = _signature_height(text, options)
+    extra = bool(pages) and signature_height > 0 and pages[-1].bottom - frame.bottom < signature_height
+    total = done + len(pages) + int(extra)
+    for n, page in enumerate(pages):
+        if n == 0:
+            _draw_title(text, title, width / 2, height - _MARGIN)
+        draw_table_page(canvas, text, page, content, frame, style)
+        if n == len(pages) - 1 and signature_height and not extra:
+            _draw_signatures(text, options, page.bottom - size, inner)
+        _footer(text, done + n + 1, total, options)
+        canvas.showPage()
+    if extra:
+        _draw_signatures(text, options, height - _MARGIN, inner)
+        _footer(text, total, total, options)
+        canvas.showPage()
+    if not pages and not done:
+        _draw_title(text, title, width / 2, height - _MARGIN)
+        canvas.showPage()
+
+
+def _wrapped_title(
+    text: PdfText, route_map: RouteMap, width: float, size: float, digits: bool
+) -> list[tuple[list[str], bool, float, float]]:
+    """Title lines wrapped to the page: (tokens, bold, size, line advance)."""
+    out = []
+    for value, bold, factor in _title_lines(route_map):
+        s = size * factor
+        for line in text.wrap_tokens(to_thai_digits(value) if digits else value, s, width, bold):
+            out.append((line, bold, s, text.line_height(s)))
+    return out
+
+
+def _draw_title(
+    text: PdfText, title: list[tuple[list[str], bool, float, float]], x: float, top: float
+) -> None:
+    y = top
+    for tokens, bold, size, advance in title:
+        text.draw_tokens(x, y - text.ascent(size), tokens, size, bold, "center")
+        y -= advance
+
+
+def _signature_lines(options: _Options) -> list[list[str]]:
+    blocks = []
+    for role, name, position in options.signatures:
+        blocks.append(
+            [
+                f"ลงชื่อ {_DOTS} {role}",
+                f"( {name} )" if name else f"( {_DOTS} )",
+                f"ตำแหน่ง {position}" if position else f"ตำแหน่ง {_DOTS}",
+            ]
+        )
+    return blocks
+
+
+def _signature_height(text: PdfText, options: _Options) -> float:
+    if not options.signatures:
+        return 0.0
+    rows = (len(options.signatures) + 1) // 2
+    return options.size + rows * (text.block_height(3, options.size) + 2 * options.size)
+
+
+def _draw_signatures(text: PdfText, options: _Options, top: float, inner: float) -> None:
+    """Blocks two to a row, each centred in its half of the page."""
+    size = options.size
+    lh = text.line_height(size)
+    y = top - size - text.ascent(size)
+    blocks = _signature_lines(options)
+    for i, lines in enumerate(blocks):
+        x = _MARGIN + inner * (0.25 if i % 2 == 0 else 0.75)
+        if i % 2 == 0 and len(blocks) == i + 1:
+            x = _MARGIN + inner * 0.75  # a lone block stands on the right, as on signed plans
+        for k, line in enumerate(lines):
+            value = to_thai_digits(line) if options.thai_digits else line
+            text.draw_line(x, y - k * lh, value, size, align="center")
+        if i % 2 == 1:
+            y -= text.block_height(3, size) + 2 * size
+
+
+def _footer(text: PdfText, number: int, total: int, options: _Options) -> None:
+    label = f"หน้า {number} / {total}"
+    if options.thai_digits:
+        label = to_thai_digits(label)
+    width = options.page_size[0]
+    text.draw_line(width - _MARGIN, _MARGIN, label, options.size * 0.8, align="right")
+
+
+def _replace_atomically(path: str, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
+    folder, name = os.path.split(os.path.abspath(path))
+    temp = os.path.join(folder, f".{name}.{secrets.token_hex(6)}.tmp")
+    try:
+        with open(temp, "xb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise

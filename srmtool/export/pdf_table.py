@@ -1,0 +1,401 @@
+"""The Mini SLM table laid out on PDF pages: ruled cells, merged objective cells, repeated header.
+
+Every cell is wrapped once with measured widths (``PdfText.wrap_tokens``) and its lines are drawn
+directly; no reportlab ``Paragraph`` or ``Table``. Layout comes first (``layout_table``), drawing
+second (``draw_table_page``), so the number of pages is known before the first footer is drawn.
+
+Guarantees: no line leaves its cell (a row taller than the space left on a page continues its
+lines on the next page); the header is repeated on every page; consecutive rows of one objective
+share one objective cell, and a group that crosses a page repeats its objective marked "(ต่อ)".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Final
+
+from reportlab.pdfgen.canvas import Canvas
+
+from srmtool.export.pdf_text import PdfText
+from srmtool.model.types import OBJECTIVE_COLUMN, Column, RouteMap, Row
+
+CONTINUED: Final = "(ต่อ)"
+_HEADER_GREY: Final = 0.88
+_RULE_WIDTH: Final = 0.5
+#: A row at most this share of a page's table height moves whole to the next page instead of splitting.
+_KEEP_TOGETHER: Final = 1 / 3
+#: Budget cells that mean "no money" rather than an amount the total cannot read.
+_NO_AMOUNT: Final = frozenset({"", "-", "–", "—", "0"})
+
+
+@dataclass(slots=True)
+class Box:
+    """One cell as drawn: columns ``first``…``last`` (inclusive), from ``top`` down ``height``."""
+
+    first: int
+    last: int
+    top: float
+    height: float
+    lines: list[list[str]]
+    align: str = "left"
+    bold: bool = False
+
+
+@dataclass(slots=True)
+class TablePage:
+    boxes: list[Box] = field(default_factory=list)
+    top: float = 0.0  # the header's top edge
+    bottom: float = 0.0  # the table's lowest edge on this page
+
+
+@dataclass(frozen=True, slots=True)
+class TableFrame:
+    """Where the table goes: column edges, and the vertical space on the first and later pages."""
+
+    edges: tuple[float, ...]
+    first_top: float
+    top: float
+    bottom: float
+
+
+@dataclass(frozen=True, slots=True)
+class TableStyle:
+    size: float
+    pad: float  # above the first line's marks and below the last line's descenders
+    pad_x: float  # left and right of the text
+    thai_digits: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TableContent:
+    """The table's text, already in the digits the reader asked for."""
+
+    headings: list[str]
+    objective_col: int | None  # index of the merged objective column, if the column set has one
+    groups: list[tuple[str, list[list[str]]]]  # (objective text, rows of cell texts)
+    aligns: list[str]  # per row cell: "left" or "right" (amounts)
+    total: list[tuple[int, int, str, str]]  # (first col, last col, text, align) of the total row
+
+
+def column_edges(columns: Sequence[Column], left: float, width: float) -> tuple[float, ...]:
+    """Column edges proportional to the column set's widths, filling ``width`` from ``left``."""
+    weights = [max(c.width, 1.0) for c in columns] or [1.0]
+    total = sum(weights)
+    edges = [left]
+    for w in weights:
+        edges.append(edges[-1] + width * w / total)
+    return tuple(edges)
+
+
+class _Layout:
+    def __init__(self, text: PdfText, frame: TableFrame, style: TableStyle, header_height: float) -> None:
+        self.text, self.frame, self.style = text, frame, style
+        self.header_height = header_height
+        self.pages: list[TablePage] = []
+        self.y = 0.0
+        self.new_page()
+
+    # -- geometry -----------------------------------------------------------------------
+    def cell_height(self, lines: int) -> float:
+        return 2 * self.style.pad + self.text.block_height(max(lines, 1), self.style.size)
+
+    def lines_fitting(self, height: float) -> int:
+        one = self.cell_height(1)
+        if height + 1e-6 < one:
+            return 0
+        return 1 + int((height - one + 1e-6) // self.text.line_height(self.style.size))
+
+    def room(self) -> float:
+        return self.y - self.frame.bottom
+
+    def page_is_empty(self) -> bool:
+        return not self.pages[-1].boxes
+
+    def new_page(self) -> None:
+        top = self.frame.top if self.pages else self.frame.first_top
+        self.pages.append(TablePage(top=top))
+        self.y = top - self.header_height
+
+    def close_page(self) -> None:
+        self.pages[-1].bottom = self.y
+
+    def break_page(self) -> None:
+        self.close_page()
+        self.new_page()
+
+    def width(self, first: int, last: int) -> float:
+        edges = self.frame.edges
+        return edges[last + 1] - edges[first] - 2 * self.style.pad_x
+
+    def wrap(self, text: str, first: int, last: int, bold: bool = False) -> list[list[str]]:
+        return self.text.wrap_tokens(text, self.style.size, self.width(first, last), bold)
+
+    def add(self, box: Box) -> None:
+        self.pages[-1].boxes.append(box)
+
+
+class _Group:
+    """Places one objective's rows, page by page, with its merged objective cell."""
+
+    def __init__(self, layout: _Layout, content: TableContent, objective: str) -> None:
+        self.layout, self.content, self.objective = layout, content, objective
+        col = content.objective_col
+        self.col = col
+        self.stream: list[list[str]] = layout.wrap(objective, col, col) if col is not None else []
+        self.top = layout.y
+        self.bands: list[list[Box]] = []
+
+    def rows(self, rows: list[list[str]]) -> None:
+        lay = self.layout
+        cols = [j for j in range(len(self.content.headings)) if j != self.col]
+        for r, cells in enumerate(rows):
+            rest = [lay.wrap(cells[j], j, j) for j in cols]
+            need = max([1, *(len(x) for x in rest)])
+            if not lay.page_is_empty() and self._moves_on(need, first=r == 0):
+                self.page_break()
+            while True:
+                n = min(need, lay.lines_fitting(lay.room()))
+                if n < 1:
+                    self.page_break()
+                    continue
+                h = lay.cell_height(n)
+                band = [
+                    Box(j, j, lay.y, h, x[:n], self.content.aligns[j])
+                    for j, x in zip(cols, rest, strict=True)
+                ]
+                for box in band:
+                    lay.add(box)
+                self.bands.append(band)
+                lay.y -= h
+                rest = [x[n:] for x in rest]
+                need = max((len(x) for x in rest), default=0)
+                if need == 0:
+                    break
+                self.page_break()
+
+    def _moves_on(self, need: int, first: bool) -> bool:
+        """Whether a row of ``need`` lines starts on the next page rather than here: when not even
+        two of its lines fit, when it is short enough to keep whole, or (the group's first row) when
+        its objective would not fit beside the space left."""
+        lay = self.layout
+        fits = lay.lines_fitting(lay.room())
+        if fits >= need and not (first and fits < len(self.stream)):
+            return False
+        body = lay.frame.top - lay.header_height - lay.frame.bottom
+        short = lay.cell_height(need) <= _KEEP_TOGETHER * body
+        return (
+            fits < min(need, 2) or short or (first and fits < min(len(self.stream), lay.lines_fitting(body)))
+        )
+
+    def page_break(self) -> None:
+        if self.bands:
+            self.close(final=False)
+            more = self.stream
+            self.layout.break_page()
+            if more:
+                self.stream = [[CONTINUED], *more]
+            elif self.col is not None:
+                self.stream = self.layout.wrap(f"{self.objective} {CONTINUED}", self.col, self.col)
+        else:
+            self.layout.break_page()
+        self.top = self.layout.y
+        self.bands = []
+
+    def close(self, final: bool = True) -> None:
+        """Draw the objective cell beside this page's bands; at the group's end, grow the last band
+        (over pages if it must) until the whole objective text has been drawn."""
+        lay, col = self.layout, self.col
+        if col is None:
+            return
+        while True:
+            height = self.top - lay.y
+            n = lay.lines_fitting(height)
+            if final and n < len(self.stream) and self.bands:
+                grow = min(lay.cell_height(len(self.stream)) - height, lay.room())
+                for box in self.bands[-1]:
+                    box.height += grow
+                lay.y -= grow
+                height = self.top - lay.y
+                n = lay.lines_fitting(height)
+            lay.add(Box(col, col, self.top, height, self.stream[:n]))
+            self.stream = self.stream[n:]
+            if not (final and self.stream):
+                return
+            lay.break_page()  # the objective text is longer than a page: continue it
+            self.top, self.stream = lay.y, [[CONTINUED], *self.stream]
+            h = min(lay.cell_height(len(self.stream)), lay.room())
+            band = [Box(j, j, lay.y, h, []) for j in range(len(self.content.headings)) if j != col]
+            for box in band:
+                lay.add(box)
+            self.bands = [band]
+            lay.y -= h
+
+
+def layout_table(
+    text: PdfText, content: TableContent, frame: TableFrame, style: TableStyle
+) -> list[TablePage]:
+    """Pages of cell boxes (the header is not among them: ``draw_table_page`` draws it)."""
+    header = header_boxes(text, content, frame, style)
+    header_height = sum(b.height for b in header if b.first == 0)
+    layout = _Layout(text, frame, style, header_height)
+    for objective, rows in content.groups:
+        group = _Group(layout, content, objective)
+        group.rows(rows)
+        group.close()
+    if content.total:
+        _total_row(layout, content)
+    layout.close_page()
+    return layout.pages
+
+
+def _total_row(layout: _Layout, content: TableContent) -> None:
+    cells = [(f, la, layout.wrap(t, f, la, bold=True), a) for f, la, t, a in content.total]
+    need = max(len(c[2]) for c in cells)
+    if layout.lines_fitting(layout.room()) < need and not layout.page_is_empty():
+        layout.break_page()
+    h = layout.cell_height(need)
+    for first, last, lines, align in cells:
+        layout.add(Box(first, last, layout.y, h, lines, align, bold=True))
+    layout.y -= h
+
+
+def header_boxes(text: PdfText, content: TableContent, frame: TableFrame, style: TableStyle) -> list[Box]:
+    """The header: the headings (bold, centred) over a row of column numbers; tops relative to 0."""
+    size, pad = style.size, style.pad
+    edges = frame.edges
+    lines = [
+        text.wrap_tokens(h, size, edges[j + 1] - edges[j] - 2 * style.pad_x, bold=True)
+        for j, h in enumerate(content.headings)
+    ]
+    h1 = 2 * pad + text.block_height(max(1, *(len(x) for x in lines)), size)
+    h2 = 2 * pad + text.block_height(1, size * 0.8)
+    boxes = [Box(j, j, 0.0, h1, x, "center", True) for j, x in enumerate(lines)]
+    for j in range(len(lines)):
+        number = f"({j + 1})"
+        boxes.append(Box(j, j, -h1, h2, [[_digits(number, style.thai_digits)]], "center"))
+    return boxes
+
+
+def draw_table_page(
+    canvas: Canvas,
+    text: PdfText,
+    page: TablePage,
+    content: TableContent,
+    frame: TableFrame,
+    style: TableStyle,
+) -> None:
+    """Header, cells and rules of one page (the caller adds the title block and footer)."""
+    header = header_boxes(text, content, frame, style)
+    for box in header:
+        box.top += page.top
+    head_bottom = min(b.top - b.height for b in header)
+    canvas.setFillGray(_HEADER_GREY)
+    canvas.rect(frame.edges[0], head_bottom, frame.edges[-1] - frame.edges[0], page.top - head_bottom, 0, 1)
+    canvas.setFillGray(0)
+    for box in header:
+        _draw_box(text, box, frame, style, style.size if box.bold else style.size * 0.8)
+    for box in page.boxes:
+        _draw_box(text, box, frame, style, style.size)
+    _draw_rules(canvas, [*header, *page.boxes], frame)
+
+
+def _draw_box(text: PdfText, box: Box, frame: TableFrame, style: TableStyle, size: float) -> None:
+    if not box.lines:
+        return
+    x0, x1 = frame.edges[box.first] + style.pad_x, frame.edges[box.last + 1] - style.pad_x
+    x = x0 if box.align == "left" else x1 if box.align == "right" else (x0 + x1) / 2
+    lh = text.line_height(size)
+    used = 2 * style.pad + text.block_height(len(box.lines), size)
+    top = box.top - (box.height - used) / 2 if box.align == "center" else box.top
+    y = top - style.pad - text.ascent(size)
+    for line in box.lines:
+        if line:
+            text.draw_tokens(x, y, line, size, box.bold, box.align)
+        y -= lh
+
+
+def _draw_rules(canvas: Canvas, boxes: list[Box], frame: TableFrame) -> None:
+    segments: set[tuple[float, float, float, float]] = set()
+    edges = frame.edges
+    for b in boxes:
+        x0, x1 = round(edges[b.first], 2), round(edges[b.last + 1], 2)
+        top, bottom = round(b.top, 2), round(b.top - b.height, 2)
+        segments.update(
+            ((x0, top, x1, top), (x0, bottom, x1, bottom), (x0, top, x0, bottom), (x1, top, x1, bottom))
+        )
+    canvas.setLineWidth(_RULE_WIDTH)
+    canvas.lines(sorted(segments))
+
+
+def _digits(value: str, thai: bool) -> str:
+    from srmtool.export.numbers import to_thai_digits
+
+    return to_thai_digits(value) if thai else value
+
+
+def table_content(route_map: RouteMap, thai_digits: bool = False) -> TableContent:
+    """The table's headings, objective groups and total row, as text ready to wrap."""
+    from srmtool.export.numbers import baht_text, format_amount, parse_amount
+
+    columns = route_map.table.columns
+    keys = [c.key for c in columns]
+    obj_col = keys.index(OBJECTIVE_COLUMN) if OBJECTIVE_COLUMN in keys else None
+    budget = keys.index("budget") if "budget" in keys else None
+    aligns = ["right" if j == budget else "left" for j in range(len(keys))]
+    groups: list[tuple[str, list[list[str]]]] = []
+    total, unreadable, previous = Decimal(0), 0, None
+    for row in route_map.table.rows:
+        cells: list[str] = []
+        for j, key in enumerate(keys):
+            raw = "" if j == obj_col else row.cells.get(key, "")
+            if j == budget and raw.strip() in _NO_AMOUNT:
+                raw = raw.strip()
+            amount = parse_amount(raw) if j == budget and raw not in _NO_AMOUNT else None
+            if amount is not None:
+                total += amount
+                raw = format_amount(amount)
+            elif j == budget and raw not in _NO_AMOUNT:
+                unreadable += 1
+            cells.append(_digits(raw, thai_digits))
+        if previous is None or row.objective != previous:
+            groups.append((_digits(_objective_text(route_map, row), thai_digits), []))
+        groups[-1][1].append(cells)
+        previous = row.objective
+    if budget is not None and not any(c[budget] for _, rows in groups for c in rows):
+        budget = None
+    rows_total: list[tuple[int, int, str, str]] = []
+    if budget is not None:
+        label = "รวมงบประมาณทั้งสิ้น" if not unreadable else "รวมงบประมาณ (เฉพาะรายการที่เป็นตัวเลข)"
+        words = f"({baht_text(total)})"
+        if budget == len(keys) - 1:
+            label, words = f"{label} {words}", ""
+        if budget > 0:
+            rows_total.append((0, budget - 1, label, "right"))
+        rows_total.append((budget, budget, _digits(format_amount(total), thai_digits), "right"))
+        if words:
+            rows_total.append((budget + 1, len(keys) - 1, words, "left"))
+    headings = [c.label for c in columns]
+    return TableContent(headings, obj_col, groups, aligns, rows_total)
+
+
+def _objective_text(route_map: RouteMap, row: Row) -> str:
+    objective = route_map.objective(row.objective)
+    if objective is None:
+        return ""
+    return f"{objective.code} {objective.text}".strip()
+
+
+__all__ = [
+    "CONTINUED",
+    "Box",
+    "TableContent",
+    "TableFrame",
+    "TablePage",
+    "TableStyle",
+    "column_edges",
+    "draw_table_page",
+    "layout_table",
+    "table_content",
+]
