@@ -42,13 +42,18 @@ from srmtool.model.operations import (
     SetObjectiveField,
     SetPerspective,
 )
-from srmtool.model.types import CODE_PREFIX, PERSPECTIVE_IDS, Link, Objective, RouteMap
+from srmtool.model.types import CODE_PREFIX, PERSPECTIVE_IDS, Link, Objective, PerspectiveId, RouteMap
 
 if TYPE_CHECKING:
     from srmtool.ui.document import Document
 
 #: ``QUndoCommand.id`` of text edits; consecutive edits of one objective's text merge into one step.
 TEXT_EDIT_ID = 1
+
+_LEVELS: dict[str, PerspectiveId] = {p: p for p in PERSPECTIVE_IDS}
+
+#: The operations that can change where boxes are drawn.
+_PLACING = (AddObjective, RemoveObjective, MoveObjective, SetPerspective)
 
 _STEP_X = BOX_WIDTH + BOX_GAP
 _STEP_Y = BOX_HEIGHT + BOX_GAP
@@ -141,8 +146,9 @@ def keep_lower_bands(route_map: RouteMap, operations: Sequence[Operation]) -> li
     if not operations:
         return []
     before = compute_layout(route_map)
-    trial = route_map.model_copy(deep=True)
-    Batch(tuple(operations)).apply(trial)
+    # The layout reads only the objectives' level and place: try the edits on copies of those.
+    trial = RouteMap.model_construct(objectives=[o.model_copy() for o in route_map.objectives])
+    Batch(tuple(op for op in operations if isinstance(op, _PLACING))).apply(trial)
     extra: list[Operation] = []
     shifted = dict.fromkeys(PERSPECTIVE_IDS, 0.0)
     for _ in PERSPECTIVE_IDS:
@@ -171,7 +177,7 @@ def move_operations(route_map: RouteMap, moves: dict[str, tuple[float, float]]) 
         obj = route_map.objective(oid)
         if obj is None:
             continue
-        band = layout.band_at(float(y) + BOX_HEIGHT / 2)
+        band = _LEVELS[layout.band_at(float(y) + BOX_HEIGHT / 2)]
         if band != obj.perspective:
             operations.append(SetPerspective(oid, band, float(x), float(y)))
         elif (float(x), float(y)) != (obj.x, obj.y):

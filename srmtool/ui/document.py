@@ -8,6 +8,7 @@ emitted after the map changed, on do, undo and redo alike, and carries ids.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -33,10 +34,6 @@ from srmtool.model.templates import default_columns
 from srmtool.model.types import PERSPECTIVE_IDS, Link, Objective, RouteMap, Table
 from srmtool.ui import commands
 from srmtool.ui.commands import OperationCommand
-
-
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Document", text, None, n)
 
 
 class Document(QObject):
@@ -170,10 +167,10 @@ class Document(QObject):
                     self.perform(inverse)
                 raise
             return Batch(tuple(reversed(inverses)))
-        before = self._before(operation)
+        before = _Before.of(self._map, operation)
         inverse = operation.apply(self._map)
         self._changed()
-        self._announce(operation, before)
+        _announce(self, operation, before)
         return inverse
 
     def _push(self, operations: Sequence[Operation], text: str, merge_key: str | None = None) -> None:
@@ -192,70 +189,6 @@ class Document(QObject):
         self._layout = None
         self._findings_timer.start()
 
-    def _before(self, op: Operation) -> tuple[bool, list[tuple[str, str]], list[str], set[str]]:
-        """What the signals of ``op`` need to know about the map before it applies: whether its
-        first id exists, the links and rows a removal cascades, objectives naming a stakeholder."""
-        topic = op.topic
-        key = op.ids()[0] if op.ids() else ""
-        m = self._map
-        if topic == "objective":
-            exists = m.objective(key) is not None
-            if isinstance(op, RemoveObjective) and exists:
-                links = [(lk.source, lk.target) for lk in m.links_of(key)]
-                return (True, links, [r.id for r in m.rows_of(key)], set())
-            return (exists, [], [], set())
-        if topic == "row":
-            return (m.row(key) is not None, [], [], set())
-        if topic == "stakeholder":
-            return (False, [], [], {o.id for o in m.objectives if key in o.stakeholders})
-        return (False, [], [], set())
-
-    def _announce(
-        self, op: Operation, before: tuple[bool, list[tuple[str, str]], list[str], set[str]]
-    ) -> None:
-        existed, links, rows, named = before
-        topic = op.topic
-        key = op.ids()[0] if op.ids() else ""
-        m = self._map
-        if topic == "objective":
-            exists = m.objective(key) is not None
-            if existed and not exists:
-                for source, target in links:
-                    self.link_removed.emit(source, target)
-                for row_id in rows:
-                    self.row_removed.emit(row_id)
-                self.objective_removed.emit(key)
-            elif exists and not existed:
-                self.objective_added.emit(key)
-                if isinstance(op, AddObjective):  # a removal undone puts its links and rows back
-                    for _, link in sorted(op.links, key=lambda p: p[0]):
-                        self.link_added.emit(link.source, link.target)
-                    for _, row in sorted(op.rows, key=lambda p: p[0]):
-                        self.row_added.emit(row.id)
-            else:
-                self.objective_changed.emit(key)
-        elif topic == "link":
-            source, target = op.ids()
-            (self.link_added if m.has_link(source, target) else self.link_removed).emit(source, target)
-        elif topic == "row":
-            if isinstance(op, MoveRow):
-                self.rows_moved.emit()
-            else:
-                exists = m.row(key) is not None
-                signal = (
-                    self.row_changed if exists == existed else self.row_added if exists else self.row_removed
-                )
-                signal.emit(key)
-        elif topic == "column":
-            self.columns_changed.emit()
-        elif topic == "stakeholder":
-            self.stakeholders_changed.emit()
-            now = {o.id for o in m.objectives if key in o.stakeholders}
-            for oid in sorted(named ^ now, key=lambda i: (i not in now, i)):
-                self.objective_changed.emit(oid)
-        else:
-            self.map_changed.emit()
-
     @Slot(bool)
     def _on_clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(not clean)
@@ -273,7 +206,10 @@ class Document(QObject):
         px, py = commands.place_box(m, perspective, x, y, self.layout())
         oid = m.new_id("o")
         obj = Objective(id=oid, code=m.new_code(perspective), perspective=perspective, text=text, x=px, y=py)
-        self._push(commands.keep_lower_bands(m, [AddObjective(obj)]), _tr("Add objective"))
+        self._push(
+            commands.keep_lower_bands(m, [AddObjective(obj)]),
+            QCoreApplication.translate("Document", "Add objective"),
+        )
         return oid
 
     def move_objectives(self, moves: dict[str, tuple[float, float]]) -> None:
@@ -283,7 +219,11 @@ class Document(QObject):
         if not operations:
             return
         n = len(operations)
-        text = _tr("Move objective") if n == 1 else _tr("Move %n objectives", n)
+        text = (
+            QCoreApplication.translate("Document", "Move objective")
+            if n == 1
+            else QCoreApplication.translate("Document", "Move %n objectives", None, n)
+        )
         self._push(commands.keep_lower_bands(self._map, operations), text)
 
     def set_positions(self, positions: dict[str, tuple[float, float]], text: str) -> None:
@@ -302,7 +242,7 @@ class Document(QObject):
         if obj is None or obj.text == text:
             return
         op = SetObjectiveField(objective_id, "text", text)
-        self._push([op], _tr("Edit text"), merge_key=objective_id)
+        self._push([op], QCoreApplication.translate("Document", "Edit text"), merge_key=objective_id)
 
     def set_objective_field(self, objective_id: str, name: str, value: object) -> None:
         """Set ``code``, ``text``, ``notes``, ``key_route``, ``stakeholders`` or an added field such
@@ -318,46 +258,125 @@ class Document(QObject):
     def set_key_route(self, ids: Iterable[str], on: bool) -> None:
         operations = commands.key_route_operations(self._map, ids, on)
         if operations:
-            self._push(operations, _tr("Mark key route") if on else _tr("Clear key route"))
+            self._push(
+                operations,
+                QCoreApplication.translate("Document", "Mark key route")
+                if on
+                else QCoreApplication.translate("Document", "Clear key route"),
+            )
 
     def add_link(self, source: str, target: str) -> bool:
         """Draw a link from cause to effect; False (nothing pushed) for a self-link, a duplicate or
         an objective that does not exist."""
+        if not self.can_link(source, target):
+            return False
+        self._push([AddLink(source, target)], QCoreApplication.translate("Document", "Add link"))
+        return True
+
+    def can_link(self, source: str, target: str) -> bool:
+        """Whether ``add_link(source, target)`` would draw a link (for feedback while dragging)."""
         m = self._map
         if source == target or m.objective(source) is None or m.objective(target) is None:
             return False
-        if m.has_link(source, target):
-            return False
-        self._push([AddLink(source, target)], _tr("Add link"))
-        return True
+        return not m.has_link(source, target)
 
     def remove_link(self, source: str, target: str) -> None:
         if self._map.has_link(source, target):
-            self._push([RemoveLink(source, target)], _tr("Remove link"))
+            self._push([RemoveLink(source, target)], QCoreApplication.translate("Document", "Remove link"))
 
     def delete(self, objective_ids: Iterable[str], links: Iterable[tuple[str, str]] = ()) -> None:
         """Delete objectives (with their links and table rows) and links as one step; undo puts
         every one back at its old place."""
         operations = commands.delete_operations(self._map, objective_ids, links)
         if operations:
-            self._push(operations, _tr("Delete"))
+            self._push(operations, QCoreApplication.translate("Document", "Delete"))
 
     def paste(self, objectives: list[Objective], links: list[Link]) -> list[str]:
         """Add copies of objectives and links as one step; returns the ids of the copies (a copy
         keeps its id unless the map uses it already)."""
         operations, ids = commands.paste_operations(self._map, objectives, links)
         if operations:
-            self._push(commands.keep_lower_bands(self._map, operations), _tr("Paste"))
+            self._push(
+                commands.keep_lower_bands(self._map, operations),
+                QCoreApplication.translate("Document", "Paste"),
+            )
         return ids
 
 
 def _field_text(name: str) -> str:
     if name == "code":
-        return _tr("Edit code")
+        return QCoreApplication.translate("Document", "Edit code")
     if name == "notes":
-        return _tr("Edit notes")
+        return QCoreApplication.translate("Document", "Edit notes")
     if name == "key_route":
-        return _tr("Change key route")
+        return QCoreApplication.translate("Document", "Change key route")
     if name == "stakeholders":
-        return _tr("Change stakeholders")
-    return _tr("Edit objective")
+        return QCoreApplication.translate("Document", "Change stakeholders")
+    return QCoreApplication.translate("Document", "Edit objective")
+
+
+@dataclass(frozen=True)
+class _Before:
+    """What the signals of an operation need to know about the map before it applies."""
+
+    existed: bool = False  # the operation's first id (objective or row) was in the map
+    links: tuple[tuple[str, str], ...] = ()  # links a RemoveObjective takes with it
+    rows: tuple[str, ...] = ()  # table rows a RemoveObjective takes with it
+    named: frozenset[str] = frozenset()  # objectives that listed the stakeholder
+
+    @classmethod
+    def of(cls, m: RouteMap, op: Operation) -> _Before:
+        key = op.ids()[0] if op.ids() else ""
+        if op.topic == "objective":
+            if isinstance(op, RemoveObjective) and m.objective(key) is not None:
+                links = tuple((lk.source, lk.target) for lk in m.links_of(key))
+                return cls(True, links, tuple(r.id for r in m.rows_of(key)))
+            return cls(m.objective(key) is not None)
+        if op.topic == "row":
+            return cls(m.row(key) is not None)
+        if op.topic == "stakeholder":
+            return cls(named=frozenset(o.id for o in m.objectives if key in o.stakeholders))
+        return cls()
+
+
+def _announce(doc: Document, op: Operation, before: _Before) -> None:
+    """Emit the signals of ``op``, which has just applied: removals of links and rows before the
+    removal of their objective, additions of an objective before its links and rows."""
+    key = op.ids()[0] if op.ids() else ""
+    m = doc.route_map
+    if op.topic == "objective":
+        exists = m.objective(key) is not None
+        if before.existed and not exists:
+            for source, target in before.links:
+                doc.link_removed.emit(source, target)
+            for row_id in before.rows:
+                doc.row_removed.emit(row_id)
+            doc.objective_removed.emit(key)
+        elif exists and not before.existed:
+            doc.objective_added.emit(key)
+            if isinstance(op, AddObjective):  # a removal undone puts its links and rows back
+                for _, link in sorted(op.links, key=lambda p: p[0]):
+                    doc.link_added.emit(link.source, link.target)
+                for _, row in sorted(op.rows, key=lambda p: p[0]):
+                    doc.row_added.emit(row.id)
+        else:
+            doc.objective_changed.emit(key)
+    elif op.topic == "link":
+        source, target = op.ids()
+        (doc.link_added if m.has_link(source, target) else doc.link_removed).emit(source, target)
+    elif op.topic == "row":
+        if isinstance(op, MoveRow):
+            doc.rows_moved.emit()
+        elif (m.row(key) is not None) == before.existed:
+            doc.row_changed.emit(key)
+        else:
+            (doc.row_removed if before.existed else doc.row_added).emit(key)
+    elif op.topic == "column":
+        doc.columns_changed.emit()
+    elif op.topic == "stakeholder":
+        doc.stakeholders_changed.emit()
+        now = {o.id for o in m.objectives if key in o.stakeholders}
+        for oid in sorted(before.named ^ now, key=lambda i: (i not in now, i)):
+            doc.objective_changed.emit(oid)
+    else:
+        doc.map_changed.emit()

@@ -242,6 +242,7 @@ def test_add_link_refuses_without_a_command(dengue_document: Document, signal_lo
     doc = dengue_document
     log = signal_log(doc)
     existing = doc.route_map.links[0]
+    assert not doc.can_link(existing.source, existing.target) and doc.can_link("o15", "o3")
     assert not doc.add_link(existing.source, existing.target)
     assert not doc.add_link("o2", "o2")
     assert not doc.add_link("o2", "ไม่มี")
