@@ -33,6 +33,7 @@ from srmtool.model.layout import (
 from srmtool.model.operations import (
     AddLink,
     AddObjective,
+    AddRow,
     Batch,
     MoveObjective,
     Operation,
@@ -42,7 +43,7 @@ from srmtool.model.operations import (
     SetObjectiveField,
     SetPerspective,
 )
-from srmtool.model.types import CODE_PREFIX, PERSPECTIVE_IDS, Link, Objective, PerspectiveId, RouteMap
+from srmtool.model.types import CODE_PREFIX, PERSPECTIVE_IDS, Link, Objective, PerspectiveId, RouteMap, Row
 
 if TYPE_CHECKING:
     from srmtool.ui.document import Document
@@ -209,10 +210,11 @@ def key_route_operations(route_map: RouteMap, objective_ids: Iterable[str], on: 
 
 
 def paste_operations(
-    route_map: RouteMap, objectives: Sequence[Objective], links: Sequence[Link]
+    route_map: RouteMap, objectives: Sequence[Objective], links: Sequence[Link], rows: Sequence[Row] = ()
 ) -> tuple[list[Operation], list[str]]:
-    """Add copies of ``objectives`` (an id or code already in use gets a fresh one) and the links
-    among them and to existing objectives; the group moves down-right until no box overlaps."""
+    """Add copies of ``objectives`` (an id or code already in use gets a fresh one), the links
+    among them and to existing objectives, and table rows of the copies (appended to the table);
+    the group moves down-right until no box overlaps."""
     used_ids = {o.id for o in route_map.objectives} | {s.id for s in route_map.stakeholders}
     used_ids |= {r.id for r in route_map.table.rows}
     used_codes = {o.code for o in route_map.objectives}
@@ -237,6 +239,15 @@ def paste_operations(
         if key[0] != key[1] and key[0] in known and key[1] in known and key not in seen:
             seen.add(key)
             operations.append(AddLink(*key))
+    pasted = {c.id for c in copies}
+    for source_row in rows:
+        row = source_row.model_copy(deep=True)
+        row.objective = renamed.get(row.objective, row.objective)
+        if row.objective in pasted:
+            if not row.id or row.id in used_ids:
+                row.id = _fresh(used_ids, "r")
+            used_ids.add(row.id)
+            operations.append(AddRow(row))
     return operations, [c.id for c in copies]
 
 

@@ -31,7 +31,7 @@ from srmtool.model.operations import (
 )
 from srmtool.model.srmfile import load_map, save_map
 from srmtool.model.templates import default_columns
-from srmtool.model.types import PERSPECTIVE_IDS, Link, Objective, RouteMap, Table
+from srmtool.model.types import PERSPECTIVE_IDS, Link, Objective, RouteMap, Row, Table
 from srmtool.ui import commands
 from srmtool.ui.commands import OperationCommand
 
@@ -291,10 +291,10 @@ class Document(QObject):
         if operations:
             self._push(operations, QCoreApplication.translate("Document", "Delete"))
 
-    def paste(self, objectives: list[Objective], links: list[Link]) -> list[str]:
-        """Add copies of objectives and links as one step; returns the ids of the copies (a copy
-        keeps its id unless the map uses it already)."""
-        operations, ids = commands.paste_operations(self._map, objectives, links)
+    def paste(self, objectives: list[Objective], links: list[Link], rows: Sequence[Row] = ()) -> list[str]:
+        """Add copies of objectives, links and the copies' table rows as one step; returns the ids
+        of the copies (a copy keeps its id and code unless the map uses them already)."""
+        operations, ids = commands.paste_operations(self._map, objectives, links, rows)
         if operations:
             self._push(
                 commands.keep_lower_bands(self._map, operations),

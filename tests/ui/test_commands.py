@@ -412,3 +412,26 @@ def test_refused_operation_pushes_nothing(dengue_document: Document, signal_log:
     assert doc.undo_stack.count() == 0 and not doc.is_modified
     assert dumps_map(doc.route_map) == before
     assert log.take() == [("objective_changed", "o1"), ("objective_changed", "o1")]  # moved and put back
+
+
+def test_paste_from_the_clipboard_text_with_rows(dengue_document: Document, signal_log: Recorder) -> None:
+    from srmtool.model.clipboard import copy_objectives, paste_objectives
+
+    doc = dengue_document
+    m = doc.route_map
+    before = dumps_map(m)
+    text = copy_objectives(m, ["o9", "o13"])  # both have two table rows
+    objectives, links, rows = paste_objectives(m, text)
+    log = signal_log(doc)
+    ids = doc.paste(objectives, links, rows)
+    assert doc.undo_stack.count() == 1 and len(ids) == 2
+    pasted_rows = [r for r in m.table.rows if r.objective in ids]
+    assert len(pasted_rows) == 4
+    copied_cells = sorted(c for r in m.table.rows if r.objective in ("o13", "o9") for c in r.cells.values())
+    assert sorted(c for r in pasted_rows for c in r.cells.values()) == copied_cells
+    assert any("ทักษะ" in c or "อบรม" in c for c in copied_cells)
+    added = log.take()
+    assert [e for e in added if e[0] == "row_added"] == [("row_added", r.id) for r in pasted_rows]
+    no_overlaps(doc)
+    doc.undo_stack.undo()
+    assert dumps_map(m) == before
