@@ -76,8 +76,9 @@ class CaptureController(QObject):
         current = self.editor
         if current is not None:
             current.commit(advance=False)
-        x, y = free_slot(self._scene.document.route_map, band, self._scene.layout())
-        editor = InlineEditor(QRectF(x, y, BOX_WIDTH, BOX_HEIGHT), text)
+        route_map = self._scene.document.route_map
+        x, y = free_slot(route_map, band, self._scene.layout())
+        editor = InlineEditor(QRectF(x, y, BOX_WIDTH, BOX_HEIGHT), text, route_map.new_code(band))
         editor.committed.connect(self._on_committed)
         self._editor, self._band = editor, band
         editor.start(self._scene)

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPen, QTextCursor
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyle, QStyleOptionGraphicsItem, QWidget
 from typing_extensions import override
 
+from srmtool.ui.canvas.items import PAD, TEXT_TOP
 from srmtool.ui.canvas.text import box_fonts
 
 if TYPE_CHECKING:
@@ -23,9 +24,10 @@ if TYPE_CHECKING:
 
 ZERO_WIDTH_SPACE = "\u200b"
 EDITOR_Z = 1000.0  # above boxes, arrows and handles
-PADDING = 6.0  # between the box's border and the text
+CODE_BASELINE = 16.0  # as the box draws its code
 BACKGROUND = QColor("#fffdf2")
 BORDER = QColor("#2f6fd6")
+CODE_COLOR = QColor("#111111")
 
 #: Focus leaving for these reasons comes back by itself (another window, a context menu), so the
 #: edit stays open instead of committing.
@@ -48,15 +50,17 @@ class InlineEditor(QGraphicsTextItem):
     committed = Signal(str, bool)
     cancelled = Signal()
 
-    def __init__(self, rect: QRectF, text: str) -> None:
+    def __init__(self, rect: QRectF, text: str, code: str = "") -> None:
         super().__init__()
-        self._box = QRectF(0.0, 0.0, rect.width(), rect.height())
+        # The text sits where the box draws its own; the code stays visible above it.
+        self._box = QRectF(-PAD, -TEXT_TOP, rect.width(), rect.height())
+        self._code = code
         self._done = False
+        self.document().setDocumentMargin(0.0)
         self.setFont(box_fonts().body)
         self.setPlainText(text.replace(ZERO_WIDTH_SPACE, ""))
-        self.setTextWidth(rect.width() - 2 * PADDING)
-        self.setPos(rect.x() + PADDING, rect.y() + PADDING)
-        self._box.translate(-PADDING, -PADDING)
+        self.setTextWidth(rect.width() - 2 * PAD)
+        self.setPos(rect.x() + PAD, rect.y() + TEXT_TOP)
         self.setZValue(EDITOR_Z)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable, True)
@@ -112,7 +116,13 @@ class InlineEditor(QGraphicsTextItem):
         painter.fillRect(area, BACKGROUND)
         painter.setPen(QPen(BORDER, 2.0))
         painter.drawRect(area.adjusted(1.0, 1.0, -1.0, -1.0))
-        super().paint(painter, option, widget)
+        if self._code:
+            painter.setPen(CODE_COLOR)
+            painter.setFont(box_fonts().code)
+            painter.drawText(QPointF(0.0, CODE_BASELINE - TEXT_TOP), self._code)
+        plain = QStyleOptionGraphicsItem(option)  # no dashed focus frame over our own border
+        plain.state &= ~(QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_Selected)
+        super().paint(painter, plain, widget)  # type: ignore[arg-type]  # the stub omits None
 
     @override
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -146,7 +156,7 @@ def edit_objective(scene: MapScene, objective_id: str) -> InlineEditor | None:
     rect = scene.layout().boxes.get(objective_id)
     if objective is None or rect is None:
         return None
-    editor = InlineEditor(QRectF(rect.x, rect.y, rect.w, rect.h), objective.text)
+    editor = InlineEditor(QRectF(rect.x, rect.y, rect.w, rect.h), objective.text, objective.code)
     old = clean_text(objective.text)
 
     def store(text: str, _advance: bool) -> None:
