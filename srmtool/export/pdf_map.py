@@ -13,7 +13,6 @@ the map reads evenly; an unusually long objective shrinks on its own.
 from __future__ import annotations
 
 import math
-import statistics
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -44,10 +43,10 @@ MUTED = "#5a6470"
 
 # Box text, in points on paper. Scene padding inside a box is in scene units.
 BOX_TEXT_START = 12.0
-BOX_TEXT_MIN = 5.0
-BOX_PAD_X = 8.0
-BOX_PAD_Y = 6.0
-EVEN_SIZE_SLACK = 1.5  # the shared size is at most this far below the median best size
+BOX_TEXT_MIN = 6.0  # the readable floor (see pdf_map_geometry); below it, an ellipsis
+BOX_PAD_X = 6.0
+BOX_PAD_Y = 3.0  # the text block already reserves room for the tallest stacked marks
+OUTLIERS = 0.1  # up to this share of the boxes (the longest texts) may print smaller than the rest
 BANNER_HEADING = "จุดหมายปลายทาง"
 KEY_LEGEND = "เส้นทางหลัก"
 LINK_LEGEND = "ความเชื่อมโยง (เหตุ → ผล)"
@@ -147,8 +146,8 @@ def fit_box_texts(
         )
     if not best:
         return best
-    sizes = [f.size for f in best.values()]
-    shared = max(min(sizes), statistics.median(sizes) - EVEN_SIZE_SLACK)
+    sizes = sorted(f.size for f in best.values())
+    shared = sizes[int(len(sizes) * OUTLIERS)]
     result: dict[str, FittedText] = {}
     for o in route_map.objectives:
         fitted = best.get(o.id)

@@ -14,8 +14,10 @@ hold up to three rows of boxes still prints on one page, and larger maps tile.
 
 Tiles. A map page shows the band label column at its left, then a window onto the scene. Windows
 follow each other across the scene (columns) and, for a very tall map, down it (rows). A window
-ends at the page edge; the next window starts at the left (top) edge of the first box the previous
-window cut, so every box appears whole on at least one page. Cut boxes repeat as overlap.
+ends where it cuts no box when it can (between bands for rows); the next column repeats the last
+column of whole boxes, so arrows can be followed across the seam. Where no clean cut exists the
+window ends at the page edge and the next starts at the first box it cut. Either way every box
+appears whole on at least one page.
 """
 
 from __future__ import annotations
@@ -109,12 +111,37 @@ def fit_scale(layout: MapLayout, map_area: Rect) -> float:
     return min(map_area.w / max(b.w, 1.0), map_area.h / max(b.h, 1.0))
 
 
+def _clean_cut(
+    lo: float, hi: float, edges: list[tuple[float, float]], preferred: list[float]
+) -> float | None:
+    """The furthest place in the second half of ``(lo, hi]`` that cuts no box: a ``preferred``
+    place (a band boundary) when there is one, else the middle of a gap after a box."""
+    half = lo + (hi - lo) / 2
+
+    def clean(c: float) -> bool:
+        return half < c <= hi and not any(a < c < b for a, b in edges)
+
+    for places in (preferred, [b + BAND_PAD / 2 for _, b in edges]):
+        found = [c for c in places if clean(c)]
+        if found:
+            return max(found)
+    return None
+
+
 def _spans(
-    start: float, end: float, size: float, edges: list[tuple[float, float]]
+    start: float,
+    end: float,
+    size: float,
+    edges: list[tuple[float, float]],
+    *,
+    preferred: list[float] | None = None,
+    overlap: bool = False,
 ) -> list[tuple[float, float]]:
     """Windows ``(lo, hi)`` of at most ``size`` covering ``[start, end]``; ``edges`` are the boxes'
-    ``(low, high)`` extents on this axis. Each next window starts at the low edge of the first box
-    the previous window cut (less a little room), so every box fits wholly into some window."""
+    ``(low, high)`` extents on this axis. A window ends where it cuts no box when it can; with
+    ``overlap`` the next one starts again at the last whole boxes it showed, so readers can follow
+    arrows across the seam. Failing a clean cut the window ends at ``size`` and the next starts at
+    the first box it cut. Either way every box (no larger than a window) is whole in some window."""
     spans: list[tuple[float, float]] = []
     lo = start
     while True:
@@ -122,10 +149,16 @@ def _spans(
         if hi >= end:
             spans.append((lo, end))
             return spans
-        spans.append((lo, hi))
-        cut = [a for a, b in edges if a < hi < b]
-        nxt = min(cut) - BAND_PAD / 2 if cut else hi
-        if nxt <= lo:  # a box larger than a window: it cannot be shown whole; move on anyway
+        cut_at = _clean_cut(lo, hi, edges, preferred or [])
+        if cut_at is not None:
+            spans.append((lo, cut_at))
+            shown = [a for a, b in edges if lo <= a and b <= cut_at]
+            nxt = max(shown) - BAND_PAD / 2 if overlap and shown else cut_at
+        else:
+            spans.append((lo, hi))
+            cut = [a for a, b in edges if a < hi < b]
+            nxt = min(cut) - BAND_PAD / 2 if cut else hi
+        if nxt <= lo:  # a box larger than a window cannot be shown whole; move on anyway
             nxt = hi
         lo = nxt
 
@@ -146,8 +179,9 @@ def map_transforms(layout: MapLayout, page_size: tuple[float, float]) -> list[Ma
     window_w = area.w / scale - LABEL_WIDTH
     window_h = area.h / scale
     boxes = list(layout.boxes.values())
-    columns = _spans(LABEL_WIDTH, bounds.right, window_w, [(b.x, b.right) for b in boxes])
-    rows = _spans(0.0, bounds.bottom, window_h, [(b.y, b.bottom) for b in boxes])
+    columns = _spans(LABEL_WIDTH, bounds.right, window_w, [(b.x, b.right) for b in boxes], overlap=True)
+    band_tops = [band.y for band in layout.bands.values()]
+    rows = _spans(0.0, bounds.bottom, window_h, [(b.y, b.bottom) for b in boxes], preferred=band_tops)
     pages: list[MapTransform] = []
     for y0, y1 in rows:
         for x0, x1 in columns:
