@@ -32,6 +32,8 @@ from srmtool.model.types import PERSPECTIVE_IDS, RouteMap
 ROW_LIMIT = 8
 #: Sweeps taken at most; each one strictly lowers the crossings, so this rarely binds.
 MAX_STEPS = 60
+#: On huge maps a sweep is taken only if it removes at least 1/WORTHWHILE of the crossings.
+WORTHWHILE = 1000
 #: Rounds of placing around pinned boxes and reordering from what that shows.
 MAX_ROUNDS = 5
 
@@ -65,14 +67,14 @@ class _Links:
     """The links between two different bands, grouped by the pair of bands they join, and each
     box's linked boxes in the bands above and below it."""
 
-    pairs: list[list[tuple[str, str]]]  # (id in the upper band, id in the lower band)
+    pairs: list[tuple[list[str], list[str]]]  # ids at the upper ends, ids at the lower ends
     above: dict[str, list[str]]
     below: dict[str, list[str]]
 
 
 def _links(route_map: RouteMap, orders: Orders) -> _Links:
     layer = {oid: i for i, ids in enumerate(orders) for oid in ids}
-    pairs: dict[tuple[int, int], list[tuple[str, str]]] = {}
+    pairs: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
     above: dict[str, list[str]] = {}
     below: dict[str, list[str]] = {}
     for lk in route_map.links:
@@ -80,7 +82,9 @@ def _links(route_map: RouteMap, orders: Orders) -> _Links:
         if a is None or b is None or a == b:
             continue
         up, down = (lk.source, lk.target) if a < b else (lk.target, lk.source)
-        pairs.setdefault((min(a, b), max(a, b)), []).append((up, down))
+        ups, downs = pairs.setdefault((min(a, b), max(a, b)), ([], []))
+        ups.append(up)
+        downs.append(down)
         above.setdefault(down, []).append(up)
         below.setdefault(up, []).append(down)
     return _Links(list(pairs.values()), above, below)
@@ -89,8 +93,8 @@ def _links(route_map: RouteMap, orders: Orders) -> _Links:
 def _crossings(links: _Links, orders: Orders) -> int:
     rank = {oid: r for ids in orders for r, oid in enumerate(ids)}
     total = 0
-    for group in links.pairs:
-        ends = sorted([(rank[up], rank[down]) for up, down in group])
+    for ups, downs in links.pairs:
+        ends = sorted(zip(map(rank.__getitem__, ups), map(rank.__getitem__, downs), strict=True))
         seen: list[int] = []
         for _, low in ends:  # count earlier links whose lower end lies to the right of this one's
             i = bisect_right(seen, low)
@@ -123,12 +127,13 @@ def _sweep(orders: Orders, toward: dict[str, list[str]], layers: range, pinned: 
             if oid in pinned:
                 continue
             others = toward.get(oid)
-            mean = sum([place[n] for n in others]) / len(others) if others else place[oid]
+            mean = sum(map(place.__getitem__, others)) / len(others) if others else place[oid]
             keys.append((mean, r, oid))
         keys.sort()
         free = iter([oid for *_, oid in keys])
         new[i] = [oid if oid in pinned else next(free) for oid in ids]
-        place.update((oid, (r + 0.5) / len(ids)) for r, oid in enumerate(new[i]))
+        scale = 1 / len(ids)
+        place.update(zip(new[i], [(r + 0.5) * scale for r in range(len(ids))], strict=True))
     return new
 
 
@@ -145,7 +150,7 @@ def _converge(orders: Orders, links: _Links, pinned: set[str]) -> Orders:
         for toward, layers in sweeps:
             candidate = _sweep(orders, toward, layers, pinned)
             candidate_count = _crossings(links, candidate)
-            if candidate_count < count:
+            if candidate_count < count - count // WORTHWHILE:
                 orders, count = candidate, candidate_count
                 break
         else:
