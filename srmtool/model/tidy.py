@@ -132,7 +132,7 @@ def _sweep(orders: Orders, toward: dict[str, list[str]], layers: range, pinned: 
         keys.sort()
         free = iter([oid for *_, oid in keys])
         new[i] = [oid if oid in pinned else next(free) for oid in ids]
-        scale = 1 / len(ids)
+        scale = 1 / max(1, len(ids))
         place.update(zip(new[i], [(r + 0.5) * scale for r in range(len(ids))], strict=True))
     return new
 
