@@ -16,9 +16,10 @@ from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QKeyEvent
 from typing_extensions import override
 
-from srmtool.model.layout import BOX_HEIGHT, BOX_WIDTH, free_slot
+from srmtool.model.layout import BOX_HEIGHT, BOX_WIDTH
 from srmtool.model.types import PERSPECTIVE_IDS
 from srmtool.ui.canvas.inline_edit import InlineEditor, open_editor
+from srmtool.ui.commands import place_box
 
 if TYPE_CHECKING:
     from srmtool.ui.canvas.scene import MapScene
@@ -44,16 +45,15 @@ class CaptureController(QObject):
 
     Tab never reaches ``QGraphicsScene.keyPressEvent`` (the scene's ``event`` turns it into focus
     navigation), so the controller watches the scene's key presses for Tab / Shift+Tab itself,
-    while ``owner`` (the tool that forwards typing to it) is the scene's tool, or always when no
-    owner is given.
+    while the scene's tool is one that forwards typing to it (its ``capture`` is this controller).
     """
 
-    def __init__(self, scene: MapScene, owner: object | None = None) -> None:
+    def __init__(self, scene: MapScene) -> None:
         super().__init__(scene)
         self._scene = scene
-        self._owner = owner
         self._editor: InlineEditor | None = None
         self._band: str | None = None
+        self._place: tuple[float, float] | None = None  # None: the band's first free place
         scene.installEventFilter(self)
 
     @property
@@ -71,16 +71,17 @@ class CaptureController(QObject):
         self.start(band, event.text())
         return True
 
-    def start(self, band: str, text: str = "") -> InlineEditor:
-        """Open an editor for a new objective in ``band`` at its first free place."""
+    def start(self, band: str, text: str = "", at: tuple[float, float] | None = None) -> InlineEditor:
+        """Open an editor for a new objective in ``band``: at the free place nearest to the
+        top-left ``at``, or at the band's first free place."""
         current = self.editor
         if current is not None:
             current.commit(advance=False)
         route_map = self._scene.document.route_map
-        x, y = free_slot(route_map, band, self._scene.layout())
+        x, y = place_box(route_map, band, *(at or (None, None)), self._scene.layout())
         editor = InlineEditor(QRectF(x, y, BOX_WIDTH, BOX_HEIGHT), text, route_map.new_code(band))
         editor.committed.connect(self._on_committed)
-        self._editor, self._band = editor, band
+        self._editor, self._band, self._place = editor, band, (x, y) if at is not None else None
         editor.start(self._scene)
         return editor
 
@@ -107,7 +108,8 @@ class CaptureController(QObject):
         self._editor = None
         if band is None or not text:
             return
-        self._scene.document.add_objective(band, text)
+        x, y = self._place or (None, None)
+        self._scene.document.add_objective(band, text, x, y)
         if advance:
             self.start(band)
 
@@ -115,7 +117,7 @@ class CaptureController(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
-        if self._owner is not None and self._scene.tool is not self._owner:
+        if getattr(self._scene.tool, "capture", None) is not self:
             return False
         key = event.key()
         if key not in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) or event.modifiers() & _COMMAND_MODIFIERS:

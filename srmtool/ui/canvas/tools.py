@@ -7,6 +7,7 @@ scene does nothing more with it. A tool changes the map only through the documen
 - ``SelectTool`` (the default): the scene selects and drags boxes itself; the tool adds drawing a
   link from a box's edge handle, Delete, F2 / double-click to edit in place, and workshop capture.
 - ``LinkTool``: a press anywhere on a box starts a link.
+- ``AddObjectiveTool``: a click on a band's empty area opens a new box there (then as capture).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsSceneMouseEvent
 
-from srmtool.model.layout import edge_point
+from srmtool.model.layout import BOX_HEIGHT, BOX_WIDTH, edge_point
 from srmtool.ui.canvas.capture import CaptureController
 from srmtool.ui.canvas.inline_edit import edit_objective, open_editor
 
@@ -220,7 +221,7 @@ class SelectTool(_LinkGestures):
 
     def __init__(self, scene: MapScene) -> None:
         super().__init__(scene)
-        self.capture = CaptureController(scene, owner=self)
+        self.capture = CaptureController(scene)
 
     def starts_link(self, pos: QPointF) -> str | None:
         box = self.scene.box_at(pos)
@@ -260,3 +261,33 @@ class LinkTool(_LinkGestures):
     def starts_link(self, pos: QPointF) -> str | None:
         box = self.scene.box_at(pos)
         return None if box is None else str(box.objective_id)
+
+
+class AddObjectiveTool(Tool):
+    """Add objectives: a left click on a band's empty area opens the editor of a new box at the
+    nearest free place; Enter adds it and goes on as workshop capture in that band."""
+
+    def __init__(self, scene: MapScene, capture: CaptureController | None = None) -> None:
+        self.scene = scene
+        self.capture = capture or CaptureController(scene)
+
+    def mouse_press(self, event: QGraphicsSceneMouseEvent) -> bool:
+        pos = event.scenePos()
+        if event.button() != Qt.MouseButton.LeftButton or self.scene.box_at(pos) is not None:
+            return False
+        editor = open_editor(self.scene)
+        if editor is not None and editor.sceneBoundingRect().contains(pos):
+            return False
+        band = self.scene.band_at(pos)
+        if band is None:
+            return False
+        self.scene.selected_band = band
+        self.capture.start(band, "", (pos.x() - BOX_WIDTH / 2, pos.y() - BOX_HEIGHT / 2))
+        event.accept()
+        return True
+
+    def key_press(self, event: QKeyEvent) -> bool:
+        if open_editor(self.scene) is not None or not self.capture.key_press(event):
+            return False
+        event.accept()
+        return True
