@@ -169,7 +169,7 @@ def _error(problem: FileProblem) -> ClipboardError:
     return ClipboardError(problem.where, problem.message_en, problem.message_th)
 
 
-def read_clipboard(data: str) -> _Clipboard:
+def _read(data: str) -> _Clipboard:
     """Check clipboard text and return its contents; raises :class:`ClipboardError`."""
     if len(data) > MAX_CLIPBOARD_BYTES:  # every character is at least one byte
         raise _too_large(len(data))
@@ -219,6 +219,15 @@ def read_clipboard(data: str) -> _Clipboard:
     return clip
 
 
+def can_paste(data: str) -> bool:
+    """Whether ``data`` is clipboard text that :func:`paste_objectives` accepts (for enabling Paste)."""
+    try:
+        _read(data)
+    except ClipboardError:
+        return False
+    return True
+
+
 def _too_large(size: int) -> ClipboardError:
     limit_mb = MAX_CLIPBOARD_BYTES // (1024 * 1024)
     return ClipboardError(
@@ -260,7 +269,7 @@ def paste_objectives(
     cover no existing box. ``at`` is where the group's top-left should go (a scene point; its
     height counts for the band it falls in), else near where the objectives were copied from.
     Raises :class:`ClipboardError` for text that is not a valid srmtool clipboard."""
-    clip = read_clipboard(data)
+    clip = _read(data)
     scratch = route_map.model_copy(
         update={
             "objectives": list(route_map.objectives),

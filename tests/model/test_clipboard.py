@@ -16,6 +16,7 @@ from srmtool.model.clipboard import (
     CLIPBOARD_FORMAT,
     MAX_CLIPBOARD_BYTES,
     ClipboardError,
+    can_paste,
     copy_objectives,
     paste_objectives,
 )
@@ -55,7 +56,9 @@ def assert_placed_clear(after: RouteMap, new_ids: set[str]) -> None:
 def test_copy_holds_the_objectives_their_links_and_rows_only() -> None:
     m = load_example("dengue_tambon.srm")
     ids = ["o1", "o4", "o9", "o13"]
-    data = json.loads(copy_objectives(m, [*ids, "ไม่มีอยู่"]))
+    text = copy_objectives(m, [*ids, "ไม่มีอยู่"])
+    assert can_paste(text)
+    data = json.loads(text)
     assert data["format"] == CLIPBOARD_FORMAT and data["version"] == 1
     assert [o["id"] for o in data["objectives"]] == ids
     inside = {(lk.source, lk.target) for lk in m.links if lk.source in ids and lk.target in ids}
@@ -242,6 +245,7 @@ def test_damaged_clipboards_are_refused_in_both_languages(change: str) -> None:
 def test_text_that_is_not_a_clipboard_is_refused(text: str) -> None:
     with pytest.raises(ClipboardError):
         paste_objectives(RouteMap(), text)
+    assert not can_paste(text)
 
 
 @settings(max_examples=200, deadline=None)
