@@ -5,12 +5,13 @@ Scene coordinates come from ``srmtool.model.layout`` (y grows downward); page co
 points (y grows upward). One ``MapTransform`` per map page maps the one onto the other.
 
 Scale. The map is scaled uniformly to fit the map area of the page. Below ``MIN_SCALE`` it is tiled
-instead: a box is then 220 × 100 scene units × 0.36 = 79 × 36 pt (28 × 13 mm), and the objectives of
-the bundled examples (50–90 characters) fit their box at 6.2 pt Sarabun at the smallest (measured
-with the wrap used here), about 8 pt TH SarabunPSK, the size of footnotes on Thai office print. Any
-smaller and box text stops being readable on an A4 handout. The least a map can be is 1,270 units
-tall (banner and four bands of two box rows), which fits A4 landscape at 0.40; so a map whose bands
-hold up to three rows of boxes still prints on one page, and larger maps tile.
+instead. At 0.355 a box is 220 × 100 scene units × 0.355 = 78 × 36 pt (27 × 13 mm), and every
+objective of the bundled examples (50–91 characters) still fits its box whole at 6 pt Sarabun
+(measured with PdfText's metrics), about 8 pt TH SarabunPSK, the size of footnotes on Thai office
+print and the floor box text shrinks to (``pdf_map.BOX_TEXT_MIN``). Any smaller and box text stops
+being readable on an A4 handout. The least a map can be is 1,270 units tall (banner and four bands
+of two box rows), which fits A4 landscape at 0.396; a map with a band of three box rows (1,400
+units) fits at 0.359, so it still prints on one page, and taller or much wider maps tile.
 
 Tiles. A map page shows the band label column at its left, then a window onto the scene. Windows
 follow each other across the scene (columns) and, for a very tall map, down it (rows). A window
@@ -26,8 +27,8 @@ from dataclasses import dataclass
 
 from srmtool.model.layout import BAND_PAD, LABEL_WIDTH, MapLayout, Rect
 
-MIN_SCALE = 0.36
-MARGIN = 20.0  # pt, all round
+MIN_SCALE = 0.355
+MARGIN = 18.0  # pt, all round
 HEADER_HEIGHT = 34.0  # title line and organisation line
 FOOTER_HEIGHT = 14.0  # legend and page marker
 GAP = 4.0  # between the header, the map and the footer

@@ -85,16 +85,18 @@ def _on_border(
     return on_vertical or on_horizontal
 
 
-def _generated_map(count: int, per_row: int, text: str = "") -> RouteMap:
-    """``count`` objectives spread evenly over the four bands, ``per_row`` boxes to a row, each
-    linked to one objective of the band above."""
+def _generated_map(count: int, per_row: int, text: str = "", people: int | None = None) -> RouteMap:
+    """``count`` objectives spread evenly over the four bands (``people`` of them in the top band
+    when given), ``per_row`` boxes to a row, each linked to one objective of the band above."""
     route_map = RouteMap(destination="ภายในปี 2570 ประชาชนในจังหวัดมีสุขภาพดีถ้วนหน้า")
     route_map.meta.title = "แผนที่ทางเดินยุทธศาสตร์ระดับจังหวัด"
     per_band = count // len(PERSPECTIVE_IDS)
+    counts = {pid: per_band for pid in PERSPECTIVE_IDS}
+    counts["people"] = people or per_band
     top = BANNER_HEIGHT
     for band_index, pid in enumerate(PERSPECTIVE_IDS):
         top = max(top, BANNER_HEIGHT + band_index * BAND_MIN_HEIGHT)  # as compute_layout stacks bands
-        for i in range(per_band):
+        for i in range(counts[pid]):
             x = LABEL_WIDTH + BOX_GAP + (i % per_row) * (BOX_WIDTH + BOX_GAP)
             y = top + BOX_GAP + (i // per_row) * (BOX_HEIGHT + BOX_GAP)
             route_map.objectives.append(
@@ -108,12 +110,12 @@ def _generated_map(count: int, per_row: int, text: str = "") -> RouteMap:
                     key_route=i % 7 == 0,
                 )
             )
-        rows = (per_band + per_row - 1) // per_row
+        rows = (counts[pid] + per_row - 1) // per_row
         top = max(top + BAND_MIN_HEIGHT, top + BOX_GAP + rows * (BOX_HEIGHT + BOX_GAP))
     for band_index, pid in enumerate(PERSPECTIVE_IDS[1:], start=1):
         above = PERSPECTIVE_IDS[band_index - 1]
-        for i in range(per_band):
-            route_map.links.append(Link(source=f"{pid}{i}", target=f"{above}{(i * 3) % per_band}"))
+        for i in range(counts[pid]):
+            route_map.links.append(Link(source=f"{pid}{i}", target=f"{above}{(i * 3) % counts[above]}"))
     return route_map
 
 
@@ -298,6 +300,15 @@ def test_wide_map_tiles_by_columns_with_overlap() -> None:
         assert after.window.x < before.window.right  # overlap
         cut = [b for b in layout.boxes.values() if b.x < before.window.right < b.right]
         assert all(after.shows_whole(b) for b in cut)
+
+
+def test_a_band_of_three_box_rows_still_prints_on_one_page() -> None:
+    route_map = _generated_map(40, 5, people=15)  # three rows of five in the people band
+    layout = compute_layout(route_map)
+    assert layout.bounds.h == 1400.0  # one box row taller than the least a map can be
+    (t,) = map_transforms(layout, PAGE)
+    assert t.scale >= MIN_SCALE
+    assert all(t.shows_whole(box) for box in layout.boxes.values())
 
 
 def test_a_map_that_fits_is_one_page_centred(tmp_path: Path) -> None:
