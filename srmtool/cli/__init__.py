@@ -4,6 +4,7 @@
     srmtool check FILE... [--json]     0 no errors, 1 a map has errors, 2 a file cannot be read
     srmtool info FILE                  summary of a map
     srmtool new FILE [--template T] [--title TEXT] [--force]
+    srmtool export FILE [--xlsx OUT] [--pdf OUT] [--png OUT] [--svg OUT] [--paper A4|A3] ...
 
 Messages are Thai on a Thai locale and English otherwise; ``--lang th|en`` chooses. Errors go to stderr
 as one readable line, never as a traceback; ``main`` returns the exit status instead of raising.
@@ -24,11 +25,11 @@ from srmtool import __version__
 from srmtool.cli.text import say
 from srmtool.i18n import system_language
 
-COMMANDS = ("check", "info", "new")
+COMMANDS = ("check", "info", "new", "export")
 LANGS = ("th", "en")
 USAGE = (
     "srmtool [--lang {th,en}] [FILE]\n"
-    "       srmtool [--lang {th,en}] {check,info,new} ...\n"
+    "       srmtool [--lang {th,en}] {check,info,new,export} ...\n"
     "       srmtool --version"
 )
 
@@ -125,6 +126,10 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     opts.add_argument("--title", help=say(lang, "help_title"))
     opts.add_argument("--force", action="store_true", help=say(lang, "help_force"))
     _common(opts, lang)
+
+    from srmtool.cli.export import add_parser as add_export
+
+    add_export(sub, lang, _common)
     return parser
 
 
@@ -185,6 +190,10 @@ def _run(argv: list[str], lang: str) -> int:
         return commands.run_info(ns.file, lang, out, err)
     if ns.command == "new":
         return commands.run_new(ns.file, ns.template, ns.title, ns.force, lang, out, err)
+    if ns.command == "export":
+        from srmtool.cli.export import run_export
+
+        return run_export(ns, lang, out, err)
     from srmtool.cli.editor import open_editor
 
     return open_editor(getattr(ns, "file", None), lang, out, err)

@@ -108,6 +108,60 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
         "สร้าง {path} แล้ว (ตาราง: {template})",
         "created {path} (table: {template})",
     ),
+    # -- export -------------------------------------------------------------------------------
+    "help_export": (
+        "ส่งออกแผนที่และตาราง 11 ช่องเป็น Excel, PDF, PNG หรือ SVG",
+        "export the map and its 11-column table as Excel, PDF, PNG or SVG",
+    ),
+    "help_export_long": (
+        "ส่งออกแผนที่และตาราง 11 ช่อง ถ้าไม่ระบุ --xlsx/--pdf/--png/--svg\n"
+        "จะเขียน FILE.xlsx และ FILE.pdf ไว้ข้างไฟล์ต้นฉบับ\n"
+        "ไฟล์ที่ได้จะสมบูรณ์ทั้งไฟล์ หรือไม่ถูกเขียนเลย",
+        "Export the map and its 11-column table. Without --xlsx/--pdf/--png/--svg,\n"
+        "FILE.xlsx and FILE.pdf are written beside FILE.\n"
+        "Each output is written whole or not at all.",
+    ),
+    "help_export_file": ("ไฟล์ .srm ที่จะส่งออก", "the .srm file to export"),
+    "help_export_xlsx": ("เขียนไฟล์ Excel (.xlsx) ที่ OUT", "write an Excel workbook (.xlsx) to OUT"),
+    "help_export_pdf": ("เขียนไฟล์ PDF ที่ OUT", "write a PDF to OUT"),
+    "help_export_png": ("เขียนภาพแผนที่ (PNG) ที่ OUT", "write a picture of the map (PNG) to OUT"),
+    "help_export_svg": (
+        "เขียนภาพแผนที่แบบเวกเตอร์ (SVG) ที่ OUT",
+        "write the map as a vector picture (SVG) to OUT",
+    ),
+    "help_paper": (
+        "ขนาดกระดาษ A4 (ค่าเริ่มต้น) หรือ A3 แนวนอน สำหรับ Excel และ PDF",
+        "paper size for Excel and PDF: A4 (default) or A3, landscape",
+    ),
+    "help_thai_digits": (
+        "พิมพ์ตัวเลขเป็นเลขไทย (๑๒๓) ใน Excel จำนวนเงินจะเป็นข้อความ ไม่ใช่ตัวเลขที่คำนวณได้",
+        "print digits as Thai digits; in Excel the amounts then become text, not numbers",
+    ),
+    "help_font": (
+        "แบบอักษรในไฟล์ Excel (ค่าเริ่มต้น TH SarabunPSK) PDF ใช้แบบอักษร Sarabun ที่มากับโปรแกรมเสมอ",
+        "font of the Excel cells (default TH SarabunPSK); the PDF always uses the bundled Sarabun font",
+    ),
+    "export_written": ("เขียน {path} แล้ว", "wrote {path}"),
+    "export_cannot_write": (
+        "{path}: เขียนไฟล์ไม่ได้ เพราะ{reason}",
+        "{path}: cannot write the file: {reason}",
+    ),
+    "export_nothing_written": (
+        "ยังไม่ได้เขียนไฟล์ใดเลย ไฟล์เดิมบนดิสก์ไม่เปลี่ยนแปลง",
+        "nothing was written; files already on disk are unchanged",
+    ),
+    "export_unavailable": (
+        "{path}: การติดตั้งนี้ส่งออกเป็น {kind} ไม่ได้ ({reason})",
+        "{path}: this installation cannot export {kind} ({reason})",
+    ),
+    "export_reason_permission": (
+        "ไม่มีสิทธิ์เขียน หรือไฟล์เปิดอยู่ในโปรแกรมอื่น เช่น Excel (ปิดไฟล์นั้นแล้วลองอีกครั้ง)",
+        "no permission to write it, or it is open in another program such as Excel (close it and try again)",
+    ),
+    "export_reason_folder_name": ("ชื่อนี้เป็นโฟลเดอร์ ไม่ใช่ไฟล์", "this name is a folder, not a file"),
+    "export_reason_no_folder": ("ไม่พบโฟลเดอร์ที่จะเขียน", "the folder does not exist"),
+    "export_reason_disk_full": ("พื้นที่ดิสก์เต็ม", "the disk is full"),
+    "export_reason_read_only": ("ดิสก์หรือโฟลเดอร์นี้อ่านได้อย่างเดียว", "the disk or folder is read-only"),
     # -- editor -------------------------------------------------------------------------------
     "no_editor": (
         "โปรแกรมแก้ไขแผนที่แบบหน้าต่างยังไม่พร้อมใช้ในรุ่นนี้ ตอนนี้ใช้ได้เฉพาะคำสั่ง check, info และ new",
