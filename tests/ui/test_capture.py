@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from itertools import combinations
 
-from gestures_support import LONG_THAI, Canvas, key, open_canvas, type_text
+from gestures_support import LONG_THAI, Canvas, double_click, key, open_canvas, type_text
 from PySide6.QtCore import Qt
 
 from srmtool.model import dumps_map
+from srmtool.model.layout import BOX_WIDTH
 from srmtool.ui.canvas.inline_edit import open_editor
 from srmtool.ui.document import Document
 
@@ -139,3 +141,22 @@ def test_a_full_band_still_gets_boxes_that_overlap_nothing(dengue_document: Docu
     assert len(added) == 10
     _no_overlaps(dengue_document)
     assert dengue_document.undo_stack.count() == 10
+
+
+def test_double_click_on_empty_band_area_opens_a_new_box_there(
+    dengue_document: Document, qtbot: object
+) -> None:
+    canvas = open_canvas(dengue_document, qtbot)
+    band = dengue_document.layout().bands["process"]
+    spot = (band.right - 140.0, band.y + band.h / 2)
+    assert canvas.scene.box_at(canvas.view.mapToScene(canvas.point(*spot))) is None
+    double_click(canvas, spot)
+    assert canvas.scene.selected_band == "process"
+    type_text(canvas.view, "คืนข้อมูลให้ชุมชนทุกเดือน")
+    key(canvas.view, Qt.Key.Key_Return)
+    added = dengue_document.route_map.objectives[-1]
+    assert (added.perspective, added.text) == ("process", "คืนข้อมูลให้ชุมชนทุกเดือน")
+    box = dengue_document.layout().boxes[added.id]
+    # at the free place nearest to the click (the click itself may be too close to a box)
+    assert math.dist(box.center, spot) < BOX_WIDTH
+    _no_overlaps(dengue_document)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from gestures_support import LONG_THAI, Canvas, double_click, key, open_canvas, press, release, type_text
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 
 from srmtool.model import dumps_map
 from srmtool.ui.canvas.inline_edit import InlineEditor, open_editor
@@ -124,3 +125,26 @@ def test_keys_go_to_the_editor_not_the_canvas(dengue_document: Document, qtbot: 
     key(canvas.view, Qt.Key.Key_Return)
     assert dengue_document.route_map.objective(oid).text == old[1:]  # type: ignore[union-attr]
     assert dengue_document.undo_stack.count() == 1
+
+
+def test_enter_and_esc_reach_the_editor_before_window_shortcuts(
+    dengue_document: Document, qtbot: object
+) -> None:
+    canvas = open_canvas(dengue_document, qtbot)
+    fired: list[str] = []
+    for name, shortcut in (("esc", Qt.Key.Key_Escape), ("enter", Qt.Key.Key_Return)):
+        action = QAction(name, canvas.view)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _=False, n=name: fired.append(n))
+        canvas.view.addAction(action)
+    oid = _first_people(dengue_document)
+    canvas.scene.select_objectives([oid])
+    key(canvas.view, Qt.Key.Key_F2)
+    _select_all_and_type(canvas, "ยกเลิก")
+    key(canvas.view, Qt.Key.Key_Escape)
+    assert open_editor(canvas.scene) is None
+    key(canvas.view, Qt.Key.Key_F2)
+    _select_all_and_type(canvas, "บันทึก")
+    key(canvas.view, Qt.Key.Key_Return)
+    assert fired == []
+    assert dengue_document.route_map.objective(oid).text == "บันทึก"  # type: ignore[union-attr]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPen, QTextCursor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyle, QStyleOptionGraphicsItem, QWidget
 from typing_extensions import override
@@ -31,6 +31,7 @@ CODE_COLOR = QColor("#111111")
 
 #: Focus leaving for these reasons comes back by itself (another window, a context menu), so the
 #: edit stays open instead of committing.
+_EDITOR_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
 _TEMPORARY_FOCUS_LOSS = (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason)
 
 
@@ -140,6 +141,18 @@ class InlineEditor(QGraphicsTextItem):
             return
         self.prepareGeometryChange()  # the text may grow below the box
         super().keyPressEvent(event)
+
+    @override
+    def sceneEvent(self, event: QEvent) -> bool:
+        # Claim Enter and Esc before any window shortcut bound to them (full screen, dialogs).
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in _EDITOR_KEYS
+        ):
+            event.accept()
+            return True
+        return super().sceneEvent(event)
 
     @override
     def focusOutEvent(self, event: QFocusEvent) -> None:

@@ -5,7 +5,8 @@ The scene calls the active tool's method for each event before its own handling
 scene does nothing more with it. A tool changes the map only through the document's verbs.
 
 - ``SelectTool`` (the default): the scene selects and drags boxes itself; the tool adds drawing a
-  link from a box's edge handle, Delete, F2 / double-click to edit in place, and workshop capture.
+  link from a box's edge handle, Delete, F2 / double-click to edit in place, double-click on a
+  band's empty area for a new box there, and workshop capture.
 - ``LinkTool``: a press anywhere on a box starts a link.
 - ``AddObjectiveTool``: a click on a band's empty area opens a new box there (then as capture).
 """
@@ -232,8 +233,16 @@ class SelectTool(_LinkGestures):
     def mouse_double_click(self, event: QGraphicsSceneMouseEvent) -> bool:
         if event.button() != Qt.MouseButton.LeftButton or self._on_editor(event.scenePos()):
             return False
-        box = self.scene.box_at(event.scenePos())
-        if box is None or edit_objective(self.scene, box.objective_id) is None:
+        pos = event.scenePos()
+        box = self.scene.box_at(pos)
+        band = self.scene.band_at(pos) if box is None else None
+        if box is not None:
+            if edit_objective(self.scene, box.objective_id) is None:
+                return False
+        elif band is not None:  # empty band area: a new box there
+            self.scene.selected_band = band
+            self.capture.start(band, "", (pos.x() - BOX_WIDTH / 2, pos.y() - BOX_HEIGHT / 2))
+        else:
             return False
         event.accept()
         return True
