@@ -78,7 +78,8 @@ class CaptureController(QObject):
         if current is not None:
             current.commit(advance=False)
         route_map = self._scene.document.route_map
-        x, y = place_box(route_map, band, *(at or (None, None)), self._scene.layout())
+        ask_x, ask_y = at if at is not None else (None, None)
+        x, y = place_box(route_map, band, ask_x, ask_y, self._scene.layout())
         editor = InlineEditor(QRectF(x, y, BOX_WIDTH, BOX_HEIGHT), text, route_map.new_code(band))
         editor.committed.connect(self._on_committed)
         self._editor, self._band, self._place = editor, band, (x, y) if at is not None else None
