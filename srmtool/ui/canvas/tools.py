@@ -161,10 +161,8 @@ class LinkDrag:
         box = self._scene.box_at(pos)
         if box is None or self._source is None:
             return None
-        target = box.objective_id
-        if target == self._source or self._scene.document.route_map.has_link(self._source, target):
-            return None
-        return target
+        target = str(box.objective_id)
+        return target if self._scene.document.can_link(self._source, target) else None
 
 
 class _LinkGestures(Tool):
