@@ -52,8 +52,7 @@ class CaptureController(QObject):
         super().__init__(scene)
         self._scene = scene
         self._editor: InlineEditor | None = None
-        self._band: str | None = None
-        self._place: tuple[float, float] | None = None  # None: the band's first free place
+        self._band: str | None = None  # the band of the open editor
         scene.installEventFilter(self)
 
     @property
@@ -81,8 +80,13 @@ class CaptureController(QObject):
         ask_x, ask_y = at if at is not None else (None, None)
         x, y = place_box(route_map, band, ask_x, ask_y, self._scene.layout())
         editor = InlineEditor(QRectF(x, y, BOX_WIDTH, BOX_HEIGHT), text, route_map.new_code(band))
-        editor.committed.connect(self._on_committed)
-        self._editor, self._band, self._place = editor, band, (x, y) if at is not None else None
+        place = (x, y) if at is not None else None  # None: wherever the band's first free place is then
+
+        def add(text: str, advance: bool) -> None:
+            self._add(band, place, text, advance)
+
+        editor.committed.connect(add)
+        self._editor, self._band = editor, band
         editor.start(self._scene)
         return editor
 
@@ -104,12 +108,11 @@ class CaptureController(QObject):
             self.start(new_band)
         return True
 
-    def _on_committed(self, text: str, advance: bool) -> None:
-        band = self._band
-        self._editor = None
-        if band is None or not text:
+    def _add(self, band: str, place: tuple[float, float] | None, text: str, advance: bool) -> None:
+        """One committed new box: one undo step, and the next empty box after Enter."""
+        if not text:
             return
-        x, y = self._place or (None, None)
+        x, y = place or (None, None)
         self._scene.document.add_objective(band, text, x, y)
         if advance:
             self.start(band)
