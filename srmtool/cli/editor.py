@@ -1,23 +1,47 @@
 """``srmtool [FILE]``: the map editor's door.
 
-``open_editor`` is the one function the command line calls for the editor. The window does not exist
-yet, so for now it says so in the user's language and prints the ``info`` summary of FILE. When the
-editor arrives, replace the body with a lazy ``from srmtool.ui.app import run`` (Qt is imported only
-here, never at module level) and keep the signature and the exit statuses.
+``open_editor`` is the one function the command line calls for the editor. It reads FILE first, with
+no Qt loaded, so that an unreadable file is one clear line on stderr (exit status 2) rather than a
+window; only then does it import the editor (``srmtool.ui.app``), which loads Qt.
 """
 
 from __future__ import annotations
 
+import os
+import sys
+from pathlib import Path
 from typing import TextIO
 
-from srmtool.cli.commands import EXIT_OK, run_info
-from srmtool.cli.text import say
+from srmtool.cli.commands import EXIT_UNREADABLE, read_map
+from srmtool.model.errors import MapFileError
+
+NO_DISPLAY = (
+    "srmtool: เปิดหน้าต่างโปรแกรมแก้ไขแผนที่ไม่ได้ เพราะไม่มีจอภาพ (ไม่ได้ตั้ง DISPLAY หรือ WAYLAND_DISPLAY)"
+    " งานที่ไม่ต้องใช้หน้าต่างใช้คำสั่ง srmtool check, info หรือ new ได้",
+    "srmtool: cannot open the map editor window: there is no display (neither DISPLAY nor WAYLAND_DISPLAY is"
+    " set); srmtool check, info and new work without one",
+)
+
+
+def has_display() -> bool:
+    """Whether Qt can open a window: always off Linux; on Linux an X or Wayland display, or a Qt
+    platform chosen explicitly (``QT_QPA_PLATFORM``)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def open_editor(path: str | None, lang: str, out: TextIO, err: TextIO) -> int:
-    """Open ``path`` (or an empty map) in the editor; 0 when done, 2 when ``path`` cannot be read."""
-    print(say(lang, "no_editor"), file=out)
-    if path is None:
-        print(say(lang, "no_editor_hint"), file=out)
-        return EXIT_OK
-    return run_info(path, lang, out, err)
+    """Open ``path`` (or an empty map) in the editor; the editor's exit status when it closes, 2 when
+    ``path`` cannot be read or no window can be shown."""
+    if path is not None:
+        loaded = read_map(path)
+        if isinstance(loaded, MapFileError):
+            print(loaded.message(lang), file=err)
+            return EXIT_UNREADABLE
+    if not has_display():
+        print(NO_DISPLAY[0] if lang == "th" else NO_DISPLAY[1], file=err)
+        return EXIT_UNREADABLE
+    from srmtool.ui.app import run  # Qt is imported here and nowhere else on the command line
+
+    return run(Path(path) if path is not None else None, lang)

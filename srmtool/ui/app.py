@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -16,15 +17,15 @@ APPLICATION = "srmtool"
 
 
 def application() -> QApplication:
-    """The running QApplication, or a new one named for srmtool with Sarabun as its font."""
-    existing = QApplication.instance()
-    if isinstance(existing, QApplication):
-        return existing
+    """The running QApplication, or a new one with Sarabun as its font; named srmtool either way."""
     QGuiApplication.setApplicationName(APPLICATION)
     QGuiApplication.setOrganizationName(ORGANIZATION)
     QGuiApplication.setApplicationDisplayName(APPLICATION)
     QGuiApplication.setApplicationVersion(__version__)
     QGuiApplication.setDesktopFileName(APPLICATION)
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
     app = QApplication([sys.argv[0] if sys.argv else APPLICATION])
     if FONT_FAMILY in load_fonts():
         font = QFont(app.font())
@@ -33,12 +34,13 @@ def application() -> QApplication:
     return app
 
 
-def run(path: Path | None, lang: str) -> int:
-    """Show the editor with ``path`` (already known to be readable) or a new map; the exit status."""
+def run(path: Path | None, lang: str, *, settings: QSettings | None = None) -> int:
+    """Show the editor with ``path`` or a new map until it closes; the exit status (2 when ``path``
+    cannot be opened after all). ``settings`` default to the user's srmtool settings."""
     from srmtool.ui.window import MainWindow
 
     app = application()
-    window = MainWindow(lang=lang)
+    window = MainWindow(settings=settings, lang=lang)
     if path is not None and not window.files.open_path(path, ask=False):
         return 2
     window.show()

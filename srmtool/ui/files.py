@@ -43,6 +43,11 @@ def fresh_map() -> RouteMap:
     return RouteMap(meta=Meta(created=stamp, modified=stamp), table=Table(columns=default_columns()))
 
 
+def with_suffix(path: Path, suffix: str) -> Path:
+    """``path`` ending in ``suffix`` (added when the name lacks it, in any letter case)."""
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+
 def error_text(exc: BaseException, lang: str, path: Path | str) -> str:
     """What went wrong, for a person: the MapFileError's own message, else the system's reason."""
     if isinstance(exc, MapFileError):
@@ -124,10 +129,7 @@ class FileActions(QObject):
     def ask_save_path(self, title: str, suffix: str, file_filter: str) -> Path | None:
         suggested = str(Path(self._folder()) / (self._stem() + suffix))
         name, _ = QFileDialog.getSaveFileName(self._window, title, suggested, file_filter)
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+        return Path(name) if name else None
 
     def show_error(self, title: str, text: str) -> None:
         QMessageBox.critical(self._window, title, text)
@@ -202,7 +204,7 @@ class FileActions(QObject):
         path = self.ask_save_path(
             self.tr("Save Map As"), SRM_SUFFIX, self.tr("Route maps (*.srm);;All files (*)")
         )
-        return path is not None and self._save_to(path)
+        return path is not None and self._save_to(with_suffix(path, SRM_SUFFIX))
 
     def _save_to(self, path: Path) -> bool:
         try:
@@ -228,9 +230,10 @@ class FileActions(QObject):
         return self._export(write_svg, ".svg", self.tr("SVG drawings (*.svg)"))
 
     def _export(self, write: Callable[[RouteMap, Path], None], suffix: str, file_filter: str) -> bool:
-        path = self.ask_save_path(self.tr("Export Map"), suffix, file_filter)
-        if path is None:
+        chosen = self.ask_save_path(self.tr("Export Map"), suffix, file_filter)
+        if chosen is None:
             return False
+        path = with_suffix(chosen, suffix)
         try:
             write(self.document.route_map, path)
         except Exception as exc:  # reported, never raised

@@ -73,7 +73,8 @@ def _scene(route_map: RouteMap) -> QGraphicsScene:
     document.setParent(scene)
     scene.clearSelection()
     for item in scene.items():  # cached items would paint bitmaps: blurry when scaled, images in SVG
-        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        if item.cacheMode() != QGraphicsItem.CacheMode.NoCache:
+            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
     return scene
 
 

@@ -1,0 +1,216 @@
+"""The main window's Edit, View and Map menus: undo naming the command, clipboard, delete, links,
+tidy layout, checks, and one table of shortcuts without clashes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from pytestqt.qtbot import QtBot
+from window_fixtures import LONG_THAI, Fixture, make_window
+
+from srmtool.model.srmfile import load_map
+from srmtool.ui import actions as table
+from srmtool.ui.window import OBJECTIVES_MIME
+
+
+@pytest.fixture
+def fx(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Fixture:
+    fixture = make_window(qtbot, tmp_path, monkeypatch)
+    fixture.window.files.open_path(fixture.copy_example())
+    return fixture
+
+
+def ids_with_codes(fx: Fixture, *codes: str) -> list[str]:
+    by_code = {o.code: o.id for o in fx.window.document.route_map.objectives}
+    return [by_code[c] for c in codes]
+
+
+def test_undo_and_redo_actions_name_the_last_command(fx: Fixture) -> None:
+    window = fx.window
+    undo, redo = window.actions["undo"], window.actions["redo"]
+    assert not undo.isEnabled()
+
+    window.document.add_objective("people", LONG_THAI)
+    assert undo.isEnabled() and undo.text() == "Undo Add objective"
+
+    window.document.set_objective_text(window.document.route_map.objectives[0].id, "ประชาชนมีสุขภาพดี")
+    assert undo.text() == "Undo Edit text"
+
+    undo.trigger()
+    assert undo.text() == "Undo Add objective"
+    assert redo.isEnabled() and redo.text() == "Redo Edit text"
+    assert undo.shortcut().matches(QKeySequence(QKeySequence.StandardKey.Undo)) or undo.shortcuts()
+
+
+def test_shortcuts_come_from_the_table_and_never_clash(fx: Fixture) -> None:
+    window = fx.window
+    clashes = {key: names for key, names in table.all_shortcuts(window).items() if len(names) > 1}
+    assert clashes == {}
+    for name, action in window.actions.items():
+        assert [k.toString() for k in action.shortcuts()] == [k.toString() for k in table.key_sequences(name)]
+    standard = QKeySequence.keyBindings(QKeySequence.StandardKey.Save)
+    assert window.actions["save"].shortcuts() == standard
+    assert window.actions["rename"].shortcut().toString() == "F2"
+    assert window.actions["zoom_reset"].shortcut().toString() == "Ctrl+0"
+    assert window.actions["quit"].shortcuts()  # Ctrl+Q where the platform binds nothing
+
+
+def test_menus_hold_every_action_of_the_table(fx: Fixture) -> None:
+    window = fx.window
+    in_menus: set[str] = set()
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        assert menu is not None
+        in_menus |= {a.objectName() for a in menu.actions() if a.objectName()}
+    assert set(table.ACTIONS) - {"clear_recent"} <= in_menus
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["&File", "&Edit", "&View", "&Map"]
+
+
+def test_copy_puts_objectives_and_plain_thai_text_on_the_clipboard_and_paste_adds_copies(fx: Fixture) -> None:
+    window = fx.window
+    document = window.document
+    source, target = ids_with_codes(fx, "พ1", "ก1")
+    assert document.route_map.has_link(source, target)
+    window.scene.select_objectives([source, target])
+    assert not window.actions["paste"].isEnabled() or QGuiApplication.clipboard().mimeData() is not None
+
+    window.actions["copy"].trigger()
+
+    mime = QGuiApplication.clipboard().mimeData()
+    assert mime.hasFormat(OBJECTIVES_MIME)
+    texts = {o.id: o.text for o in document.route_map.objectives}
+    assert texts[source].strip() in mime.text() and texts[target].strip() in mime.text()
+    assert window.actions["paste"].isEnabled()
+
+    before = len(document.route_map.objectives)
+    new_ids = window.paste()
+    assert len(new_ids) == 2 and len(document.route_map.objectives) == before + 2
+    copies = [document.route_map.objective(i) for i in new_ids]
+    assert sorted(c.text for c in copies if c) == sorted([texts[source], texts[target]])
+    assert document.route_map.has_link(new_ids[0], new_ids[1]) or document.route_map.has_link(*new_ids[::-1])
+    assert sorted(window.scene.selected_objective_ids()) == sorted(new_ids)
+    assert window.actions["undo"].text() == "Undo Paste"
+    window.actions["undo"].trigger()
+    assert len(document.route_map.objectives) == before
+
+
+def test_cut_removes_the_selection_in_one_step_and_paste_brings_it_back(fx: Fixture) -> None:
+    window = fx.window
+    document = window.document
+    (victim,) = ids_with_codes(fx, "ก4")
+    text = document.route_map.objective(victim).text
+    window.scene.select_objectives([victim])
+    window.actions["cut"].trigger()
+    assert document.route_map.objective(victim) is None
+    assert window.actions["undo"].text() == "Undo Delete"
+    (copy,) = window.paste()
+    assert document.route_map.objective(copy).text == text
+
+
+def test_paste_of_foreign_text_changes_nothing(fx: Fixture) -> None:
+    from PySide6.QtCore import QMimeData
+
+    mime = QMimeData()
+    mime.setData(OBJECTIVES_MIME, "ไม่ใช่ข้อมูลแผนที่ {".encode())
+    QGuiApplication.clipboard().setMimeData(mime)
+    before = len(fx.window.document.route_map.objectives)
+    assert fx.window.paste() == []
+    assert len(fx.window.document.route_map.objectives) == before
+    assert not fx.window.document.is_modified
+
+
+def test_delete_and_select_all(fx: Fixture) -> None:
+    window = fx.window
+    document = window.document
+    assert not window.actions["delete"].isEnabled()
+    window.actions["select_all"].trigger()
+    assert len(window.scene.selected_objective_ids()) == 15
+    assert window.actions["delete"].isEnabled()
+    window.actions["delete"].trigger()
+    assert document.route_map.objectives == [] and document.route_map.links == []
+    window.actions["undo"].trigger()
+    assert len(document.route_map.objectives) == 15
+
+
+def test_add_link_goes_from_the_lower_objective_to_the_upper(fx: Fixture) -> None:
+    window = fx.window
+    document = window.document
+    upper, lower = ids_with_codes(fx, "ป3", "พ3")
+    assert not document.route_map.has_link(lower, upper)
+    assert not window.actions["add_link"].isEnabled()
+    window.scene.select_objectives([upper, lower])
+    assert window.actions["add_link"].isEnabled()
+    window.actions["add_link"].trigger()
+    assert document.route_map.has_link(lower, upper) and not document.route_map.has_link(upper, lower)
+    assert window.actions["undo"].text() == "Undo Add link"
+    assert window.add_link() is False  # already linked: nothing more
+
+
+def test_add_objective_types_into_the_chosen_level(fx: Fixture) -> None:
+    window = fx.window
+    document = window.document
+    window.scene.selected_band = "foundation"
+    window.actions["add_objective"].trigger()
+    editor = window.select_tool.capture.editor
+    assert editor is not None
+    editor.setPlainText(LONG_THAI)
+    editor.commit(advance=False)
+    added = [o for o in document.route_map.objectives if o.text == LONG_THAI]
+    assert len(added) == 1 and added[0].perspective == "foundation"
+
+
+def test_tidy_layout_is_one_undo_step(fx: Fixture) -> None:
+    window = fx.window
+    document = window.document
+    for i, o in enumerate(document.route_map.objectives_in("process")):
+        document.move_objectives({o.id: (900.0 - 200 * i, o.y + 40 * (i % 2))})
+    before = {o.id: (o.x, o.y) for o in document.route_map.objectives}
+    steps = document.undo_stack.count()
+    window.actions["tidy"].trigger()
+    after = {o.id: (o.x, o.y) for o in document.route_map.objectives}
+    assert after != before
+    assert document.undo_stack.count() == steps + 1
+    assert window.actions["undo"].text() == "Undo Tidy layout"
+    window.actions["undo"].trigger()
+    assert {o.id: (o.x, o.y) for o in document.route_map.objectives} == before
+
+
+def test_check_shows_the_findings_in_the_ui_language(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fx = make_window(qtbot, tmp_path, monkeypatch, lang="th")
+    window = fx.window
+    window.files.open_path(fx.copy_example())
+    window.actions["check"].trigger()
+    assert fx.dialogs.texts("information")  # the example map passes every check
+    oid = window.document.add_objective("process", "")  # empty text, leads nowhere
+    window.actions["check"].trigger()
+    (shown,) = fx.dialogs.texts("box")
+    finding_messages = [f.message("th") for f in window.document.findings() if oid in f.ids]
+    assert finding_messages and all(m in shown for m in finding_messages)
+    code = window.document.route_map.objective(oid).code
+    assert f"[{code}]" in shown
+
+
+def test_zoom_actions_change_the_view_scale(fx: Fixture) -> None:
+    view = fx.window.view
+    fx.window.actions["zoom_reset"].trigger()
+    assert view.transform().m11() == pytest.approx(1.0)
+    fx.window.actions["zoom_in"].trigger()
+    assert view.transform().m11() > 1.0
+    fx.window.actions["zoom_out"].trigger()
+    fx.window.actions["zoom_out"].trigger()
+    assert view.transform().m11() < 1.0
+
+
+def test_opening_replaces_the_map_in_the_same_window_and_canvas(fx: Fixture) -> None:
+    path = fx.copy_example("district_ncd.srm", "อำเภอ.srm")
+    window = fx.window
+    scene = window.scene
+    assert window.files.open_path(path)
+    assert window.scene is scene
+    ids = {o.id for o in load_map(path).objectives}
+    assert {b.objective_id for b in scene.boxes()} == ids

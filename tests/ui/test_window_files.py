@@ -1,0 +1,205 @@
+"""The File menu: title and unsaved mark, Save / Save As, failed saves and opens, recent files, New,
+the unsaved-changes question on New / Open / close, and exporting pictures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from window_fixtures import LONG_THAI, Fixture, make_window
+
+from srmtool.model.srmfile import dumps_map, load_map
+from srmtool.ui.files import Choice
+
+
+@pytest.fixture
+def fx(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Fixture:
+    return make_window(qtbot, tmp_path, monkeypatch)
+
+
+def first_objective(fx: Fixture) -> str:
+    return fx.window.document.route_map.objectives[0].id
+
+
+def test_title_shows_the_file_name_and_an_unsaved_mark_until_saved(fx: Fixture) -> None:
+    window = fx.window
+    assert window.windowTitle() == "Untitled — srmtool"
+    path = fx.copy_example()
+    assert window.files.open_path(path)
+    assert window.windowTitle() == "แผนที่ไข้เลือดออก.srm — srmtool"
+
+    window.document.set_objective_text(first_objective(fx), LONG_THAI)
+    assert window.windowTitle() == "แผนที่ไข้เลือดออก.srm* — srmtool"
+
+    window.actions["save"].trigger()
+    assert window.windowTitle() == "แผนที่ไข้เลือดออก.srm — srmtool"
+    assert load_map(path).objectives[0].text == LONG_THAI
+    assert fx.dialogs.shown == []  # saved in place: no question, no dialog
+
+    window.actions["undo"].trigger()  # back before the save point: unsaved again
+    assert window.windowTitle().endswith("* — srmtool")
+
+
+def test_save_as_writes_a_file_that_loads_back_equal(fx: Fixture) -> None:
+    window = fx.window
+    window.files.open_path(fx.copy_example())
+    window.document.set_objective_text(first_objective(fx), LONG_THAI)
+    fx.dialogs.save_paths.append(fx.folder / "สำเนาแผนที่")  # no suffix: .srm is added
+
+    window.actions["save_as"].trigger()
+
+    saved = fx.folder / "สำเนาแผนที่.srm"
+    assert dumps_map(load_map(saved)) == dumps_map(window.document.route_map)
+    assert load_map(saved).objectives[0].text == LONG_THAI
+    assert window.document.path == saved
+    assert window.windowTitle() == "สำเนาแผนที่.srm — srmtool"
+    assert window.files.recent.paths()[0] == saved.absolute()
+
+
+def test_save_of_a_new_map_asks_for_a_name_and_cancel_saves_nothing(fx: Fixture) -> None:
+    window = fx.window
+    window.document.add_objective("people", LONG_THAI)
+    fx.dialogs.save_paths.append(None)
+    window.actions["save"].trigger()
+    assert [k for k, _, _ in fx.dialogs.shown] == ["save_path"]
+    assert window.document.is_modified
+    assert list(fx.folder.glob("*.srm")) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"), [("en", "the folder does not exist"), ("th", "ไม่พบโฟลเดอร์ที่จะบันทึก")]
+)
+def test_a_failed_save_says_why_in_the_ui_language_and_keeps_the_changes(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, expected: str
+) -> None:
+    fx = make_window(qtbot, tmp_path, monkeypatch, lang=lang)
+    window = fx.window
+    oid = window.document.add_objective("process", LONG_THAI)
+    fx.dialogs.save_paths.append(tmp_path / "ไม่มีโฟลเดอร์นี้" / "แผน.srm")
+
+    window.actions["save"].trigger()
+
+    errors = fx.dialogs.texts("critical")
+    assert len(errors) == 1 and expected in errors[0] and "แผน.srm" in errors[0]
+    assert "Traceback" not in errors[0]
+    assert window.document.is_modified and window.windowTitle().startswith("Untitled*")
+    assert window.document.route_map.objective(oid) is not None
+    assert window.document.path is None
+
+
+def test_opening_a_broken_file_shows_the_error_and_keeps_the_current_map(fx: Fixture) -> None:
+    window = fx.window
+    good = fx.copy_example()
+    window.files.open_path(good)
+    window.document.set_objective_text(first_objective(fx), LONG_THAI)
+    before = dumps_map(window.document.route_map)
+    broken = fx.folder / "ไฟล์เสีย.srm"
+    broken.write_text('{"format": "srmtool-map", "version": 1, "objectives": [', encoding="utf-8")
+    fx.dialogs.save_changes.append(Choice.DISCARD)
+    fx.dialogs.open_paths.append(broken)
+
+    window.actions["open"].trigger()
+
+    errors = fx.dialogs.texts("critical")
+    assert len(errors) == 1 and "ไฟล์เสีย.srm" in errors[0]
+    assert dumps_map(window.document.route_map) == before
+    assert window.document.path == good.absolute()
+    assert window.document.is_modified  # the edit is still there, still unsaved
+    assert broken.absolute() not in window.files.recent.paths()
+
+
+def test_cancel_in_the_unsaved_question_keeps_the_window_open_and_discard_closes_it(fx: Fixture) -> None:
+    window = fx.window
+    window.show()
+    window.document.add_objective("stakeholder", LONG_THAI)
+
+    fx.dialogs.save_changes.append(Choice.CANCEL)
+    assert not window.close()
+    assert window.isVisible()
+
+    fx.dialogs.save_changes.append(Choice.DISCARD)
+    assert window.close()
+    assert not window.isVisible()
+    assert [k for k, _, _ in fx.dialogs.shown] == ["save_changes", "save_changes"]
+
+
+def test_save_in_the_unsaved_question_saves_then_closes(fx: Fixture) -> None:
+    window = fx.window
+    path = fx.copy_example()
+    window.files.open_path(path)
+    window.show()
+    window.document.set_objective_text(first_objective(fx), LONG_THAI)
+    fx.dialogs.save_changes.append(Choice.SAVE)
+    assert window.close()
+    assert load_map(path).objectives[0].text == LONG_THAI
+
+
+def test_new_asks_about_unsaved_changes_and_cancel_keeps_the_map(fx: Fixture) -> None:
+    window = fx.window
+    window.files.open_path(fx.copy_example())
+    window.document.set_objective_text(first_objective(fx), LONG_THAI)
+
+    fx.dialogs.save_changes.append(Choice.CANCEL)
+    window.actions["new"].trigger()
+    assert len(window.document.route_map.objectives) == 15
+
+    fx.dialogs.save_changes.append(Choice.DISCARD)
+    window.actions["new"].trigger()
+    assert window.document.route_map.objectives == []
+    assert len(window.document.route_map.table.columns) == 11
+    assert window.document.path is None and not window.document.is_modified
+    assert window.windowTitle() == "Untitled — srmtool"
+    assert window.actions["undo"].isEnabled() is False
+
+
+def test_recent_files_newest_first_kept_in_this_windows_settings_only(
+    fx: Fixture, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = fx.window
+    first = fx.copy_example("dengue_tambon.srm", "ตำบล.srm")
+    second = fx.copy_example("district_ncd.srm", "อำเภอ.srm")
+    window.files.open_path(first)
+    window.files.open_path(second)
+    window.files.open_path(first)
+    assert window.files.recent.paths() == [first.absolute(), second.absolute()]
+
+    window._fill_recent_menu()
+    texts = [a.text() for a in window._recent_menu.actions() if not a.isSeparator()]
+    assert texts[:2] == ["&1 ตำบล.srm", "&2 อำเภอ.srm"]
+
+    window._recent_menu.actions()[1].trigger()  # open อำเภอ.srm from the menu
+    assert window.document.path == second.absolute()
+    assert len(window.document.route_map.objectives) == 42
+
+    other = make_window(qtbot, tmp_path, monkeypatch, settings_name="อื่น.ini")
+    assert other.window.files.recent.paths() == []  # nothing shared between settings files
+
+    window.actions["clear_recent"].trigger()
+    assert window.files.recent.paths() == []
+
+
+def test_a_recent_file_that_is_gone_is_reported_and_dropped(fx: Fixture) -> None:
+    path = fx.copy_example()
+    fx.window.files.open_path(path)
+    fx.window.files.open_path(fx.copy_example("district_ncd.srm", "อำเภอ.srm"))
+    path.unlink()
+    fx.window._open_recent(path.absolute())
+    assert len(fx.dialogs.texts("critical")) == 1
+    assert path.absolute() not in fx.window.files.recent.paths()
+    assert len(fx.window.document.route_map.objectives) == 42
+
+
+def test_export_png_and_svg_from_the_window(fx: Fixture) -> None:
+    window = fx.window
+    window.files.open_path(fx.copy_example())
+    fx.dialogs.save_paths += [fx.folder / "ภาพแผนที่", fx.folder / "ภาพแผนที่.svg"]
+    window.actions["export_png"].trigger()
+    window.actions["export_svg"].trigger()
+    assert (fx.folder / "ภาพแผนที่.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "<svg" in (fx.folder / "ภาพแผนที่.svg").read_text(encoding="utf-8")
+    assert not window.document.is_modified  # exporting is not an edit
+
+    fx.dialogs.save_paths.append(fx.folder / "ไม่มี" / "ภาพ.png")
+    window.actions["export_png"].trigger()
+    assert len(fx.dialogs.texts("critical")) == 1
