@@ -26,6 +26,7 @@ from srmtool.export.pdf_table import (
     TableStyle,
     column_edges,
     draw_table_page,
+    header_boxes,
     layout_table,
     table_content,
 )
@@ -143,10 +144,11 @@ def _draw_table(canvas: Canvas, text: PdfText, route_map: RouteMap, options: _Op
     signature_height = _signature_height(text, options)
     extra = bool(pages) and signature_height > 0 and pages[-1].bottom - frame.bottom < signature_height
     total = done + len(pages) + int(extra)
+    header = header_boxes(text, content, frame, style)
     for n, page in enumerate(pages):
         if n == 0:
             _draw_title(text, title, width / 2, height - _MARGIN)
-        draw_table_page(canvas, text, page, content, frame, style)
+        draw_table_page(canvas, text, page, header, frame, style)
         if n == len(pages) - 1 and signature_height and not extra:
             _draw_signatures(text, options, page.bottom - size, inner)
         _footer(text, done + n + 1, total, options)

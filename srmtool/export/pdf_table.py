@@ -12,7 +12,7 @@ share one objective cell, and a group that crosses a page repeats its objective 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Final
 
@@ -279,17 +279,11 @@ def header_boxes(text: PdfText, content: TableContent, frame: TableFrame, style:
 
 
 def draw_table_page(
-    canvas: Canvas,
-    text: PdfText,
-    page: TablePage,
-    content: TableContent,
-    frame: TableFrame,
-    style: TableStyle,
+    canvas: Canvas, text: PdfText, page: TablePage, header: list[Box], frame: TableFrame, style: TableStyle
 ) -> None:
-    """Header, cells and rules of one page (the caller adds the title block and footer)."""
-    header = header_boxes(text, content, frame, style)
-    for box in header:
-        box.top += page.top
+    """Header (from ``header_boxes``), cells and rules of one page (the caller adds the title block
+    and footer)."""
+    header = [replace(box, top=box.top + page.top) for box in header]
     head_bottom = min(b.top - b.height for b in header)
     canvas.setFillGray(_HEADER_GREY)
     canvas.rect(frame.edges[0], head_bottom, frame.edges[-1] - frame.edges[0], page.top - head_bottom, 0, 1)
@@ -306,27 +300,40 @@ def _draw_box(text: PdfText, box: Box, frame: TableFrame, style: TableStyle, siz
         return
     x0, x1 = frame.edges[box.first] + style.pad_x, frame.edges[box.last + 1] - style.pad_x
     x = x0 if box.align == "left" else x1 if box.align == "right" else (x0 + x1) / 2
-    lh = text.line_height(size)
     used = 2 * style.pad + text.block_height(len(box.lines), size)
     top = box.top - (box.height - used) / 2 if box.align == "center" else box.top
-    y = top - style.pad - text.ascent(size)
-    for line in box.lines:
-        if line:
-            text.draw_tokens(x, y, line, size, box.bold, box.align)
-        y -= lh
+    text.draw_lines(x, top - style.pad - text.ascent(size), box.lines, size, box.bold, box.align)
+
+
+def _merged(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Overlapping or touching intervals joined."""
+    spans.sort()
+    out = [spans[0]]
+    for a, b in spans[1:]:
+        last_a, last_b = out[-1]
+        if a <= last_b + 0.01:
+            out[-1] = (last_a, max(last_b, b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _draw_rules(canvas: Canvas, boxes: list[Box], frame: TableFrame) -> None:
-    segments: set[tuple[float, float, float, float]] = set()
+    """Every box's edges, joined into as few strokes as possible, in one path."""
+    across: dict[float, list[tuple[float, float]]] = {}
+    down: dict[float, list[tuple[float, float]]] = {}
     edges = frame.edges
     for b in boxes:
         x0, x1 = round(edges[b.first], 2), round(edges[b.last + 1], 2)
         top, bottom = round(b.top, 2), round(b.top - b.height, 2)
-        segments.update(
-            ((x0, top, x1, top), (x0, bottom, x1, bottom), (x0, top, x0, bottom), (x1, top, x1, bottom))
-        )
+        across.setdefault(top, []).append((x0, x1))
+        across.setdefault(bottom, []).append((x0, x1))
+        down.setdefault(x0, []).append((bottom, top))
+        down.setdefault(x1, []).append((bottom, top))
+    path = [f"{a:.2f} {y:.2f} m {b:.2f} {y:.2f} l" for y, spans in across.items() for a, b in _merged(spans)]
+    path += [f"{x:.2f} {a:.2f} m {x:.2f} {b:.2f} l" for x, spans in down.items() for a, b in _merged(spans)]
     canvas.setLineWidth(_RULE_WIDTH)
-    canvas.lines(sorted(segments))
+    canvas._code.append(" ".join(path) + " S")
 
 
 def _digits(value: str, thai: bool) -> str:

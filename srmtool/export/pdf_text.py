@@ -12,7 +12,7 @@ leaves the canvas's own font and text state untouched. Draw all text through ``P
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import IO, Any, Final
 
 from reportlab.pdfgen.canvas import Canvas
@@ -58,7 +58,8 @@ class PdfText:
         self._fonts: tuple[ThaiTTFont, ThaiTTFont] = (regular, bold)
         self._shapers: tuple[Shaper, Shaper] = (shaper_for(regular), shaper_for(bold))
         self._doc: Any = canvas._doc
-        self._ops_cache: dict[tuple[bool, str, float], _Ops] = {}
+        self._ops_cache: dict[tuple[bool, float], dict[str, _Ops]] = {}
+        self._width_cache: dict[tuple[bool, float], dict[str, float]] = {}
         self._font_names: dict[tuple[bool, int], str] = {}
 
     # -- metrics ------------------------------------------------------------------------
@@ -95,9 +96,24 @@ class PdfText:
         """Lines of tokens, breaking only between Thai words (srmtool.export.thai.wrap_tokens)."""
         from srmtool.export.thai import wrap_tokens
 
+        return wrap_tokens(text, self._measure(size, bold), max_width)
+
+    def _measure(self, size: float, bold: bool) -> Callable[[str], float]:
+        """A token width function for this size and weight, remembering every width it gives."""
+        key = (bold, size)
+        widths = self._width_cache.get(key)
+        if widths is None:
+            widths = self._width_cache[key] = {}
         shape = self._shapers[bold].shape
         scale = size / 1000.0
-        return wrap_tokens(text, lambda token: shape(token).advance * scale, max_width)
+
+        def measure(token: str) -> float:
+            width = widths.get(token)
+            if width is None:
+                width = widths[token] = shape(token).advance * scale
+            return width
+
+        return measure
 
     def wrap(self, text: str, size: float, max_width: float, bold: bool = False) -> list[str]:
         return ["".join(line) for line in self.wrap_tokens(text, size, max_width, bold)]
@@ -119,19 +135,56 @@ class PdfText:
         align: str = "left",
     ) -> None:
         """Draw tokens (as from ``wrap_tokens``) on one line; see ``draw_line``."""
+        self.draw_lines(x, y, [tokens], size, bold, align)
+
+    def draw_lines(
+        self,
+        x: float,
+        y: float,
+        lines: Sequence[Sequence[str]],
+        size: float,
+        bold: bool = False,
+        align: str = "left",
+    ) -> None:
+        """Draw lines of tokens, the first baseline at ``y``, each next ``line_height`` lower, in
+        one text block (faster than one ``draw_tokens`` per line)."""
+        code = ["q BT"]
+        current = -1
+        step = self.line_height(size)
+        for tokens in lines:
+            if tokens:
+                current = self._emit(code, x, y, tokens, size, bold, align, current)
+            y -= step
+        code.append("ET Q")
+        self.canvas._code.append(" ".join(code))
+
+    def _emit(
+        self,
+        code: list[str],
+        x: float,
+        y: float,
+        tokens: Sequence[str],
+        size: float,
+        bold: bool,
+        align: str,
+        current: int,
+    ) -> int:
+        """Append one line's operators to ``code``; returns the font subset left selected."""
         if align != "left":
             w = self.tokens_width(tokens, size, bold)
             x -= w / 2 if align == "center" else w
-        code = [f"q BT 1 0 0 1 {_num(x)} {_num(y)} Tm"]
-        current = -1
+        code.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
+        cache = self._ops_for(bold, size)
         for token in tokens:
-            for subset, ops in self._ops(token, size, bold):
+            found = cache.get(token)
+            if found is None:
+                found = cache[token] = self._make_ops(token, size, bold)
+            for subset, ops in found:
                 if subset != current:
                     current = subset
                     code.append(f"{self._font_name(bold, subset)} {_num(size)} Tf")
                 code.append(ops)
-        code.append("ET Q")
-        self.canvas._code.append(" ".join(code))
+        return current
 
     def _font_name(self, bold: bool, subset: int) -> str:
         key = (bold, subset)
@@ -140,11 +193,12 @@ class PdfText:
             name = self._font_names[key] = self._fonts[bold].getSubsetInternalName(subset, self._doc)
         return name
 
-    def _ops(self, token: str, size: float, bold: bool) -> _Ops:
-        key = (bold, token, size)
+    def _ops_for(self, bold: bool, size: float) -> dict[str, _Ops]:
+        """The operators already made for tokens at this weight and size."""
+        key = (bold, size)
         found = self._ops_cache.get(key)
         if found is None:
-            found = self._ops_cache[key] = self._make_ops(token, size, bold)
+            found = self._ops_cache[key] = {}
         return found
 
     def _make_ops(self, token: str, size: float, bold: bool) -> _Ops:
