@@ -148,3 +148,33 @@ def test_enter_and_esc_reach_the_editor_before_window_shortcuts(
     key(canvas.view, Qt.Key.Key_Return)
     assert fired == []
     assert dengue_document.route_map.objective(oid).text == "บันทึก"  # type: ignore[union-attr]
+
+
+def test_tab_commits_an_edit_and_leaves_the_band_selection_alone(
+    dengue_document: Document, qtbot: object
+) -> None:
+    canvas = open_canvas(dengue_document, qtbot)
+    oid = _first_people(dengue_document)
+    canvas.scene.select_objectives([oid])
+    key(canvas.view, Qt.Key.Key_F2)
+    _select_all_and_type(canvas, "เด็กนักเรียนเป็นแกนนำกำจัดลูกน้ำ")
+    key(canvas.view, Qt.Key.Key_Tab)
+    assert open_editor(canvas.scene) is None
+    assert dengue_document.route_map.objective(oid).text == "เด็กนักเรียนเป็นแกนนำกำจัดลูกน้ำ"  # type: ignore[union-attr]
+    assert canvas.scene.selected_band is None
+
+
+def test_switching_windows_keeps_the_edit_open(dengue_document: Document, qtbot: object) -> None:
+    canvas = open_canvas(dengue_document, qtbot)
+    oid = _first_people(dengue_document)
+    canvas.scene.select_objectives([oid])
+    key(canvas.view, Qt.Key.Key_F2)
+    editor = _editor(canvas)
+    _select_all_and_type(canvas, "ระหว่างพิมพ์")
+    canvas.scene.setFocusItem(None, Qt.FocusReason.ActiveWindowFocusReason)  # another window took focus
+    assert not editor.finished
+    assert dengue_document.undo_stack.count() == 0
+    editor.setFocus(Qt.FocusReason.ActiveWindowFocusReason)  # and gave it back
+    type_text(canvas.view, "ต่อ")
+    key(canvas.view, Qt.Key.Key_Return)
+    assert dengue_document.route_map.objective(oid).text == "ระหว่างพิมพ์ต่อ"  # type: ignore[union-attr]

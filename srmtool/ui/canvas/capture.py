@@ -92,10 +92,13 @@ class CaptureController(QObject):
 
     def move_band(self, step: int) -> bool:
         """Select the band ``step`` levels down (negative: up), stopping at the first and last.
-        An open capture commits its text and continues, empty, in the new band."""
+        An open capture commits its text and continues, empty, in the new band; an open edit of
+        an existing box only commits."""
         current = self.editor
-        if current is None and open_editor(self._scene) is not None:
-            return False  # editing an existing box: Tab leaves it as focus moves on
+        other = open_editor(self._scene)
+        if current is None and other is not None:
+            other.commit()  # editing an existing box: Tab finishes the edit
+            return True
         band = self._band if current is not None else self._scene.selected_band
         if band is None:
             return False
