@@ -200,7 +200,7 @@ def test_no_glyph_crosses_a_rule(built: tuple[RouteMap, Path], pages: list[str])
     with pdfplumber.open(built[1]) as pdf:
         for n in numbers:
             page = pdf.pages[n - 1]
-            assert len(page.lines) > 20
+            assert len(page.lines) > 12  # the column edges and the rules between rows
             crossings += pdfcheck.glyphs_crossing_rules(page, n)
     assert crossings == []
 
