@@ -229,7 +229,8 @@ def fill_table_sheet(ws: Worksheet, route_map: RouteMap, look: Look, paper: str)
     for i, line in enumerate(_title_lines(route_map)):
         _merged_row(ws, row, line, look, columns, bold=i == 0)
         row += 1
-    row += 1  # a blank line between the title block and the table
+    ws.row_dimensions[row].height = clamp_height(look.font_size * 0.75)  # a gap above the table
+    row += 1
     heading_row = row
     if columns:
         _headings(ws, heading_row, look, columns)
