@@ -146,3 +146,13 @@ def test_delete_with_nothing_selected_does_nothing(dengue_document: Document, qt
     key(canvas.view, Qt.Key.Key_Delete)
     assert dengue_document.undo_stack.count() == 0
     assert dumps_map(dengue_document.route_map) == before
+
+
+def test_the_cursor_shows_where_a_link_can_start(dengue_document: Document, qtbot: object) -> None:
+    canvas = open_canvas(dengue_document, qtbot)
+    oid = dengue_document.route_map.objectives_in("process")[0].id
+    viewport = canvas.view.viewport()
+    move(canvas, _edge_start(canvas, oid))
+    assert viewport.cursor().shape() == Qt.CursorShape.CrossCursor
+    move(canvas, canvas.box(oid).center)
+    assert viewport.cursor().shape() != Qt.CursorShape.CrossCursor

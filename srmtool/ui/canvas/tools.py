@@ -221,12 +221,32 @@ class SelectTool(_LinkGestures):
     def __init__(self, scene: MapScene) -> None:
         super().__init__(scene)
         self.capture = CaptureController(scene)
+        self._link_cursor = False  # the views show the link cursor over an edge handle
 
     def starts_link(self, pos: QPointF) -> str | None:
         box = self.scene.box_at(pos)
         if box is None or not box.edge_handle_at(box.mapFromScene(pos)):
             return None
         return str(box.objective_id)
+
+    def mouse_move(self, event: QGraphicsSceneMouseEvent) -> bool:
+        if event.buttons() == Qt.MouseButton.NoButton:
+            self._show_link_cursor(self.starts_link(event.scenePos()) is not None)
+        return super().mouse_move(event)
+
+    def deactivate(self) -> None:
+        super().deactivate()
+        self._show_link_cursor(False)
+
+    def _show_link_cursor(self, on: bool) -> None:
+        if on == self._link_cursor:
+            return
+        self._link_cursor = on
+        for view in self.scene.views():
+            if on:
+                view.viewport().setCursor(Qt.CursorShape.CrossCursor)
+            else:
+                view.viewport().unsetCursor()
 
     def mouse_double_click(self, event: QGraphicsSceneMouseEvent) -> bool:
         if event.button() != Qt.MouseButton.LeftButton or self._on_editor(event.scenePos()):
