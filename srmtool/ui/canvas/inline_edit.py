@@ -29,9 +29,9 @@ BACKGROUND = QColor("#fffdf2")
 BORDER = QColor("#2f6fd6")
 CODE_COLOR = QColor("#111111")
 
+_EDITOR_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
 #: Focus leaving for these reasons comes back by itself (another window, a context menu), so the
 #: edit stays open instead of committing.
-_EDITOR_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
 _TEMPORARY_FOCUS_LOSS = (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason)
 
 
@@ -163,7 +163,8 @@ class InlineEditor(QGraphicsTextItem):
 
 def edit_objective(scene: MapScene, objective_id: str) -> InlineEditor | None:
     """Open an editor over an existing box. Enter or a click elsewhere stores the text as one
-    undo step (``Document.set_objective_text``), nothing when it did not change; Esc drops it."""
+    undo step (``Document.set_objective_text``, which joins it to a directly preceding text edit
+    of the same box), nothing when it did not change; Esc drops it."""
     document = scene.document
     objective = document.route_map.objective(objective_id)
     rect = scene.layout().boxes.get(objective_id)
