@@ -9,24 +9,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QShowEvent
+from PySide6.QtCore import QPointF, QSettings, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QToolBar, QWidget
 from typing_extensions import override
 
 from srmtool.i18n import system_language
 from srmtool.model.checks import Finding
+from srmtool.model.clipboard import ClipboardError
 from srmtool.model.layout import BOX_HEIGHT, BOX_WIDTH
 from srmtool.model.types import PERSPECTIVE_IDS
 from srmtool.ui import actions as table
 from srmtool.ui.canvas.scene import MapScene
 from srmtool.ui.canvas.tools import SelectTool, delete_selection, edit_selected
 from srmtool.ui.canvas.view import MapView
+from srmtool.ui.clipboard import can_paste, copy_to_clipboard, paste_from_clipboard
 from srmtool.ui.document import Document
 from srmtool.ui.files import FileActions, RecentFiles, fresh_map
 
-#: Clipboard type of copied objectives (the text of ``srmtool.model.clipboard.copy_objectives``).
-OBJECTIVES_MIME = "application/x-srmtool-objectives"
 APP_NAME = "srmtool"
 SEVERITY_ORDER = ("error", "warning", "info")
 
@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.files.status.connect(self._status)
         QGuiApplication.clipboard().dataChanged.connect(self._update_edit_actions)
         self._shown = False
+        self.setAcceptDrops(True)
         self.resize(1280, 860)
         self._update_title()
         self._update_edit_actions()
@@ -173,21 +174,20 @@ class MainWindow(QMainWindow):
         self.actions["delete"].setEnabled(bool(ids or links))
         self.actions["rename"].setEnabled(bool(ids))
         self.actions["add_link"].setEnabled(len(ids) == 2)
-        mime = QGuiApplication.clipboard().mimeData()
-        self.actions["paste"].setEnabled(mime is not None and mime.hasFormat(OBJECTIVES_MIME))
+        self.actions["paste"].setEnabled(can_paste())
 
     @Slot()
     def _show_findings_count(self) -> None:
         findings = self.document.findings()
         counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITY_ORDER}
-        if not findings:
-            self._findings_label.setText(self.tr("No problems found"))
-        else:
-            self._findings_label.setText(
-                self.tr("{errors} errors, {warnings} warnings, {infos} notes").format(
-                    errors=counts["error"], warnings=counts["warning"], infos=counts["info"]
-                )
-            )
+        parts = []
+        if counts["error"]:
+            parts.append(self.tr("%n error(s)", "", counts["error"]))
+        if counts["warning"]:
+            parts.append(self.tr("%n warning(s)", "", counts["warning"]))
+        if counts["info"]:
+            parts.append(self.tr("%n note(s)", "", counts["info"]))
+        self._findings_label.setText(", ".join(parts) if parts else self.tr("No problems found"))
 
     # -- recent files ----------------------------------------------------------------------------
 
@@ -224,57 +224,25 @@ class MainWindow(QMainWindow):
     @Slot()
     def copy(self) -> bool:
         """Put the selected objectives (with the links and table rows among them) on the clipboard."""
-        from srmtool.model.clipboard import copy_objectives
-
-        ids = self.scene.selected_objective_ids()
-        if not ids:
-            return False
-        data = copy_objectives(self.document.route_map, ids)
-        mime = QMimeData()
-        mime.setData(OBJECTIVES_MIME, data.encode("utf-8"))
-        mime.setText(self._plain_text(ids))
-        QGuiApplication.clipboard().setMimeData(mime)
-        return True
-
-    def _plain_text(self, ids: list[str]) -> str:
-        """The copied objectives for other programs: one ``code text`` line each."""
-        lines = []
-        for objective_id in ids:
-            objective = self.document.route_map.objective(objective_id)
-            if objective is not None:
-                lines.append(" ".join(part for part in (objective.code, objective.text.strip()) if part))
-        return "\n".join(lines)
+        return copy_to_clipboard(self.document.route_map, self.scene.selected_objective_ids())
 
     @Slot()
     def cut(self) -> bool:
-        if not self.copy():
-            return False
-        self.delete()
-        return True
+        return self.copy() and self.delete()
 
     @Slot()
     def paste(self) -> list[str]:
-        """Add copies of the objectives on the clipboard, near the middle of the view; their new ids."""
-        from srmtool.model.clipboard import paste_objectives
-
-        mime = QGuiApplication.clipboard().mimeData()
-        if mime is None or not mime.hasFormat(OBJECTIVES_MIME):
-            return []
-        data = bytes(mime.data(OBJECTIVES_MIME).data()).decode("utf-8", errors="replace")
+        """Add copies of the objectives on the clipboard near the middle of the view; their new ids."""
+        centre: QPointF = self.view.mapToScene(self.view.viewport().rect().center())
         try:
-            objectives, links, _rows = paste_objectives(self.document.route_map, data, self._paste_point())
-        except ValueError:
+            ids = paste_from_clipboard(
+                self.document, (centre.x() - BOX_WIDTH / 2, centre.y() - BOX_HEIGHT / 2)
+            )
+        except ClipboardError:
             self._status(self.tr("The clipboard holds no objectives this program can read"))
             return []
-        if not objectives:
-            return []
-        ids = self.document.paste(objectives, links)
         self.scene.select_objectives(ids)
         return ids
-
-    def _paste_point(self) -> tuple[float, float]:
-        centre: QPointF = self.view.mapToScene(self.view.viewport().rect().center())
-        return (centre.x() - BOX_WIDTH / 2, centre.y() - BOX_HEIGHT / 2)
 
     @Slot()
     def delete(self) -> bool:
@@ -371,6 +339,31 @@ class MainWindow(QMainWindow):
         self.showFullScreen() if on else self.showNormal()
 
     # -- closing ---------------------------------------------------------------------------------
+
+    @staticmethod
+    def _dropped_map(event: QDragEnterEvent | QDropEvent) -> Path | None:
+        """The one local .srm file being dragged, if that is what it is."""
+        urls = event.mimeData().urls() if event.mimeData() is not None else []
+        if len(urls) != 1 or not urls[0].isLocalFile():
+            return None
+        path = Path(urls[0].toLocalFile())
+        return path if path.suffix.lower() == ".srm" else None
+
+    @override
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_map(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    @override
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_map(event)
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.files.open_path(path)
 
     @override
     def showEvent(self, event: QShowEvent) -> None:

@@ -12,7 +12,7 @@ from window_fixtures import LONG_THAI, Fixture, make_window
 
 from srmtool.model.srmfile import load_map
 from srmtool.ui import actions as table
-from srmtool.ui.window import OBJECTIVES_MIME
+from srmtool.ui.clipboard import OBJECTIVES_MIME
 
 
 @pytest.fixture
@@ -97,17 +97,20 @@ def test_copy_puts_objectives_and_plain_thai_text_on_the_clipboard_and_paste_add
     assert len(document.route_map.objectives) == before
 
 
-def test_cut_removes_the_selection_in_one_step_and_paste_brings_it_back(fx: Fixture) -> None:
+def test_cut_removes_the_selection_in_one_step_and_paste_brings_it_back_with_its_rows(fx: Fixture) -> None:
     window = fx.window
     document = window.document
-    (victim,) = ids_with_codes(fx, "ก4")
+    (victim,) = ids_with_codes(fx, "ก2")
     text = document.route_map.objective(victim).text
+    cells = [r.cells for r in document.route_map.rows_of(victim)]
+    assert cells
     window.scene.select_objectives([victim])
     window.actions["cut"].trigger()
     assert document.route_map.objective(victim) is None
     assert window.actions["undo"].text() == "Undo Delete"
     (copy,) = window.paste()
     assert document.route_map.objective(copy).text == text
+    assert [r.cells for r in document.route_map.rows_of(copy)] == cells
 
 
 def test_paste_of_foreign_text_changes_nothing(fx: Fixture) -> None:
@@ -214,3 +217,44 @@ def test_opening_replaces_the_map_in_the_same_window_and_canvas(fx: Fixture) -> 
     assert window.scene is scene
     ids = {o.id for o in load_map(path).objectives}
     assert {b.objective_id for b in scene.boxes()} == ids
+
+
+def test_status_bar_counts_the_findings(fx: Fixture) -> None:
+    window = fx.window
+    label = window._findings_label
+    assert label.text() == "No problems found"
+    window.document.add_objective("process", "")
+    window.document.findings_changed.emit()
+    assert "warning" in label.text() or "error" in label.text()
+    assert "0 " not in label.text()
+
+
+def test_dropping_a_map_file_opens_it(fx: Fixture, qtbot: QtBot) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    path = fx.copy_example("district_ncd.srm", "วางไฟล์.srm")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    fx.window.dropEvent(event)
+    assert event.isAccepted()
+    assert fx.window.document.path == path.absolute()
+
+    text_only = QMimeData()
+    text_only.setUrls([QUrl.fromLocalFile(str(fx.folder / "รูปภาพ.png"))])
+    other = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        text_only,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    fx.window.dropEvent(other)
+    assert fx.window.document.path == path.absolute()
