@@ -12,6 +12,7 @@ Two facts shape this module:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from copy import copy
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -176,9 +177,24 @@ def put_text(cell: Cell, text: str) -> None:
 def style_cells(
     cells: Iterable[Cell], font: Font, alignment: Alignment, fill: PatternFill | None = None
 ) -> None:
+    """Give ``cells`` one font, alignment, thin box border and optional fill.
+
+    The style is registered with the workbook once, on the first cell, and its index array copied
+    to the rest: setting each attribute on each cell re-hashes the style objects and takes most of
+    the time for a thousand-row table. Each cell keeps its own number format and ``quotePrefix``.
+    """
+    first: Cell | None = None
     for cell in cells:
-        cell.font = font
-        cell.alignment = alignment
-        cell.border = BOX
-        if fill is not None:
-            cell.fill = fill
+        if first is None:
+            first = cell
+            cell.font = font
+            cell.alignment = alignment
+            cell.border = BOX
+            if fill is not None:
+                cell.fill = fill
+        else:
+            own = cell._style
+            cell._style = copy(first._style)
+            if own is not None:
+                cell._style.numFmtId = own.numFmtId
+                cell._style.quotePrefix = own.quotePrefix
