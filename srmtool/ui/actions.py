@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import KW_ONLY, dataclass
 from typing import Final
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
 
@@ -19,6 +19,11 @@ StandardKey = QKeySequence.StandardKey
 ThemeIcon = QIcon.ThemeIcon
 Pixmap = QStyle.StandardPixmap
 CONTEXT: Final = "Actions"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
+    """Marks ``text`` for translation in ``context``; ``translate`` looks it up when it is shown."""
+    return text
 
 
 @dataclass(frozen=True)

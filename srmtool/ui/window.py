@@ -57,12 +57,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.files = FileActions(self, self.document, RecentFiles(settings or default_settings()), self.lang)
 
-        self.actions = table.create_actions(self)
+        self.named_actions = table.create_actions(self)
         stack = self.document.undo_stack
-        self.actions["undo"] = table.dress(
+        self.named_actions["undo"] = table.dress(
             stack.createUndoAction(self, self.tr("Undo")), "undo", self, keep_text=True
         )
-        self.actions["redo"] = table.dress(
+        self.named_actions["redo"] = table.dress(
             stack.createRedoAction(self, self.tr("Redo")), "redo", self, keep_text=True
         )
         self._connect_actions()
@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
     # -- construction ----------------------------------------------------------------------------
 
     def _connect_actions(self) -> None:
-        a, files, view = self.actions, self.files, self.view
+        a, files, view = self.named_actions, self.files, self.view
         slots = {
             "new": files.new_map,
             "open": files.open_map,
@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
                 elif name == "recent":
                     menu.addMenu(self._recent_menu)
                 else:
-                    menu.addAction(self.actions[name])
+                    menu.addAction(self.named_actions[name])
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Main"), self)
@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonFollowStyle)
         for name in table.TOOLBAR:
             if name:
-                bar.addAction(self.actions[name])
+                bar.addAction(self.named_actions[name])
             else:
                 bar.addSeparator()
         self.addToolBar(bar)
@@ -169,12 +169,12 @@ class MainWindow(QMainWindow):
     def _update_edit_actions(self) -> None:
         ids = self.scene.selected_objective_ids()
         links = self.scene.selected_links()
-        self.actions["cut"].setEnabled(bool(ids))
-        self.actions["copy"].setEnabled(bool(ids))
-        self.actions["delete"].setEnabled(bool(ids or links))
-        self.actions["rename"].setEnabled(bool(ids))
-        self.actions["add_link"].setEnabled(len(ids) == 2)
-        self.actions["paste"].setEnabled(can_paste())
+        self.named_actions["cut"].setEnabled(bool(ids))
+        self.named_actions["copy"].setEnabled(bool(ids))
+        self.named_actions["delete"].setEnabled(bool(ids or links))
+        self.named_actions["rename"].setEnabled(bool(ids))
+        self.named_actions["add_link"].setEnabled(len(ids) == 2)
+        self.named_actions["paste"].setEnabled(can_paste())
 
     @Slot()
     def _show_findings_count(self) -> None:
@@ -203,8 +203,8 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, p=path: self._open_recent(p))
         if paths:
             menu.addSeparator()
-        menu.addAction(self.actions["clear_recent"])
-        self.actions["clear_recent"].setEnabled(bool(paths))
+        menu.addAction(self.named_actions["clear_recent"])
+        self.named_actions["clear_recent"].setEnabled(bool(paths))
 
     def _open_recent(self, path: Path) -> None:
         if not path.exists():

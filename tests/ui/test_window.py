@@ -29,7 +29,7 @@ def ids_with_codes(fx: Fixture, *codes: str) -> list[str]:
 
 def test_undo_and_redo_actions_name_the_last_command(fx: Fixture) -> None:
     window = fx.window
-    undo, redo = window.actions["undo"], window.actions["redo"]
+    undo, redo = window.named_actions["undo"], window.named_actions["redo"]
     assert not undo.isEnabled()
 
     window.document.add_objective("people", LONG_THAI)
@@ -48,13 +48,13 @@ def test_shortcuts_come_from_the_table_and_never_clash(fx: Fixture) -> None:
     window = fx.window
     clashes = {key: names for key, names in table.all_shortcuts(window).items() if len(names) > 1}
     assert clashes == {}
-    for name, action in window.actions.items():
+    for name, action in window.named_actions.items():
         assert [k.toString() for k in action.shortcuts()] == [k.toString() for k in table.key_sequences(name)]
     standard = QKeySequence.keyBindings(QKeySequence.StandardKey.Save)
-    assert window.actions["save"].shortcuts() == standard
-    assert window.actions["rename"].shortcut().toString() == "F2"
-    assert window.actions["zoom_reset"].shortcut().toString() == "Ctrl+0"
-    assert window.actions["quit"].shortcuts()  # Ctrl+Q where the platform binds nothing
+    assert window.named_actions["save"].shortcuts() == standard
+    assert window.named_actions["rename"].shortcut().toString() == "F2"
+    assert window.named_actions["zoom_reset"].shortcut().toString() == "Ctrl+0"
+    assert window.named_actions["quit"].shortcuts()  # Ctrl+Q where the platform binds nothing
 
 
 def test_menus_hold_every_action_of_the_table(fx: Fixture) -> None:
@@ -75,15 +75,15 @@ def test_copy_puts_objectives_and_plain_thai_text_on_the_clipboard_and_paste_add
     source, target = ids_with_codes(fx, "พ1", "ก1")
     assert document.route_map.has_link(source, target)
     window.scene.select_objectives([source, target])
-    assert not window.actions["paste"].isEnabled() or QGuiApplication.clipboard().mimeData() is not None
+    assert not window.named_actions["paste"].isEnabled() or QGuiApplication.clipboard().mimeData() is not None
 
-    window.actions["copy"].trigger()
+    window.named_actions["copy"].trigger()
 
     mime = QGuiApplication.clipboard().mimeData()
     assert mime.hasFormat(OBJECTIVES_MIME)
     texts = {o.id: o.text for o in document.route_map.objectives}
     assert texts[source].strip() in mime.text() and texts[target].strip() in mime.text()
-    assert window.actions["paste"].isEnabled()
+    assert window.named_actions["paste"].isEnabled()
 
     before = len(document.route_map.objectives)
     new_ids = window.paste()
@@ -92,8 +92,8 @@ def test_copy_puts_objectives_and_plain_thai_text_on_the_clipboard_and_paste_add
     assert sorted(c.text for c in copies if c) == sorted([texts[source], texts[target]])
     assert document.route_map.has_link(new_ids[0], new_ids[1]) or document.route_map.has_link(*new_ids[::-1])
     assert sorted(window.scene.selected_objective_ids()) == sorted(new_ids)
-    assert window.actions["undo"].text() == "Undo Paste"
-    window.actions["undo"].trigger()
+    assert window.named_actions["undo"].text() == "Undo Paste"
+    window.named_actions["undo"].trigger()
     assert len(document.route_map.objectives) == before
 
 
@@ -105,9 +105,9 @@ def test_cut_removes_the_selection_in_one_step_and_paste_brings_it_back_with_its
     cells = [r.cells for r in document.route_map.rows_of(victim)]
     assert cells
     window.scene.select_objectives([victim])
-    window.actions["cut"].trigger()
+    window.named_actions["cut"].trigger()
     assert document.route_map.objective(victim) is None
-    assert window.actions["undo"].text() == "Undo Delete"
+    assert window.named_actions["undo"].text() == "Undo Delete"
     (copy,) = window.paste()
     assert document.route_map.objective(copy).text == text
     assert [r.cells for r in document.route_map.rows_of(copy)] == cells
@@ -128,13 +128,13 @@ def test_paste_of_foreign_text_changes_nothing(fx: Fixture) -> None:
 def test_delete_and_select_all(fx: Fixture) -> None:
     window = fx.window
     document = window.document
-    assert not window.actions["delete"].isEnabled()
-    window.actions["select_all"].trigger()
+    assert not window.named_actions["delete"].isEnabled()
+    window.named_actions["select_all"].trigger()
     assert len(window.scene.selected_objective_ids()) == 15
-    assert window.actions["delete"].isEnabled()
-    window.actions["delete"].trigger()
+    assert window.named_actions["delete"].isEnabled()
+    window.named_actions["delete"].trigger()
     assert document.route_map.objectives == [] and document.route_map.links == []
-    window.actions["undo"].trigger()
+    window.named_actions["undo"].trigger()
     assert len(document.route_map.objectives) == 15
 
 
@@ -143,12 +143,12 @@ def test_add_link_goes_from_the_lower_objective_to_the_upper(fx: Fixture) -> Non
     document = window.document
     upper, lower = ids_with_codes(fx, "ป3", "พ3")
     assert not document.route_map.has_link(lower, upper)
-    assert not window.actions["add_link"].isEnabled()
+    assert not window.named_actions["add_link"].isEnabled()
     window.scene.select_objectives([upper, lower])
-    assert window.actions["add_link"].isEnabled()
-    window.actions["add_link"].trigger()
+    assert window.named_actions["add_link"].isEnabled()
+    window.named_actions["add_link"].trigger()
     assert document.route_map.has_link(lower, upper) and not document.route_map.has_link(upper, lower)
-    assert window.actions["undo"].text() == "Undo Add link"
+    assert window.named_actions["undo"].text() == "Undo Add link"
     assert window.add_link() is False  # already linked: nothing more
 
 
@@ -156,7 +156,7 @@ def test_add_objective_types_into_the_chosen_level(fx: Fixture) -> None:
     window = fx.window
     document = window.document
     window.scene.selected_band = "foundation"
-    window.actions["add_objective"].trigger()
+    window.named_actions["add_objective"].trigger()
     editor = window.select_tool.capture.editor
     assert editor is not None
     editor.setPlainText(LONG_THAI)
@@ -172,12 +172,12 @@ def test_tidy_layout_is_one_undo_step(fx: Fixture) -> None:
         document.move_objectives({o.id: (900.0 - 200 * i, o.y + 40 * (i % 2))})
     before = {o.id: (o.x, o.y) for o in document.route_map.objectives}
     steps = document.undo_stack.count()
-    window.actions["tidy"].trigger()
+    window.named_actions["tidy"].trigger()
     after = {o.id: (o.x, o.y) for o in document.route_map.objectives}
     assert after != before
     assert document.undo_stack.count() == steps + 1
-    assert window.actions["undo"].text() == "Undo Tidy layout"
-    window.actions["undo"].trigger()
+    assert window.named_actions["undo"].text() == "Undo Tidy layout"
+    window.named_actions["undo"].trigger()
     assert {o.id: (o.x, o.y) for o in document.route_map.objectives} == before
 
 
@@ -187,10 +187,10 @@ def test_check_shows_the_findings_in_the_ui_language(
     fx = make_window(qtbot, tmp_path, monkeypatch, lang="th")
     window = fx.window
     window.files.open_path(fx.copy_example())
-    window.actions["check"].trigger()
+    window.named_actions["check"].trigger()
     assert fx.dialogs.texts("information")  # the example map passes every check
     oid = window.document.add_objective("process", "")  # empty text, leads nowhere
-    window.actions["check"].trigger()
+    window.named_actions["check"].trigger()
     (shown,) = fx.dialogs.texts("box")
     finding_messages = [f.message("th") for f in window.document.findings() if oid in f.ids]
     assert finding_messages and all(m in shown for m in finding_messages)
@@ -200,12 +200,12 @@ def test_check_shows_the_findings_in_the_ui_language(
 
 def test_zoom_actions_change_the_view_scale(fx: Fixture) -> None:
     view = fx.window.view
-    fx.window.actions["zoom_reset"].trigger()
+    fx.window.named_actions["zoom_reset"].trigger()
     assert view.transform().m11() == pytest.approx(1.0)
-    fx.window.actions["zoom_in"].trigger()
+    fx.window.named_actions["zoom_in"].trigger()
     assert view.transform().m11() > 1.0
-    fx.window.actions["zoom_out"].trigger()
-    fx.window.actions["zoom_out"].trigger()
+    fx.window.named_actions["zoom_out"].trigger()
+    fx.window.named_actions["zoom_out"].trigger()
     assert view.transform().m11() < 1.0
 
 

@@ -32,12 +32,12 @@ def test_title_shows_the_file_name_and_an_unsaved_mark_until_saved(fx: Fixture) 
     window.document.set_objective_text(first_objective(fx), LONG_THAI)
     assert window.windowTitle() == "แผนที่ไข้เลือดออก.srm* — srmtool"
 
-    window.actions["save"].trigger()
+    window.named_actions["save"].trigger()
     assert window.windowTitle() == "แผนที่ไข้เลือดออก.srm — srmtool"
     assert load_map(path).objectives[0].text == LONG_THAI
     assert fx.dialogs.shown == []  # saved in place: no question, no dialog
 
-    window.actions["undo"].trigger()  # back before the save point: unsaved again
+    window.named_actions["undo"].trigger()  # back before the save point: unsaved again
     assert window.windowTitle().endswith("* — srmtool")
 
 
@@ -47,7 +47,7 @@ def test_save_as_writes_a_file_that_loads_back_equal(fx: Fixture) -> None:
     window.document.set_objective_text(first_objective(fx), LONG_THAI)
     fx.dialogs.save_paths.append(fx.folder / "สำเนาแผนที่")  # no suffix: .srm is added
 
-    window.actions["save_as"].trigger()
+    window.named_actions["save_as"].trigger()
 
     saved = fx.folder / "สำเนาแผนที่.srm"
     assert dumps_map(load_map(saved)) == dumps_map(window.document.route_map)
@@ -61,7 +61,7 @@ def test_save_of_a_new_map_asks_for_a_name_and_cancel_saves_nothing(fx: Fixture)
     window = fx.window
     window.document.add_objective("people", LONG_THAI)
     fx.dialogs.save_paths.append(None)
-    window.actions["save"].trigger()
+    window.named_actions["save"].trigger()
     assert [k for k, _, _ in fx.dialogs.shown] == ["save_path"]
     assert window.document.is_modified
     assert list(fx.folder.glob("*.srm")) == []
@@ -78,7 +78,7 @@ def test_a_failed_save_says_why_in_the_ui_language_and_keeps_the_changes(
     oid = window.document.add_objective("process", LONG_THAI)
     fx.dialogs.save_paths.append(tmp_path / "ไม่มีโฟลเดอร์นี้" / "แผน.srm")
 
-    window.actions["save"].trigger()
+    window.named_actions["save"].trigger()
 
     errors = fx.dialogs.texts("critical")
     assert len(errors) == 1 and expected in errors[0] and "แผน.srm" in errors[0]
@@ -99,7 +99,7 @@ def test_opening_a_broken_file_shows_the_error_and_keeps_the_current_map(fx: Fix
     fx.dialogs.save_changes.append(Choice.DISCARD)
     fx.dialogs.open_paths.append(broken)
 
-    window.actions["open"].trigger()
+    window.named_actions["open"].trigger()
 
     errors = fx.dialogs.texts("critical")
     assert len(errors) == 1 and "ไฟล์เสีย.srm" in errors[0]
@@ -141,16 +141,16 @@ def test_new_asks_about_unsaved_changes_and_cancel_keeps_the_map(fx: Fixture) ->
     window.document.set_objective_text(first_objective(fx), LONG_THAI)
 
     fx.dialogs.save_changes.append(Choice.CANCEL)
-    window.actions["new"].trigger()
+    window.named_actions["new"].trigger()
     assert len(window.document.route_map.objectives) == 15
 
     fx.dialogs.save_changes.append(Choice.DISCARD)
-    window.actions["new"].trigger()
+    window.named_actions["new"].trigger()
     assert window.document.route_map.objectives == []
     assert len(window.document.route_map.table.columns) == 11
     assert window.document.path is None and not window.document.is_modified
     assert window.windowTitle() == "Untitled — srmtool"
-    assert window.actions["undo"].isEnabled() is False
+    assert window.named_actions["undo"].isEnabled() is False
 
 
 def test_recent_files_newest_first_kept_in_this_windows_settings_only(
@@ -175,7 +175,7 @@ def test_recent_files_newest_first_kept_in_this_windows_settings_only(
     other = make_window(qtbot, tmp_path, monkeypatch, settings_name="อื่น.ini")
     assert other.window.files.recent.paths() == []  # nothing shared between settings files
 
-    window.actions["clear_recent"].trigger()
+    window.named_actions["clear_recent"].trigger()
     assert window.files.recent.paths() == []
 
 
@@ -194,12 +194,12 @@ def test_export_png_and_svg_from_the_window(fx: Fixture) -> None:
     window = fx.window
     window.files.open_path(fx.copy_example())
     fx.dialogs.save_paths += [fx.folder / "ภาพแผนที่", fx.folder / "ภาพแผนที่.svg"]
-    window.actions["export_png"].trigger()
-    window.actions["export_svg"].trigger()
+    window.named_actions["export_png"].trigger()
+    window.named_actions["export_svg"].trigger()
     assert (fx.folder / "ภาพแผนที่.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "<svg" in (fx.folder / "ภาพแผนที่.svg").read_text(encoding="utf-8")
     assert not window.document.is_modified  # exporting is not an edit
 
     fx.dialogs.save_paths.append(fx.folder / "ไม่มี" / "ภาพ.png")
-    window.actions["export_png"].trigger()
+    window.named_actions["export_png"].trigger()
     assert len(fx.dialogs.texts("critical")) == 1
