@@ -115,7 +115,7 @@ def write_png(route_map: RouteMap, path: str | os.PathLike[str], *, scale: float
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, b"PNG"):
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # the stubs say bytes; only str works
         raise ValueError("Qt could not encode the picture as PNG")
     buffer.close()
     Path(path).write_bytes(data.data())
