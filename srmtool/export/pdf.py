@@ -142,7 +142,9 @@ def _draw_table(canvas: Canvas, text: PdfText, route_map: RouteMap, options: _Op
     style = TableStyle(size=size, pad=max(2.0, size * 0.3), pad_x=max(2.0, size * 0.4), thai_digits=digits)
     pages = layout_table(text, content, frame, style) if content.headings else []
     signature_height = _signature_height(text, options)
-    extra = bool(pages) and signature_height > 0 and pages[-1].bottom - frame.bottom < signature_height
+    # the signatures may use the footer's height beside the page number, not the margin under it
+    signature_floor = _MARGIN + text.descent(size)
+    extra = bool(pages) and signature_height > 0 and pages[-1].bottom - signature_floor < signature_height
     total = done + len(pages) + int(extra)
     header = header_boxes(text, content, frame, style)
     for n, page in enumerate(pages):
@@ -200,7 +202,7 @@ def _signature_height(text: PdfText, options: _Options) -> float:
     if not options.signatures:
         return 0.0
     rows = (len(options.signatures) + 1) // 2
-    return options.size + rows * (text.block_height(3, options.size) + 2 * options.size)
+    return options.size + rows * text.block_height(3, options.size) + (rows - 1) * 2 * options.size
 
 
 def _draw_signatures(text: PdfText, options: _Options, top: float, inner: float) -> None:
