@@ -60,7 +60,7 @@ _EM_OTHER: Final = 0.70
 _SAFETY: Final = 1.04
 _BOLD: Final = 1.06
 #: Part of a cell's width our wrapping fills when counting its lines.
-_FILL: Final = 0.9
+_FILL: Final = 0.94
 #: One spare line for every this many wrapped lines, for the same reason.
 _SPARE_EVERY: Final = 5
 
