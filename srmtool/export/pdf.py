@@ -146,7 +146,7 @@ def _draw_table(canvas: Canvas, text: PdfText, route_map: RouteMap, options: _Op
     signature_floor = _MARGIN + text.descent(size)
     extra = bool(pages) and signature_height > 0 and pages[-1].bottom - signature_floor < signature_height
     total = done + len(pages) + int(extra)
-    header = header_boxes(text, content, frame, style)
+    header = header_boxes(text, content, frame, style) if pages else []
     for n, page in enumerate(pages):
         if n == 0:
             _draw_title(text, title, width / 2, height - _MARGIN)

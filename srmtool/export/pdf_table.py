@@ -269,7 +269,7 @@ def header_boxes(text: PdfText, content: TableContent, frame: TableFrame, style:
         text.wrap_tokens(h, size, edges[j + 1] - edges[j] - 2 * style.pad_x, bold=True)
         for j, h in enumerate(content.headings)
     ]
-    h1 = 2 * pad + text.block_height(max(1, *(len(x) for x in lines)), size)
+    h1 = 2 * pad + text.block_height(max([1, *(len(x) for x in lines)]), size)
     h2 = 2 * pad + text.block_height(1, size * 0.8)
     boxes = [Box(j, j, 0.0, h1, x, "center", True) for j, x in enumerate(lines)]
     for j in range(len(lines)):

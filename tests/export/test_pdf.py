@@ -9,6 +9,8 @@ from __future__ import annotations
 import io
 import os
 import re
+import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -25,7 +27,7 @@ from srmtool.export.pdf_text import PdfText, new_canvas
 from srmtool.export.thai import words
 from srmtool.model import load_map
 from srmtool.model.templates import default_columns
-from srmtool.model.types import Meta, Objective, RouteMap, Row, Table
+from srmtool.model.types import Column, Meta, Objective, RouteMap, Row, Table
 from srmtool.resources_path import resource
 
 PHRASES = (
@@ -303,3 +305,37 @@ def test_bad_options_are_refused(tmp_path: Path) -> None:
 def test_pages_render_for_looking(built: tuple[RouteMap, Path], tmp_path: Path) -> None:
     images = pdfcheck.render_pages(built[1], tmp_path, dpi=15, first=2, last=3)
     assert len(images) == 2 and all(p.stat().st_size > 500 for p in images)
+
+
+def test_importing_the_exports_loads_neither_reportlab_nor_openpyxl() -> None:
+    code = (
+        "import sys, srmtool.export\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('reportlab', 'openpyxl'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip() == "[]"
+    assert callable(srmtool.export.write_pdf) and callable(srmtool.export.write_xlsx)
+
+
+def test_empty_maps_and_odd_text_still_export(tmp_path: Path) -> None:
+    write_pdf(RouteMap(), tmp_path / "ว่าง.pdf")
+    write_pdf(RouteMap(table=Table(columns=default_columns())), tmp_path / "ไม่มีแถว.pdf")
+    columns = [Column(key="activity", label="กิจกรรม", width=30), Column(key="budget", label="งบ", width=10)]
+    odd = "อักขระ 😀 中文\tแท็บ\r\nบรรทัดใหม่ " + "ก" * 400 + " https://example.org/" + "a" * 200
+    rows = [
+        Row(id="r1", objective="o1", cells={"activity": odd, "budget": "1,000 บาท"}),
+        Row(id="r2", objective="ไม่มี", cells={"budget": "ตามจริง"}),
+    ]
+    route_map = RouteMap(
+        objectives=[Objective(id="o1", perspective="people", text="ทดสอบ")],
+        table=Table(columns=columns, rows=rows),
+    )
+    path = tmp_path / "แปลก.pdf"
+    write_pdf(route_map, path)
+    flat = pdfcheck.norm(pdfcheck.raw_text(path))
+    assert pdfcheck.norm("ก" * 400) in flat and "a" * 200 in flat and "ตามจริง" in flat
+    assert pdfcheck.norm("รวมงบประมาณ (เฉพาะรายการที่เป็นตัวเลข)") in flat and "หนึ่งพันบาทถ้วน" in flat
+    with pdfplumber.open(path) as pdf:
+        assert pdfcheck.glyphs_crossing_rules(pdf.pages[-1], len(pdf.pages)) == []
