@@ -180,14 +180,11 @@ class MainWindow(QMainWindow):
     def _show_findings_count(self) -> None:
         findings = self.document.findings()
         counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITY_ORDER}
-        parts = []
-        if counts["error"]:
-            parts.append(self.tr("%n error(s)", "", counts["error"]))
-        if counts["warning"]:
-            parts.append(self.tr("%n warning(s)", "", counts["warning"]))
-        if counts["info"]:
-            parts.append(self.tr("%n note(s)", "", counts["info"]))
-        self._findings_label.setText(", ".join(parts) if parts else self.tr("No problems found"))
+        labels = {"error": self.tr("Errors: %n", "", counts["error"]),
+                  "warning": self.tr("Warnings: %n", "", counts["warning"]),
+                  "info": self.tr("Notes: %n", "", counts["info"])}  # fmt: skip
+        parts = [labels[s] for s in SEVERITY_ORDER if counts[s]]
+        self._findings_label.setText(" · ".join(parts) if parts else self.tr("No problems found"))
 
     # -- recent files ----------------------------------------------------------------------------
 
