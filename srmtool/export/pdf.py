@@ -28,8 +28,8 @@ from srmtool.export.pdf_table import (
     draw_table_page,
     header_boxes,
     layout_table,
-    table_content,
 )
+from srmtool.export.pdf_table_content import table_content
 from srmtool.export.pdf_text import PdfText, new_canvas
 from srmtool.model.types import RouteMap
 

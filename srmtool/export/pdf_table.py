@@ -13,21 +13,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 from typing import Final
 
 from reportlab.pdfgen.canvas import Canvas
 
+from srmtool.export.numbers import to_thai_digits
 from srmtool.export.pdf_text import PdfText
-from srmtool.model.types import OBJECTIVE_COLUMN, Column, RouteMap, Row
+from srmtool.model.types import Column
 
 CONTINUED: Final = "(ต่อ)"
 _HEADER_GREY: Final = 0.88
 _RULE_WIDTH: Final = 0.5
 #: A row at most this share of a page's table height moves whole to the next page instead of splitting.
 _KEEP_TOGETHER: Final = 1 / 3
-#: Budget cells that mean "no money" rather than an amount the total cannot read.
-_NO_AMOUNT: Final = frozenset({"", "-", "–", "—", "0"})
 
 
 @dataclass(slots=True)
@@ -274,7 +272,7 @@ def header_boxes(text: PdfText, content: TableContent, frame: TableFrame, style:
     boxes = [Box(j, j, 0.0, h1, x, "center", True) for j, x in enumerate(lines)]
     for j in range(len(lines)):
         number = f"({j + 1})"
-        boxes.append(Box(j, j, -h1, h2, [[_digits(number, style.thai_digits)]], "center"))
+        boxes.append(Box(j, j, -h1, h2, [[digits(number, style.thai_digits)]], "center"))
     return boxes
 
 
@@ -336,62 +334,9 @@ def _draw_rules(canvas: Canvas, boxes: list[Box], frame: TableFrame) -> None:
     canvas._code.append(" ".join(path) + " S")
 
 
-def _digits(value: str, thai: bool) -> str:
-    from srmtool.export.numbers import to_thai_digits
-
+def digits(value: str, thai: bool) -> str:
+    """``value`` with Thai digits when ``thai``."""
     return to_thai_digits(value) if thai else value
-
-
-def table_content(route_map: RouteMap, thai_digits: bool = False) -> TableContent:
-    """The table's headings, objective groups and total row, as text ready to wrap."""
-    from srmtool.export.numbers import baht_text, format_amount, parse_amount
-
-    columns = route_map.table.columns
-    keys = [c.key for c in columns]
-    obj_col = keys.index(OBJECTIVE_COLUMN) if OBJECTIVE_COLUMN in keys else None
-    budget = keys.index("budget") if "budget" in keys else None
-    aligns = ["right" if j == budget else "left" for j in range(len(keys))]
-    groups: list[tuple[str, list[list[str]]]] = []
-    total, unreadable, previous = Decimal(0), 0, None
-    for row in route_map.table.rows:
-        cells: list[str] = []
-        for j, key in enumerate(keys):
-            raw = "" if j == obj_col else row.cells.get(key, "")
-            if j == budget and raw.strip() in _NO_AMOUNT:
-                raw = raw.strip()
-            amount = parse_amount(raw) if j == budget and raw not in _NO_AMOUNT else None
-            if amount is not None:
-                total += amount
-                raw = format_amount(amount)
-            elif j == budget and raw not in _NO_AMOUNT:
-                unreadable += 1
-            cells.append(_digits(raw, thai_digits))
-        if previous is None or row.objective != previous:
-            groups.append((_digits(_objective_text(route_map, row), thai_digits), []))
-        groups[-1][1].append(cells)
-        previous = row.objective
-    if budget is not None and not any(c[budget] for _, rows in groups for c in rows):
-        budget = None
-    rows_total: list[tuple[int, int, str, str]] = []
-    if budget is not None:
-        label = "รวมงบประมาณทั้งสิ้น" if not unreadable else "รวมงบประมาณ (เฉพาะรายการที่เป็นตัวเลข)"
-        words = f"({baht_text(total)})"
-        if budget == len(keys) - 1:
-            label, words = f"{label} {words}", ""
-        if budget > 0:
-            rows_total.append((0, budget - 1, label, "right"))
-        rows_total.append((budget, budget, _digits(format_amount(total), thai_digits), "right"))
-        if words:
-            rows_total.append((budget + 1, len(keys) - 1, words, "left"))
-    headings = [c.label for c in columns]
-    return TableContent(headings, obj_col, groups, aligns, rows_total)
-
-
-def _objective_text(route_map: RouteMap, row: Row) -> str:
-    objective = route_map.objective(row.objective)
-    if objective is None:
-        return ""
-    return f"{objective.code} {objective.text}".strip()
 
 
 __all__ = [
@@ -402,7 +347,7 @@ __all__ = [
     "TablePage",
     "TableStyle",
     "column_edges",
+    "digits",
     "draw_table_page",
     "layout_table",
-    "table_content",
 ]
