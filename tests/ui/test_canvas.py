@@ -3,13 +3,15 @@ one undo step, band changes, selection, route highlighting, badges, zoom and pan
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
 from srmtool.model import graph
 from srmtool.model.layout import BOX_HEIGHT, BOX_WIDTH, arrow_line
-from srmtool.ui.canvas import ArrowHandle, BoxItem, MapScene, MapView
+from srmtool.ui.canvas import ArrowHandle, BoxItem, MapScene, MapView, text
 from srmtool.ui.canvas.arrows import Look
 from srmtool.ui.document import Document
 
@@ -300,3 +302,45 @@ def test_edge_handle_zone() -> None:
     assert box.edge_handle_at(QPointF(BOX_WIDTH - 1, 50))
     assert not box.edge_handle_at(QPointF(BOX_WIDTH / 2, BOX_HEIGHT / 2))
     assert not box.edge_handle_at(QPointF(-5, 50))
+
+
+def test_arrows_leave_hit_testing_when_zoomed_out_too_far(dengue_document: Document, qtbot: object) -> None:
+    scene, view = _shown(dengue_document, qtbot)
+    handles = [it for it in scene.items() if isinstance(it, ArrowHandle)]
+    kept = handles[0]
+    kept.setSelected(True)
+    view.set_zoom(0.1)
+    assert kept.isVisible() and kept.isSelected()
+    assert not any(h.isVisible() for h in handles if h is not kept)
+    view.set_zoom(1.0)
+    assert all(h.isVisible() for h in handles)
+    link = dengue_document.add_link("o15", "o1")
+    assert link
+    view.set_zoom(0.1)
+    added = scene.arrow("o15", "o1")
+    assert added is not None and added.handle is not None and not added.handle.isVisible()
+
+
+def test_a_shown_map_paints_first_and_lays_text_out_after(
+    dengue_document: Document, qtbot: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(text, "_ready", False)  # as in a fresh process
+    monkeypatch.setattr(text.notifier(), "_asked", False)
+    scene, view = _shown(dengue_document, qtbot)
+    assert scene.defers_text
+    view.viewport().grab()
+    box = scene.box("o1")
+    assert box is not None and box._layout is None  # painted without waiting for the segmenter
+    qtbot.waitUntil(lambda: text.segmenter_ready())  # type: ignore[attr-defined]
+    view.viewport().grab()
+    assert box._layout is not None
+    shown = box._layout.text().replace(text.ZWSP, "")
+    assert shown == dengue_document.route_map.objective("o1").text  # type: ignore[union-attr]
+
+
+def test_the_view_keeps_its_scene_alive(dengue_document: Document, qtbot: object) -> None:
+    view = MapView(MapScene(dengue_document))
+    qtbot.addWidget(view)  # type: ignore[attr-defined]
+    gc.collect()
+    assert view.scene() is view.map_scene()
+    assert len(view.map_scene().boxes()) == len(dengue_document.route_map.objectives)

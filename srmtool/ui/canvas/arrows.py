@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import math
 from enum import IntEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from srmtool.model.layout import BOX_HEIGHT, BOX_WIDTH, Rect, arrow_line
+from srmtool.model.layout import arrow_line
 
 if TYPE_CHECKING:
     from srmtool.ui.canvas.items import BoxItem
@@ -32,7 +32,6 @@ LAYER_Z = 0.0
 HANDLE_Z = 0.5
 
 _Flag = QGraphicsItem.GraphicsItemFlag
-_Change = QGraphicsItem.GraphicsItemChange
 
 
 class Look(IntEnum):
@@ -56,20 +55,40 @@ _LOOKS: dict[Look, tuple[QPen, QBrush]] = {
     Look.KEY: (_pen("#c0560c", 3.0), QBrush(QColor("#c0560c"))),
     Look.SELECTED: (_pen("#1f6fd1", 3.0), QBrush(QColor("#1f6fd1"))),
 }
-_FAR_PEN = QPen(QColor("#5a6470"), 1.5)  # zoomed out: aliased cosmetic lines are the fast path
-_FAR_PEN.setCosmetic(True)
 
 
-def box_rect(item: QGraphicsItem) -> Rect:
-    pos = item.pos()
-    return Rect(pos.x(), pos.y(), BOX_WIDTH, BOX_HEIGHT)
+def _cosmetic(pen: QPen) -> QPen:
+    far = QPen(pen)
+    far.setCosmetic(True)
+    far.setWidthF(min(pen.widthF(), 2.0))
+    return far
+
+
+_FAR_PENS = {look: _cosmetic(pen) for look, (pen, _) in _LOOKS.items()}
+
+
+_HANDLE_FLAGS = _Flag.ItemHasNoContents | _Flag.ItemIsSelectable
 
 
 class Arrow:
-    """One link's drawn geometry (a plain record, not an item): the shaft ends where the head
-    starts; ``rect`` bounds both."""
+    """One link's drawn geometry (a plain record, not an item): the shaft ``line`` ends where the
+    head starts; ``left``/``top``/``right``/``bottom`` bound both, with room for hit-testing."""
 
-    __slots__ = ("source", "target", "line", "head", "rect", "look", "handle", "layer")
+    __slots__ = (
+        "source",
+        "target",
+        "layer",
+        "look",
+        "handle",
+        "line",
+        "tip",
+        "left",
+        "top",
+        "right",
+        "bottom",
+        "_wings",
+        "_head",
+    )
 
     def __init__(self, source: BoxItem, target: BoxItem, layer: ArrowLayer) -> None:
         self.source = source
@@ -77,18 +96,28 @@ class Arrow:
         self.layer = layer
         self.look = Look.NORMAL
         self.handle: ArrowHandle | None = None
-        self.line = QLineF()
-        self.head = QPolygonF()
-        self.rect = QRectF()
+        self._head: QPolygonF | None = None
         self._compute()
 
     @property
     def link(self) -> tuple[str, str]:
         return (self.source.objective_id, self.target.objective_id)
 
+    @property
+    def rect(self) -> QRectF:
+        return QRectF(self.left, self.top, self.right - self.left, self.bottom - self.top)
+
+    @property
+    def head(self) -> QPolygonF:
+        """The filled head: tip first, then the two wing points (built on first use)."""
+        if self._head is None:
+            (tx, ty), (ax, ay, bx, by) = self.tip, self._wings
+            self._head = QPolygonF([QPointF(tx, ty), QPointF(ax, ay), QPointF(bx, by)])
+        return self._head
+
     def ends(self) -> tuple[tuple[float, float], tuple[float, float]]:
         """The visible arrow from the source's border to the target's border (head tip)."""
-        return arrow_line(box_rect(self.source), box_rect(self.target))
+        return arrow_line(self.source.rect, self.target.rect)
 
     def _compute(self) -> None:
         (x1, y1), (x2, y2) = self.ends()
@@ -97,36 +126,35 @@ class Arrow:
         head = min(HEAD_LENGTH, length)
         bx, by = x2 - ux * head, y2 - uy * head
         self.line = QLineF(x1, y1, bx, by)
-        self.head = QPolygonF(
-            [
-                QPointF(x2, y2),
-                QPointF(bx - uy * HEAD_HALF_WIDTH, by + ux * HEAD_HALF_WIDTH),
-                QPointF(bx + uy * HEAD_HALF_WIDTH, by - ux * HEAD_HALF_WIDTH),
-            ]
-        )
+        self.tip = (x2, y2)
+        w = HEAD_HALF_WIDTH
+        self._wings = (bx - uy * w, by + ux * w, bx + uy * w, by - ux * w)
+        self._head = None
         m = HIT_WIDTH
-        self.rect = QRectF(min(x1, x2) - m, min(y1, y2) - m, abs(x2 - x1) + 2 * m, abs(y2 - y1) + 2 * m)
+        self.left, self.right = min(x1, x2) - m, max(x1, x2) + m
+        self.top, self.bottom = min(y1, y2) - m, max(y1, y2) + m
 
     def follow(self) -> None:
         """Recompute after an end box moved, and repaint what changed."""
         old = self.rect
         self._compute()
-        self.layer.arrow_moved(old.united(self.rect))
+        self.layer.update(old.united(self.rect))
         if self.handle is not None:
             self.handle.geometry_changed()
 
 
 class ArrowHandle(QGraphicsItem):
-    """The clickable, selectable part of one arrow; paints nothing (the layer paints)."""
+    """The clickable, selectable part of one arrow; paints nothing (the layer paints, and shows
+    the selection from the scene's ``selectionChanged``)."""
 
     def __init__(self, arrow: Arrow) -> None:
         super().__init__()
         self.arrow = arrow
         arrow.handle = self
         self._shape: QPainterPath | None = None
-        self.setFlags(_Flag.ItemHasNoContents | _Flag.ItemIsSelectable)
+        self._rect = arrow.rect
+        self.setFlags(_HANDLE_FLAGS)
         self.setZValue(HANDLE_Z)
-        self.setAcceptHoverEvents(False)
 
     @property
     def link(self) -> tuple[str, str]:
@@ -134,10 +162,11 @@ class ArrowHandle(QGraphicsItem):
 
     def geometry_changed(self) -> None:
         self.prepareGeometryChange()
+        self._rect = self.arrow.rect
         self._shape = None
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
-        return self.arrow.rect
+        return self._rect
 
     def shape(self) -> QPainterPath:
         if self._shape is None:  # built only when something hit-tests
@@ -156,11 +185,6 @@ class ArrowHandle(QGraphicsItem):
     ) -> None:
         pass
 
-    def itemChange(self, change: _Change, value: Any) -> Any:  # noqa: N802 (Qt override)
-        if change == _Change.ItemSelectedHasChanged:
-            self.arrow.layer.restyle(self.arrow)
-        return value
-
 
 class ArrowLayer(QGraphicsItem):
     """Paints all arrows, culled to the exposed area, one batch per look. Takes no clicks."""
@@ -169,8 +193,7 @@ class ArrowLayer(QGraphicsItem):
         super().__init__()
         self.arrows: dict[tuple[str, str], Arrow] = {}
         self._rect = QRectF()
-        self._batches: dict[Look, tuple[list[tuple[float, float, float, float, QLineF]], QPainterPath]] | None
-        self._batches = None
+        self._by_look: dict[Look, list[Arrow]] | None = None
         self.setZValue(LAYER_Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setFlag(_Flag.ItemUsesExtendedStyleOption)  # gives option.exposedRect
@@ -178,19 +201,20 @@ class ArrowLayer(QGraphicsItem):
     # -- the arrows ------------------------------------------------------------------------
     def add(self, arrow: Arrow) -> None:
         self.arrows[arrow.link] = arrow
-        self._batches = None
+        arrow.look = _look_of(arrow)
+        self._by_look = None
         self.update(arrow.rect)
 
     def remove(self, link: tuple[str, str]) -> Arrow | None:
         arrow = self.arrows.pop(link, None)
         if arrow is not None:
-            self._batches = None
+            self._by_look = None
             self.update(arrow.rect)
         return arrow
 
     def clear(self) -> None:
         self.arrows.clear()
-        self._batches = None
+        self._by_look = None
         self.update()
 
     def set_bounds(self, rect: QRectF) -> None:
@@ -198,22 +222,18 @@ class ArrowLayer(QGraphicsItem):
             self.prepareGeometryChange()
             self._rect = QRectF(rect)
 
-    def arrow_moved(self, dirty: QRectF) -> None:
-        self._batches = None
-        self.update(dirty)
-
     def restyle(self, arrow: Arrow) -> None:
         """Re-derive one arrow's look from its handle's selection and its ends' flags."""
         look = _look_of(arrow)
         if look != arrow.look:
             arrow.look = look
-            self._batches = None
+            self._by_look = None
             self.update(arrow.rect)
 
     def restyle_all(self) -> None:
         for arrow in self.arrows.values():
             arrow.look = _look_of(arrow)
-        self._batches = None
+        self._by_look = None
         self.update()
 
     # -- painting ----------------------------------------------------------------------------
@@ -223,41 +243,36 @@ class ArrowLayer(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        if self._batches is None:
-            self._batches = self._build_batches()
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())  # type: ignore[attr-defined]
-        exposed = option.exposedRect  # type: ignore[attr-defined]
+        if self._by_look is None:
+            self._by_look = {}
+            for arrow in self.arrows.values():
+                self._by_look.setdefault(arrow.look, []).append(arrow)
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        exposed = option.exposedRect
         whole = exposed.contains(self._rect)
         x0, y0, x1, y1 = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
         far = lod < 0.5
-        if far:
+        if far:  # zoomed out: aliased lines are the raster engine's fast path
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        for look, (lines, heads) in sorted(self._batches.items()):
-            if whole:
-                visible = [t[4] for t in lines]
-            else:  # culling here is far cheaper than letting the rasterizer clip long lines
-                visible = [t[4] for t in lines if t[0] <= x1 and t[2] >= x0 and t[1] <= y1 and t[3] >= y0]
+        for look in sorted(self._by_look):
+            arrows = self._by_look[look]
+            if not whole:  # culling here is far cheaper than letting the rasterizer clip long lines
+                arrows = [
+                    a for a in arrows if a.left <= x1 and a.right >= x0 and a.top <= y1 and a.bottom >= y0
+                ]
+            if not arrows:
+                continue
             pen, brush = _LOOKS[look]
-            painter.setPen(_FAR_PEN if far and look == Look.NORMAL else pen)
-            painter.drawLines(visible)
+            painter.setPen(_FAR_PENS[look] if far else pen)
+            painter.drawLines([a.line for a in arrows])
             if lod >= 0.25:
+                heads = QPainterPath()
+                for a in arrows:
+                    heads.addPolygon(a.head)
+                    heads.closeSubpath()
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(brush)
                 painter.drawPath(heads)
-
-    def _build_batches(
-        self,
-    ) -> dict[Look, tuple[list[tuple[float, float, float, float, QLineF]], QPainterPath]]:
-        batches: dict[Look, tuple[list[tuple[float, float, float, float, QLineF]], QPainterPath]] = {}
-        for arrow in self.arrows.values():
-            if arrow.look not in batches:
-                batches[arrow.look] = ([], QPainterPath())
-            lines, heads = batches[arrow.look]
-            r = arrow.rect
-            lines.append((r.left(), r.top(), r.right(), r.bottom(), arrow.line))
-            heads.addPolygon(arrow.head)
-            heads.closeSubpath()
-        return batches
 
 
 def _look_of(arrow: Arrow) -> Look:

@@ -13,7 +13,13 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QTextLayout
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from srmtool.model.layout import BOX_HEIGHT, BOX_WIDTH, LABEL_WIDTH, Rect
-from srmtool.ui.canvas.text import box_fonts, thai_layout_text, wrapped_layout
+from srmtool.ui.canvas.text import (
+    box_fonts,
+    request_segmenter,
+    segmenter_ready,
+    thai_layout_text,
+    wrapped_layout,
+)
 
 if TYPE_CHECKING:
     from srmtool.ui.canvas.arrows import Arrow
@@ -29,6 +35,10 @@ DIM_OPACITY = 0.25
 
 _Flag = QGraphicsItem.GraphicsItemFlag
 _Change = QGraphicsItem.GraphicsItemChange
+
+_BOX_FLAGS = _Flag.ItemIsMovable | _Flag.ItemIsSelectable | _Flag.ItemSendsGeometryChanges
+_DEVICE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+_POSITION_CHANGED = _Change.ItemPositionHasChanged
 
 _BORDER = QPen(QColor("#35608a"), 1.5)
 _KEY_BORDER = QPen(QColor("#c0560c"), 3.0)
@@ -58,8 +68,9 @@ class BoxItem(QGraphicsItem):
         self.arrows: list[Arrow] = []
         self.badge: str | None = None  # the worst finding's severity, None when clean
         self._layout: QTextLayout | None = None
-        self.setFlags(_Flag.ItemIsMovable | _Flag.ItemIsSelectable | _Flag.ItemSendsGeometryChanges)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.rect = Rect(0.0, 0.0, BOX_WIDTH, BOX_HEIGHT)  # in the scene, follows pos()
+        self.setFlags(_BOX_FLAGS)
+        self.setCacheMode(_DEVICE_CACHE)
         self.setZValue(BOX_Z)
 
     # -- content -------------------------------------------------------------------------------
@@ -82,10 +93,6 @@ class BoxItem(QGraphicsItem):
         if dimmed != self.dimmed:
             self.dimmed = dimmed
             self.setOpacity(DIM_OPACITY if dimmed else 1.0)
-
-    def scene_rect(self) -> Rect:
-        pos = self.pos()
-        return Rect(pos.x(), pos.y(), BOX_WIDTH, BOX_HEIGHT)
 
     def edge_handle_at(self, item_pos: QPointF) -> bool:
         """Whether ``item_pos`` (item coordinates) lies in the strip along the border where
@@ -112,13 +119,15 @@ class BoxItem(QGraphicsItem):
         )
         if self.badge is not None:
             self._paint_badge(painter)
-        if option.levelOfDetailFromTransform(painter.worldTransform()) < READABLE_LOD:  # type: ignore[attr-defined]
+        if _too_small(painter, option):
             return  # too small to read: the box only
         fonts = box_fonts()
         painter.setPen(_TEXT)
         painter.setFont(fonts.code)
         painter.drawText(QPointF(PAD, 16.0), self.code)
         if self._layout is None:
+            if _waits_for_segmenter(self):
+                return  # on screen: the window shows first, the text a moment later
             self._layout = wrapped_layout(
                 thai_layout_text(self.text), fonts.body, PAD, TEXT_TOP, BOX_WIDTH - 2 * PAD, BOX_HEIGHT - 4.0
             )
@@ -139,7 +148,8 @@ class BoxItem(QGraphicsItem):
         )
 
     def itemChange(self, change: _Change, value: Any) -> Any:  # noqa: N802 (Qt override)
-        if change == _Change.ItemPositionHasChanged:
+        if change == _POSITION_CHANGED:
+            self.rect = Rect(value.x(), value.y(), BOX_WIDTH, BOX_HEIGHT)
             for arrow in self.arrows:
                 arrow.follow()
         return value
@@ -188,6 +198,8 @@ class BandItem(QGraphicsItem):
         painter.setPen(QPen(QColor("#9aa7b4"), 1.0))
         painter.drawLine(QPointF(r.left(), r.bottom()), QPointF(r.right(), r.bottom()))
         painter.drawLine(QPointF(LABEL_WIDTH, r.top()), QPointF(LABEL_WIDTH, r.bottom()))
+        if _too_small(painter, option):
+            return
         font = QFont(box_fonts().code)
         font.setPixelSize(20)
         painter.setFont(font)
@@ -195,7 +207,7 @@ class BandItem(QGraphicsItem):
         painter.drawText(
             QRectF(r.left() + PAD, r.top() + PAD, LABEL_WIDTH - 2 * PAD, r.height() - 2 * PAD),
             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-            thai_layout_text(self.label),
+            _marked(self, self.label),
         )
 
 
@@ -231,6 +243,8 @@ class BannerItem(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(_BANNER_FILL)
         painter.drawRect(r)
+        if _too_small(painter, option):
+            return
         painter.setPen(QColor("white"))
         title_font = QFont(box_fonts().code)
         title_font.setPixelSize(20)
@@ -238,8 +252,10 @@ class BannerItem(QGraphicsItem):
         painter.drawText(
             QRectF(r.left() + PAD, r.top(), LABEL_WIDTH - 2 * PAD, r.height()),
             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-            thai_layout_text(self.title),
+            _marked(self, self.title),
         )
+        if _waits_for_segmenter(self):
+            return
         body = QFont(box_fonts().body)
         body.setPixelSize(17)
         painter.setFont(body)
@@ -248,3 +264,23 @@ class BannerItem(QGraphicsItem):
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
             thai_layout_text(self.text),
         )
+
+
+def _too_small(painter: QPainter, option: QStyleOptionGraphicsItem) -> bool:
+    """Whether text would be too small to read at the painter's zoom (then it is not drawn)."""
+    lod: float = option.levelOfDetailFromTransform(painter.worldTransform())
+    return lod < READABLE_LOD
+
+
+def _waits_for_segmenter(item: QGraphicsItem) -> bool:
+    """Whether ``item`` should paint without its Thai text for now: its scene is on screen
+    (``defers_text``) and the segmenter is not loaded yet. Asks for it to be loaded."""
+    if segmenter_ready() or not getattr(item.scene(), "defers_text", False):
+        return False
+    request_segmenter()
+    return True
+
+
+def _marked(item: QGraphicsItem, text: str) -> str:
+    """A short label with break marks, or as it is while the segmenter is loading."""
+    return text if _waits_for_segmenter(item) else thai_layout_text(text)

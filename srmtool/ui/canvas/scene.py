@@ -21,6 +21,7 @@ selection change, no drag-move). False lets the scene's own behaviour run.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 from srmtool.model import graph
 from srmtool.model.layout import MapLayout
 from srmtool.model.types import PERSPECTIVE_IDS
+from srmtool.ui.canvas import text
 from srmtool.ui.canvas.arrows import Arrow, ArrowHandle, ArrowLayer
 from srmtool.ui.canvas.items import BandItem, BannerItem, BoxItem
 
@@ -60,6 +62,11 @@ class MapScene(QGraphicsScene):
         self._selected_band: str | None = None
         self._highlighted: str | None = None
         self._press_positions: dict[str, QPointF] = {}
+        self._selected_links: set[tuple[str, str]] = set()
+        self._handles_shown = True
+        #: Set by a view: paint boxes without Thai text until the segmenter has loaded (it loads on
+        #: the next turn of the event loop), so the window shows without waiting for it.
+        self.defers_text = False
         self.addItem(self._banner)
         self.addItem(self._arrow_layer)
         for i, pid in enumerate(PERSPECTIVE_IDS):
@@ -75,6 +82,7 @@ class MapScene(QGraphicsScene):
         document.findings_changed.connect(self._on_findings_changed)
         document.reset.connect(self._rebuild)
         self.selectionChanged.connect(self._on_selection_changed)
+        text.notifier().ready.connect(self._on_text_ready)
         self._rebuild()
 
     # -- public -------------------------------------------------------------------------------
@@ -161,6 +169,18 @@ class MapScene(QGraphicsScene):
     def highlighted(self) -> str | None:
         return self._highlighted
 
+    def set_arrow_handles_shown(self, shown: bool) -> None:
+        """Take arrows out of hit-testing and rubber-band selection (the view does this when it
+        is zoomed out too far to click an arrow): thousands of empty handles cost a full repaint
+        a third of its time. Selected arrows keep their handles."""
+        if shown == self._handles_shown:
+            return
+        self._handles_shown = shown
+        for arrow in self._arrow_layer.arrows.values():
+            handle = arrow.handle
+            if handle is not None and not handle.isSelected():
+                handle.setVisible(shown)
+
     def set_tool(self, tool: Any) -> None:
         """Make ``tool`` the first to see mouse and key events (None: only the scene's own)."""
         old, self._tool = self._tool, tool
@@ -174,6 +194,17 @@ class MapScene(QGraphicsScene):
     # -- building --------------------------------------------------------------------------------
     @Slot()
     def _rebuild(self) -> None:
+        collecting = gc.isenabled()
+        gc.disable()  # thousands of new wrappers would trigger full collections over the whole map
+        try:
+            self._build_items()
+        finally:
+            if collecting:
+                gc.enable()
+        self._relayout()
+        QTimer.singleShot(0, self, self._on_findings_changed)  # checking a big map takes a while
+
+    def _build_items(self) -> None:
         self.clearSelection()
         for box in self._boxes.values():
             self.removeItem(box)
@@ -190,15 +221,17 @@ class MapScene(QGraphicsScene):
         for link in route_map.links:
             self._add_arrow(link.source, link.target)
         self._on_map_changed()
-        self._relayout()
-        self._on_findings_changed()
 
     def _add_box(self, objective_id: str) -> None:
         objective = self._document.route_map.objective(objective_id)
         if objective is None or objective_id in self._boxes:
             return
         box = BoxItem(objective.id, objective.code, objective.text, objective.key_route)
-        box.setPos(objective.x, objective.y)  # corrected by the next relayout
+        rect = self._document.layout().boxes.get(objective_id)
+        if rect is None:
+            box.setPos(objective.x, objective.y)
+        else:
+            box.setPos(rect.x, rect.y)
         self._boxes[objective_id] = box
         self.addItem(box)
 
@@ -208,11 +241,11 @@ class MapScene(QGraphicsScene):
             return  # dangling links and self-links are the checks' business
         arrow = Arrow(src, tgt, self._arrow_layer)
         handle = ArrowHandle(arrow)
+        handle.setVisible(self._handles_shown)
         src.arrows.append(arrow)
         tgt.arrows.append(arrow)
         self._arrow_layer.add(arrow)
         self.addItem(handle)
-        self._arrow_layer.restyle(arrow)
 
     def _remove_arrow(self, source: str, target: str) -> None:
         arrow = self._arrow_layer.remove((source, target))
@@ -227,7 +260,7 @@ class MapScene(QGraphicsScene):
     def _schedule_relayout(self) -> None:
         if not self._relayout_due:
             self._relayout_due = True
-            QTimer.singleShot(0, self._relayout_if_due)
+            QTimer.singleShot(0, self, self._relayout_if_due)
 
     @Slot()
     def _relayout_if_due(self) -> None:
@@ -322,7 +355,21 @@ class MapScene(QGraphicsScene):
             box.set_badge(worst.get(oid), "\n".join(messages.get(oid, ())))
 
     @Slot()
+    def _on_text_ready(self) -> None:
+        for box in self._boxes.values():
+            box.update()
+        for band in self._bands.values():
+            band.update()
+        self._banner.update()
+
+    @Slot()
     def _on_selection_changed(self) -> None:
+        links = set(self.selected_links())
+        changed, self._selected_links = links ^ self._selected_links, links
+        for link in changed:
+            arrow = self._arrow_layer.arrows.get(link)
+            if arrow is not None:
+                self._arrow_layer.restyle(arrow)
         ids = self.selected_objective_ids()
         self.highlight_routes(ids[0] if len(ids) == 1 else None)
 

@@ -4,7 +4,9 @@ Qt breaks Thai lines between words only where libthai is installed (most Linux d
 mid-word elsewhere (Windows, macOS, minimal Linux). So box text is laid out with U+200B at every
 word boundary found by the export module's Thai segmenter, which makes the wrapping the same on
 every system. The segmenter is loaded on the first call of ``thai_layout_text``, never at import:
-it costs several times a bare window's start-up.
+loading it takes longer than starting a bare window. So a window paints first without box text,
+asks for the segmenter (``request_segmenter``) and fills the text in when ``notifier().ready``
+fires; a picture rendered off screen loads it at once.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QTextLayout, QTextOption
 
 ZWSP = "\u200b"
@@ -24,12 +26,63 @@ CODE_PIXEL_SIZE = 13
 @lru_cache(maxsize=8192)
 def thai_layout_text(text: str) -> str:
     """``text`` with U+200B at each Thai word boundary, for Qt's line breaking. Removing every
-    U+200B gives ``text`` back."""
+    U+200B gives ``text`` back. The first call loads the segmenter."""
     if not text:
         return text
     from srmtool.export.thai import with_break_marks  # lazy: loads the segmenter on first use
 
-    return with_break_marks(text)
+    marked = with_break_marks(text)
+    _set_ready()
+    return marked
+
+
+def load_segmenter() -> None:
+    """Load the segmenter now (a no-op once loaded)."""
+    from srmtool.export.thai import with_break_marks
+
+    with_break_marks("ก")
+    _set_ready()
+
+
+def _set_ready() -> None:
+    global _ready
+    _ready = True
+
+
+_ready = False
+
+
+def segmenter_ready() -> bool:
+    """Whether ``thai_layout_text`` is cheap now (the segmenter is loaded)."""
+    return _ready
+
+
+class _Notifier(QObject):
+    ready = Signal()  # the segmenter has been loaded; text can be laid out now
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._asked = False
+
+    def request(self) -> None:
+        if not self._asked and not _ready:
+            self._asked = True
+            QTimer.singleShot(0, self, self._load)
+
+    def _load(self) -> None:
+        load_segmenter()
+        self.ready.emit()
+
+
+@lru_cache(maxsize=1)
+def notifier() -> _Notifier:
+    """The object whose ``ready`` signal says the segmenter is loaded (needs a QCoreApplication)."""
+    return _Notifier()
+
+
+def request_segmenter() -> None:
+    """Load the segmenter on the next turn of the event loop (once), then emit ``notifier().ready``."""
+    notifier().request()
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from srmtool.ui.canvas.scene import MapScene
 
+HANDLES_MIN_SCALE = 0.3  # below this zoom arrows are too thin to click (see set_arrow_handles_shown)
 MIN_SCALE = 0.05
 MAX_SCALE = 8.0
 ZOOM_STEP = 1.2
@@ -22,6 +23,8 @@ class MapView(QGraphicsView):
 
     def __init__(self, scene: MapScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
+        self._map_scene = scene  # Qt does not own a view's scene: keep it alive with the view
+        scene.defers_text = True  # show the window first, the Thai text a moment later
         QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
@@ -33,9 +36,7 @@ class MapView(QGraphicsView):
         self._space_down = False
 
     def map_scene(self) -> MapScene:
-        scene = self.scene()
-        assert isinstance(scene, MapScene)
-        return scene
+        return self._map_scene
 
     def zoom(self) -> float:
         return self.transform().m11()
@@ -50,7 +51,7 @@ class MapView(QGraphicsView):
         self.resetTransform()
         self.scale(factor, factor)
         self.centerOn(centre)
-        self.scale_changed.emit(factor)
+        self._zoom_changed()
 
     @Slot()
     def zoom_in(self) -> None:
@@ -73,6 +74,10 @@ class MapView(QGraphicsView):
         if self.zoom() > 1.0:
             self.set_zoom(1.0)
             self.centerOn(rect.center())
+        self._zoom_changed()
+
+    def _zoom_changed(self) -> None:
+        self.map_scene().set_arrow_handles_shown(self.zoom() >= HANDLES_MIN_SCALE)
         self.scale_changed.emit(self.zoom())
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt override)
@@ -82,7 +87,7 @@ class MapView(QGraphicsView):
                 factor = min(MAX_SCALE, max(MIN_SCALE, self.zoom() * ZOOM_STEP**steps))
                 relative = factor / self.zoom()
                 self.scale(relative, relative)  # anchored under the mouse
-                self.scale_changed.emit(self.zoom())
+                self._zoom_changed()
             event.accept()
             return
         super().wheelEvent(event)
