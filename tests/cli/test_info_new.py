@@ -127,26 +127,10 @@ def test_new_unknown_template_is_bad_usage(tmp_path: Path, capsys: pytest.Captur
     assert not path.exists()
 
 
-def test_open_file_says_the_editor_is_not_there_yet(
-    write_map: WriteMap, capsys: pytest.CaptureFixture[str]
+def test_an_unreadable_file_never_reaches_the_editor(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    route_map = clean_map()
-    path = write_map("เปิด.srm", route_map)
-    assert main(["--lang", "en", str(path)]) == 0
-    out = capsys.readouterr().out
-    assert "editor" in out and "not available" in out
-    assert route_map.meta.title in out
-
-    assert main([str(path), "--lang", "th"]) == 0
-    out = capsys.readouterr().out
-    assert "ยังไม่พร้อมใช้" in out
-    assert route_map.meta.title in out
-
-
-def test_open_without_file_and_unreadable_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([]) == 0
-    assert "editor" in capsys.readouterr().out
-
+    """The file is read before Qt is loaded; opening a readable one is tested in tests/ui."""
     missing = tmp_path / "ไม่มี.srm"
     assert main([str(missing)]) == 2
     out, err = capsys.readouterr()
