@@ -1,6 +1,6 @@
 """The ``srmtool`` command (DESIGN.md §3 "Public entry points").
 
-    srmtool [FILE]                     open the map editor (not in this release: prints a summary)
+    srmtool [FILE]                     open the map editor window (an empty map without FILE)
     srmtool check FILE... [--json]     0 no errors, 1 a map has errors, 2 a file cannot be read
     srmtool info FILE                  summary of a map
     srmtool new FILE [--template T] [--title TEXT] [--force]
@@ -8,7 +8,7 @@
 
 Messages are Thai on a Thai locale and English otherwise; ``--lang th|en`` chooses. Errors go to stderr
 as one readable line, never as a traceback; ``main`` returns the exit status instead of raising.
-No Qt is imported here: the editor will be imported lazily by ``srmtool.cli.editor``.
+No Qt is imported here: ``srmtool.cli.editor`` imports the editor only when a window is wanted.
 """
 
 from __future__ import annotations

@@ -13,14 +13,8 @@ from pathlib import Path
 from typing import TextIO
 
 from srmtool.cli.commands import EXIT_UNREADABLE, read_map
+from srmtool.cli.text import say
 from srmtool.model.errors import MapFileError
-
-NO_DISPLAY = (
-    "srmtool: เปิดหน้าต่างโปรแกรมแก้ไขแผนที่ไม่ได้ เพราะไม่มีจอภาพ (ไม่ได้ตั้ง DISPLAY หรือ WAYLAND_DISPLAY)"
-    " งานที่ไม่ต้องใช้หน้าต่างใช้คำสั่ง srmtool check, info หรือ new ได้",
-    "srmtool: cannot open the map editor window: there is no display (neither DISPLAY nor WAYLAND_DISPLAY is"
-    " set); srmtool check, info and new work without one",
-)
 
 
 def has_display() -> bool:
@@ -40,7 +34,7 @@ def open_editor(path: str | None, lang: str, out: TextIO, err: TextIO) -> int:
             print(loaded.message(lang), file=err)
             return EXIT_UNREADABLE
     if not has_display():
-        print(NO_DISPLAY[0] if lang == "th" else NO_DISPLAY[1], file=err)
+        print(say(lang, "no_display"), file=err)
         return EXIT_UNREADABLE
     from srmtool.ui.app import run  # Qt is imported here and nowhere else on the command line
 

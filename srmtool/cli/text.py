@@ -163,11 +163,12 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     "export_reason_disk_full": ("พื้นที่ดิสก์เต็ม", "the disk is full"),
     "export_reason_read_only": ("ดิสก์หรือโฟลเดอร์นี้อ่านได้อย่างเดียว", "the disk or folder is read-only"),
     # -- editor -------------------------------------------------------------------------------
-    "no_editor": (
-        "โปรแกรมแก้ไขแผนที่แบบหน้าต่างยังไม่พร้อมใช้ในรุ่นนี้ ตอนนี้ใช้ได้เฉพาะคำสั่ง check, info และ new",
-        "The map editor window is not available in this release yet; for now use check, info and new.",
+    "no_display": (
+        "srmtool: เปิดหน้าต่างโปรแกรมแก้ไขแผนที่ไม่ได้ เพราะไม่มีจอภาพ (ไม่ได้ตั้ง DISPLAY หรือ WAYLAND_DISPLAY)"
+        " งานที่ไม่ต้องใช้หน้าต่างใช้คำสั่ง srmtool check, info, new หรือ export ได้",
+        "srmtool: cannot open the map editor window: there is no display (neither DISPLAY nor"
+        " WAYLAND_DISPLAY is set); srmtool check, info, new and export work without one",
     ),
-    "no_editor_hint": ("ดูวิธีใช้: srmtool --help", "See: srmtool --help"),
 }
 
 
