@@ -13,7 +13,7 @@ import io
 import os
 import secrets
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from reportlab import rl_config
@@ -135,32 +135,45 @@ def _draw_table(canvas: Canvas, text: PdfText, route_map: RouteMap, options: _Op
     size, digits = options.size, options.thai_digits
     content = table_content(route_map, digits)
     inner = width - 2 * _MARGIN
-    edges = column_edges(route_map.table.columns, _MARGIN, inner)
     title = _wrapped_title(text, route_map, inner, size, digits)
     title_height = sum(h for _, _, _, h in title) + size * 0.6
-    frame = TableFrame(edges, height - _MARGIN - title_height, height - _MARGIN, _MARGIN + _FOOTER)
+    frame = TableFrame(
+        column_edges(route_map.table.columns, _MARGIN, inner),
+        height - _MARGIN - title_height,
+        height - _MARGIN,
+        _MARGIN + _FOOTER,
+    )
     style = TableStyle(size=size, pad=max(2.0, size * 0.3), pad_x=max(2.0, size * 0.4), thai_digits=digits)
-    pages = layout_table(text, content, frame, style) if content.headings else []
+    header = header_boxes(text, content, frame, style) if content.headings else []
+    header_height = sum(b.height for b in header if b.first == 0)
+    one_row = 2 * style.pad + text.block_height(1, size)
+    title_page = frame.first_top - header_height - frame.bottom < one_row  # no row fits under the title
+    if title_page:
+        frame = replace(frame, first_top=frame.top)
+    pages = layout_table(text, content, frame, style) if header else []
     signature_height = _signature_height(text, options)
     # the signatures may use the footer's height beside the page number, not the margin under it
     signature_floor = _MARGIN + text.descent(size)
     extra = bool(pages) and signature_height > 0 and pages[-1].bottom - signature_floor < signature_height
-    total = done + len(pages) + int(extra)
-    header = header_boxes(text, content, frame, style) if pages else []
+    total = done + int(title_page or not pages) + len(pages) + int(extra)
+    number = done
+    if title_page or not pages:
+        _draw_title(text, title, width / 2, height - _MARGIN)
+        number += 1
+        _footer(text, number, total, options)
+        canvas.showPage()
     for n, page in enumerate(pages):
-        if n == 0:
+        if n == 0 and not title_page:
             _draw_title(text, title, width / 2, height - _MARGIN)
         draw_table_page(canvas, text, page, header, frame, style)
         if n == len(pages) - 1 and signature_height and not extra:
             _draw_signatures(text, options, page.bottom - size, inner)
-        _footer(text, done + n + 1, total, options)
+        number += 1
+        _footer(text, number, total, options)
         canvas.showPage()
     if extra:
         _draw_signatures(text, options, height - _MARGIN, inner)
         _footer(text, total, total, options)
-        canvas.showPage()
-    if not pages and not done:
-        _draw_title(text, title, width / 2, height - _MARGIN)
         canvas.showPage()
 
 

@@ -93,6 +93,8 @@ class _Layout:
         self.header_height = header_height
         self.pages: list[TablePage] = []
         self.y = 0.0
+        if frame.top - header_height - frame.bottom < self.cell_height(1):
+            raise ValueError("the table header leaves no room for a row: use a smaller font or larger paper")
         self.new_page()
 
     # -- geometry -----------------------------------------------------------------------

@@ -339,3 +339,15 @@ def test_empty_maps_and_odd_text_still_export(tmp_path: Path) -> None:
     assert pdfcheck.norm("รวมงบประมาณ (เฉพาะรายการที่เป็นตัวเลข)") in flat and "หนึ่งพันบาทถ้วน" in flat
     with pdfplumber.open(path) as pdf:
         assert pdfcheck.glyphs_crossing_rules(pdf.pages[-1], len(pdf.pages)) == []
+
+
+def test_a_font_too_large_for_title_and_header_gets_a_title_page(tmp_path: Path) -> None:
+    route_map = load_map(resource("examples", "district_ncd.srm"))  # type: ignore[arg-type]
+    path = tmp_path / "ใหญ่.pdf"
+    write_pdf(route_map, path, font_size=36)
+    second, third = (pdfcheck.norm(pdfcheck.raw_text(path, n, n)) for n in (2, 3))
+    assert pdfcheck.norm(route_map.meta.title) in second and "(11)" not in second
+    assert "(11)" in third and pdfcheck.norm(route_map.meta.title) not in third
+    with pytest.raises(ValueError):
+        write_pdf(route_map, tmp_path / "เกิน.pdf", font_size=48)  # the header alone fills A4
+    assert not (tmp_path / "เกิน.pdf").exists()
