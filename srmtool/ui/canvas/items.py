@@ -31,7 +31,7 @@ RADIUS = 6.0
 TEXT_TOP = 22.0
 EDGE_ZONE = 7.0  # the strip inside a box's border where a link drag starts
 READABLE_LOD = 0.4  # below this zoom boxes show no text
-DIM_OPACITY = 0.25
+DIM_OPACITY = 0.3  # of a dimmed box's border and text (its background stays opaque)
 
 _Flag = QGraphicsItem.GraphicsItemFlag
 _Change = QGraphicsItem.GraphicsItemChange
@@ -46,6 +46,7 @@ _SELECTED_BORDER = QPen(QColor("#1f6fd1"), 3.0)
 _FILL = QBrush(QColor("#eef4fb"))
 _KEY_FILL = QBrush(QColor("#fff3e6"))
 _TEXT = QColor("#111111")
+_DIM_BASE = QBrush(QColor("#f7f8fa"))
 _SEVERITY_COLOR = {"error": QColor("#c62828"), "warning": QColor("#e69b00"), "info": QColor("#1f6fd1")}
 _BAND_FILLS = ("#f4f8ec", "#eef5fb", "#fbf6ec", "#f3eff8")
 _BAND_SELECTED_FILL = QColor("#dbe9fb")
@@ -90,9 +91,10 @@ class BoxItem(QGraphicsItem):
         self.setToolTip(tooltip)
 
     def set_dimmed(self, dimmed: bool) -> None:
+        """Faded off the highlighted routes; stays opaque so that arrows do not show through."""
         if dimmed != self.dimmed:
             self.dimmed = dimmed
-            self.setOpacity(DIM_OPACITY if dimmed else 1.0)
+            self.update()
 
     def edge_handle_at(self, item_pos: QPointF) -> bool:
         """Whether ``item_pos`` (item coordinates) lies in the strip along the border where
@@ -111,12 +113,16 @@ class BoxItem(QGraphicsItem):
     ) -> None:
         selected = self.isSelected()
         pen = _SELECTED_BORDER if selected else _KEY_BORDER if self.key_route else _BORDER
+        inset = pen.widthF() / 2
+        frame = QRectF(inset, inset, BOX_WIDTH - 2 * inset, BOX_HEIGHT - 2 * inset)
+        if self.dimmed:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_DIM_BASE)
+            painter.drawRoundedRect(frame, RADIUS, RADIUS)
+            painter.setOpacity(DIM_OPACITY)
         painter.setPen(pen)
         painter.setBrush(_KEY_FILL if self.key_route else _FILL)
-        inset = pen.widthF() / 2
-        painter.drawRoundedRect(
-            QRectF(inset, inset, BOX_WIDTH - 2 * inset, BOX_HEIGHT - 2 * inset), RADIUS, RADIUS
-        )
+        painter.drawRoundedRect(frame, RADIUS, RADIUS)
         if self.badge is not None:
             self._paint_badge(painter)
         if _too_small(painter, option):
