@@ -111,10 +111,13 @@ def free_slot(
     route_map: RouteMap, perspective_id: str, layout: MapLayout | None = None
 ) -> tuple[float, float]:
     """Top-left for a new box in a band that overlaps no existing box: the first free place in
-    reading order (left to right, then the next row), rows spaced by the box size and gap."""
+    reading order (left to right, then the next row), rows spaced by the box size and gap.
+
+    Only the band's own boxes count: a place below the band's bottom makes the band grow, and the
+    caller moves the lower bands down with it (``Document.add_objective`` does)."""
     layout = layout or compute_layout(route_map)
     band = layout.bands[perspective_id]
-    taken = list(layout.boxes.values())
+    taken = [layout.boxes[o.id] for o in route_map.objectives_in(perspective_id) if o.id in layout.boxes]
     step_x = BOX_WIDTH + BOX_GAP
     step_y = BOX_HEIGHT + BOX_GAP
     per_row = max(1, int((max(band.w, MIN_WIDTH) - LABEL_WIDTH - BAND_PAD) // step_x))
