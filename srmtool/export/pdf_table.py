@@ -26,6 +26,7 @@ _HEADER_GREY: Final = 0.88
 _RULE_WIDTH: Final = 0.5
 #: A row at most this share of a page's table height moves whole to the next page instead of splitting.
 _KEEP_TOGETHER: Final = 1 / 3
+_MIN_SCALE: Final = 0.6
 
 
 @dataclass(slots=True)
@@ -39,6 +40,7 @@ class Box:
     lines: list[list[str]]
     align: str = "left"
     bold: bool = False
+    scale: float = 1.0  # an amount a little too wide for its column is drawn smaller, not split
 
 
 @dataclass(slots=True)
@@ -132,6 +134,15 @@ class _Layout:
     def wrap(self, text: str, first: int, last: int, bold: bool = False) -> list[list[str]]:
         return self.text.wrap_tokens(text, self.style.size, self.width(first, last), bold)
 
+    def amount(self, text: str, first: int, last: int, bold: bool = False) -> tuple[list[list[str]], float]:
+        """Lines and scale of a right-aligned cell: one word wider than the column (1,303,260 in a
+        narrow budget column) shrinks to fit, down to ``_MIN_SCALE``, rather than break."""
+        room = self.width(first, last)
+        width = self.text.width(text, self.style.size, bold)
+        if width > room and text and not any(c.isspace() for c in text) and width * _MIN_SCALE <= room:
+            return [[text]], room / width
+        return self.wrap(text, first, last, bold), 1.0
+
     def add(self, box: Box) -> None:
         self.pages[-1].boxes.append(box)
 
@@ -150,8 +161,14 @@ class _Group:
     def rows(self, rows: list[list[str]]) -> None:
         lay = self.layout
         cols = [j for j in range(len(self.content.headings)) if j != self.col]
+        aligns = self.content.aligns
         for r, cells in enumerate(rows):
-            rest = [lay.wrap(cells[j], j, j) for j in cols]
+            fitted = [
+                lay.amount(cells[j], j, j) if aligns[j] == "right" else (lay.wrap(cells[j], j, j), 1.0)
+                for j in cols
+            ]
+            rest = [lines for lines, _ in fitted]
+            scales = [scale for _, scale in fitted]
             need = max([1, *(len(x) for x in rest)])
             if not lay.page_is_empty() and self._moves_on(need, first=r == 0):
                 self.page_break()
@@ -162,8 +179,8 @@ class _Group:
                     continue
                 h = lay.cell_height(n)
                 band = [
-                    Box(j, j, lay.y, h, x[:n], self.content.aligns[j])
-                    for j, x in zip(cols, rest, strict=True)
+                    Box(j, j, lay.y, h, x[:n], aligns[j], scale=sc)
+                    for j, x, sc in zip(cols, rest, scales, strict=True)
                 ]
                 for box in band:
                     lay.add(box)
@@ -251,13 +268,16 @@ def layout_table(
 
 
 def _total_row(layout: _Layout, content: TableContent) -> None:
-    cells = [(f, la, layout.wrap(t, f, la, bold=True), a) for f, la, t, a in content.total]
+    cells = [
+        (f, la, *(layout.amount(t, f, la, True) if a == "right" else (layout.wrap(t, f, la, True), 1.0)), a)
+        for f, la, t, a in content.total
+    ]
     need = max(len(c[2]) for c in cells)
     if layout.lines_fitting(layout.room()) < need and not layout.page_is_empty():
         layout.break_page()
     h = layout.cell_height(need)
-    for first, last, lines, align in cells:
-        layout.add(Box(first, last, layout.y, h, lines, align, bold=True))
+    for first, last, lines, scale, align in cells:
+        layout.add(Box(first, last, layout.y, h, lines, align, bold=True, scale=scale))
     layout.y -= h
 
 
@@ -302,7 +322,8 @@ def _draw_box(text: PdfText, box: Box, frame: TableFrame, style: TableStyle, siz
     x = x0 if box.align == "left" else x1 if box.align == "right" else (x0 + x1) / 2
     used = 2 * style.pad + text.block_height(len(box.lines), size)
     top = box.top - (box.height - used) / 2 if box.align == "center" else box.top
-    text.draw_lines(x, top - style.pad - text.ascent(size), box.lines, size, box.bold, box.align)
+    baseline = top - style.pad - text.ascent(size)  # a shrunk amount keeps its neighbours' baseline
+    text.draw_lines(x, baseline, box.lines, size * box.scale, box.bold, box.align)
 
 
 def _merged(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:

@@ -20,7 +20,7 @@ import pytest
 
 import srmtool.export
 from srmtool.export import pdf as pdf_module
-from srmtool.export.numbers import baht_text, format_amount, to_thai_digits
+from srmtool.export.numbers import baht_text, format_amount, parse_amount, to_thai_digits
 from srmtool.export.pdf import PAPERS, SARABUN_SCALE, write_pdf
 from srmtool.export.pdf_table import column_edges
 from srmtool.export.pdf_text import PdfText, new_canvas
@@ -275,6 +275,9 @@ def test_both_examples_export_with_default_blank_signatures(tmp_path: Path) -> N
         srmtool.export.write_pdf(route_map, path)
         flat = pdfcheck.norm(pdfcheck.raw_text(path))
         assert flat.count("ลงชื่อ") == 2 and "ผู้อนุมัติแผน" in flat
+        amounts = [parse_amount(r.cells.get("budget", "")) for r in route_map.table.rows]
+        total = format_amount(sum((a for a in amounts if a is not None), Decimal(0)))
+        assert any(total in line for line in pdfcheck.raw_lines(path))  # never split over two lines
         for o in route_map.objectives:
             if route_map.rows_of(o.id):
                 assert pdfcheck.norm(o.text) in flat
