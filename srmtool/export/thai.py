@@ -30,6 +30,13 @@ _CHUNKS = re.compile(r"\s+|\S+")
 # LAKKHANGYAO and combining diacritics.
 _CLUSTER = re.compile("[\u0e40-\u0e44]*.[\u0e31\u0e33-\u0e3a\u0e45\u0e47-\u0e4e\u0300-\u036f]*", re.S)
 
+# Punctuation that belongs to the word after it (openers) or before it (closers): a line never
+# ends with "(" nor starts with ")".
+# A straight quote opens when none is open and closes otherwise.
+_OPENERS = frozenset("([{<“‘«")
+_CLOSERS = frozenset(")]}>”’»,.;:!?%…ๆฯ")
+_STRAIGHT_QUOTES = frozenset("\"'")
+
 _word_segmenter: Segmenter | None = None
 _syllable_segmenter: Segmenter | None = None
 
@@ -98,7 +105,34 @@ def _segment_chunk(chunk: str) -> tuple[str, ...]:
     pieces = _words_segmenter()(chunk)
     if "".join(pieces) != chunk:  # a segmenter must never change the text; be safe if one does
         return tuple(clusters(chunk))
-    return tuple(p for p in pieces if p)
+    return tuple(_attach_punctuation([p for p in pieces if p]))
+
+
+def _attach_punctuation(pieces: list[str]) -> list[str]:
+    """Glue opening brackets and quotes to the next piece, closing ones to the previous piece."""
+    out: list[str] = []
+    carry = ""
+    open_quotes: set[str] = set()
+    for piece in pieces:
+        if piece in _STRAIGHT_QUOTES:
+            opening = piece not in open_quotes
+            open_quotes ^= {piece}
+        else:
+            opening = all(c in _OPENERS for c in piece)
+        piece = carry + piece
+        carry = ""
+        if opening:
+            carry = piece
+        elif out and all(c in _CLOSERS or c in _STRAIGHT_QUOTES for c in piece):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    if carry:
+        if out:
+            out[-1] += carry
+        else:
+            out.append(carry)
+    return out
 
 
 def words(text: str) -> list[str]:

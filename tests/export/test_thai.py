@@ -118,3 +118,15 @@ def test_the_segmenter_loads_on_first_use_not_at_import() -> None:
     before, after = json.loads(result.stdout)
     assert before == []
     assert after
+
+
+def test_brackets_and_quotes_stay_with_their_words() -> None:
+    """A line never ends with "(" nor starts with ")" or a closing quote."""
+    assert thai.words("งบประมาณ (บาท)") == ["งบประมาณ", " ", "(บาท)"]
+    assert thai.words("หมู่บ้าน (ร้อยละ 100)")[2] == "(ร้อยละ"
+    assert thai.words('"ยุงลาย"ในชุมชน')[0] == '"ยุงลาย"'
+    assert thai.words("บ้านๆเมือง")[0] == "บ้านๆ"
+    text = "ครัวเรือนปลอดลูกน้ำยุงลาย (ร้อยละ 80) ของหมู่บ้านในเขตรับผิดชอบ"
+    for width in range(6, 30):
+        for line in thai.wrap(text, spacing_width, width):
+            assert not line.endswith("(") and not line.startswith(")")
