@@ -60,3 +60,23 @@ def test_console_script_is_installed() -> None:
     result = subprocess.run([str(script), "--version"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
     assert result.stdout.strip() == f"srmtool {srmtool.__version__}"
+
+
+def test_every_code_package_is_listed_for_installation() -> None:
+    """pyproject.toml lists packages explicitly; a sub-package left out would be missing after install."""
+    import importlib.util
+    import pkgutil
+    import tomllib
+
+    source = Path(__file__).resolve().parents[1]
+    listed = set(
+        tomllib.loads((source / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["packages"]
+    )
+    found = {"srmtool"} | {
+        info.name
+        for info in pkgutil.walk_packages([str(source / "srmtool")], prefix="srmtool.")
+        if info.ispkg
+    }
+    assert found - listed == set()
+    # and the installed copy has them all
+    assert all(importlib.util.find_spec(name) is not None for name in found)
