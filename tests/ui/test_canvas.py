@@ -343,3 +343,17 @@ def test_the_view_keeps_its_scene_alive(dengue_document: Document, qtbot: object
     gc.collect()
     assert view.scene() is view.map_scene()
     assert len(view.map_scene().boxes()) == len(dengue_document.route_map.objectives)
+
+
+def test_arrows_draw_fast_only_while_boxes_are_dragged(dengue_document: Document, qtbot: object) -> None:
+    scene, view = _shown(dengue_document, qtbot)
+    layer = scene.arrows()[0].layer
+    x, y = _centre(scene, "o13")
+    start = _viewport_point(view, x, y)
+    QTest.mousePress(view.viewport(), LEFT, NONE, start)
+    assert not layer._moving  # a press alone changes nothing
+    QTest.mouseMove(view.viewport(), start + QPoint(30, 10))
+    assert layer._moving
+    QTest.mouseRelease(view.viewport(), LEFT, NONE, start + QPoint(30, 10))
+    assert not layer._moving
+    assert dengue_document.undo_stack.count() == 1

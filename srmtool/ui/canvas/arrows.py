@@ -194,6 +194,7 @@ class ArrowLayer(QGraphicsItem):
         self.arrows: dict[tuple[str, str], Arrow] = {}
         self._rect = QRectF()
         self._by_look: dict[Look, list[Arrow]] | None = None
+        self._moving = False
         self.setZValue(LAYER_Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setFlag(_Flag.ItemUsesExtendedStyleOption)  # gives option.exposedRect
@@ -221,6 +222,14 @@ class ArrowLayer(QGraphicsItem):
         if rect != self._rect:
             self.prepareGeometryChange()
             self._rect = QRectF(rect)
+
+    def set_moving(self, moving: bool) -> None:
+        """While boxes are dragged, arrows are drawn without antialiasing (a quarter of the cost
+        of a drag step on a dense map); the drop repaints them smooth."""
+        if moving != self._moving:
+            self._moving = moving
+            if not moving:
+                self.update()
 
     def restyle(self, arrow: Arrow) -> None:
         """Re-derive one arrow's look from its handle's selection and its ends' flags."""
@@ -252,7 +261,7 @@ class ArrowLayer(QGraphicsItem):
         whole = exposed.contains(self._rect)
         x0, y0, x1, y1 = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
         far = lod < 0.5
-        if far:  # zoomed out: aliased lines are the raster engine's fast path
+        if far or self._moving:  # aliased lines are the raster engine's fast path
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         for look in sorted(self._by_look):
             arrows = self._by_look[look]

@@ -25,7 +25,7 @@ import gc
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, QPointF, QRectF, QTimer, Signal, Slot
+from PySide6.QtCore import QLocale, QPointF, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
@@ -398,11 +398,14 @@ class MapScene(QGraphicsScene):
         if self._offer("mouse_move", event):
             return
         super().mouseMoveEvent(event)
+        if event.buttons() & Qt.MouseButton.LeftButton and isinstance(self.mouseGrabberItem(), BoxItem):
+            self._arrow_layer.set_moving(True)  # Qt is dragging boxes
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 (Qt override)
         if self._offer("mouse_release", event):
             return
         super().mouseReleaseEvent(event)
+        self._arrow_layer.set_moving(False)
         moves: dict[str, tuple[float, float]] = {}
         for oid, before in self._press_positions.items():
             box = self._boxes.get(oid)
