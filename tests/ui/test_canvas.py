@@ -149,8 +149,19 @@ def test_rubber_band_and_ctrl_click_select(dengue_document: Document, qtbot: obj
     _drag(view, start, end)
     expected = sorted(o.id for o in dengue_document.route_map.objectives_in("foundation"))
     assert sorted(scene.selected_objective_ids()) == expected
+    assert scene.selected_links() == []  # arrows only cross the rubber band
     assert dengue_document.undo_stack.count() == 0
 
+    o13, o10 = lay.boxes["o13"], lay.boxes["o10"]  # พ1 → ก2: a band around both takes the arrow too
+    left, right = min(o13.x, o10.x) - 10, max(o13.right, o10.right) + 10
+    _drag(view, _viewport_point(view, left, o10.y - 10), _viewport_point(view, right, o13.bottom + 10))
+    assert sorted(scene.selected_objective_ids()) == ["o10", "o13"]
+    assert ("o13", "o10") in scene.selected_links()
+    part = _viewport_point(view, o13.x - 10, o13.y - 10), _viewport_point(view, o13.right + 10, o13.y + 40)
+    _drag(view, *part)
+    assert scene.selected_objective_ids() == []  # a box only partly inside is not picked
+
+    scene.select_objectives(expected)
     x, y = _centre(scene, "o1")
     QTest.mouseClick(view.viewport(), LEFT, CTRL, _viewport_point(view, x, y))
     assert sorted(scene.selected_objective_ids()) == sorted([*expected, "o1"])
