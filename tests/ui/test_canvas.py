@@ -7,7 +7,9 @@ import gc
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from srmtool.model import graph
 from srmtool.model.layout import BOX_HEIGHT, BOX_WIDTH, arrow_line
@@ -211,6 +213,9 @@ def test_findings_badge_appears_for_empty_text(dengue_document: Document, qtbot:
     assert scene.box("o2").badge == "error"  # type: ignore[union-attr]
     assert scene.box("o2").toolTip()  # type: ignore[union-attr]
     assert scene.box("o1").badge is None  # type: ignore[union-attr]
+    assert scene.box("o2").zValue() == scene.box("o1").zValue()  # type: ignore[union-attr]
+    scene.select_objectives(["o2"])
+    assert scene.box("o2").zValue() > scene.box("o1").zValue()  # type: ignore[union-attr]
     dengue_document.undo_stack.undo()
     qtbot.waitUntil(lambda: scene.box("o2").badge is None)  # type: ignore[attr-defined, union-attr]
 
@@ -285,6 +290,19 @@ def test_zoom_pan_and_fit(dengue_document: Document, qtbot: object) -> None:
     assert view.zoom() == pytest.approx(1 / 1.2)
     QTest.keyClick(view.viewport(), Qt.Key.Key_Minus, CTRL)
     assert view.zoom() < 1 / 1.2
+    before = view.zoom()
+    wheel = QWheelEvent(
+        QPointF(300, 300),
+        view.viewport().mapToGlobal(QPointF(300, 300)),
+        QPoint(),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        CTRL,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert view.zoom() == pytest.approx(before * 1.2**2)
     view.zoom_reset()
     view.resize(800, 600)
     view.fit()
@@ -303,6 +321,13 @@ def test_zoom_pan_and_fit(dengue_document: Document, qtbot: object) -> None:
     QTest.mouseMove(view.viewport(), start + QPoint(-120, 0))
     QTest.mouseRelease(view.viewport(), middle, NONE, start + QPoint(-120, 0))
     assert view.horizontalScrollBar().value() == h + 120
+
+    v = view.verticalScrollBar().value()
+    QTest.keyPress(view, Qt.Key.Key_Space)
+    _drag(view, start, start + QPoint(0, -80))  # Space held: the left button pans instead
+    QTest.keyRelease(view, Qt.Key.Key_Space)
+    assert view.verticalScrollBar().value() == v + 80
+    assert scene.selected_objective_ids() == [] and scene.selected_band is None
     assert dengue_document.undo_stack.count() == 0
 
 

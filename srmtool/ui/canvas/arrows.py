@@ -200,15 +200,25 @@ class ArrowLayer(QGraphicsItem):
         self.setFlag(_Flag.ItemUsesExtendedStyleOption)  # gives option.exposedRect
 
     # -- the arrows ------------------------------------------------------------------------
-    def add(self, arrow: Arrow) -> None:
+    def connect(self, source: BoxItem, target: BoxItem) -> ArrowHandle:
+        """A new arrow glued to both boxes; the caller adds the returned handle to the scene."""
+        arrow = Arrow(source, target, self)
+        handle = ArrowHandle(arrow)
+        source.arrows.append(arrow)
+        target.arrows.append(arrow)
         self.arrows[arrow.link] = arrow
         arrow.look = _look_of(arrow)
         self._by_look = None
         self.update(arrow.rect)
+        return handle
 
     def remove(self, link: tuple[str, str]) -> Arrow | None:
+        """Unglue and forget an arrow; the caller removes its handle from the scene."""
         arrow = self.arrows.pop(link, None)
         if arrow is not None:
+            for box in (arrow.source, arrow.target):
+                if arrow in box.arrows:
+                    box.arrows.remove(arrow)
             self._by_look = None
             self.update(arrow.rect)
         return arrow

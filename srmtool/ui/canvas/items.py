@@ -6,12 +6,14 @@ Positions and sizes come from ``srmtool.model.layout`` so that the PDF matches t
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QTextLayout
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from srmtool.model.checks import Finding
 from srmtool.model.layout import BOX_HEIGHT, BOX_WIDTH, LABEL_WIDTH, Rect
 from srmtool.ui.canvas.text import (
     box_fonts,
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from srmtool.ui.canvas.arrows import Arrow
 
 BOX_Z = 1.0
+SELECTED_BOX_Z = 1.5
 BAND_Z = -1.0
 PAD = 8.0
 RADIUS = 6.0
@@ -39,6 +42,7 @@ _Change = QGraphicsItem.GraphicsItemChange
 _BOX_FLAGS = _Flag.ItemIsMovable | _Flag.ItemIsSelectable | _Flag.ItemSendsGeometryChanges
 _DEVICE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 _POSITION_CHANGED = _Change.ItemPositionHasChanged
+_SELECTED_CHANGED = _Change.ItemSelectedHasChanged
 
 _BORDER = QPen(QColor("#35608a"), 1.5)
 _KEY_BORDER = QPen(QColor("#c0560c"), 3.0)
@@ -47,6 +51,7 @@ _FILL = QBrush(QColor("#eef4fb"))
 _KEY_FILL = QBrush(QColor("#fff3e6"))
 _TEXT = QColor("#111111")
 _DIM_BASE = QBrush(QColor("#f7f8fa"))
+_SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 _SEVERITY_COLOR = {"error": QColor("#c62828"), "warning": QColor("#e69b00"), "info": QColor("#1f6fd1")}
 _BAND_FILLS = ("#f4f8ec", "#eef5fb", "#fbf6ec", "#f3eff8")
 _BAND_SELECTED_FILL = QColor("#dbe9fb")
@@ -158,6 +163,8 @@ class BoxItem(QGraphicsItem):
             self.rect = Rect(value.x(), value.y(), BOX_WIDTH, BOX_HEIGHT)
             for arrow in self.arrows:
                 arrow.follow()
+        elif change == _SELECTED_CHANGED:
+            self.setZValue(SELECTED_BOX_Z if value else BOX_Z)  # a dragged box passes over others
         return value
 
 
@@ -270,6 +277,21 @@ class BannerItem(QGraphicsItem):
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
             thai_layout_text(self.text),
         )
+
+
+def finding_badges(findings: Iterable[Finding]) -> dict[str, tuple[str, str]]:
+    """Objective id -> (the worst severity among its findings, their messages one per line),
+    in Thai on a Thai system and in English elsewhere."""
+    lang = "th" if QLocale().language() == QLocale.Language.Thai else "en"
+    worst: dict[str, str] = {}
+    messages: dict[str, list[str]] = {}
+    for finding in findings:
+        for oid in dict.fromkeys(finding.ids):
+            messages.setdefault(oid, []).append(finding.message(lang))
+            old = worst.get(oid)
+            if old is None or _SEVERITY_RANK.get(finding.severity, 0) > _SEVERITY_RANK.get(old, 0):
+                worst[oid] = finding.severity
+    return {oid: (worst[oid], "\n".join(messages[oid])) for oid in worst}
 
 
 def _too_small(painter: QPainter, option: QStyleOptionGraphicsItem) -> bool:

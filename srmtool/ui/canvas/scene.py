@@ -5,18 +5,7 @@ arrows follow; on release the scene calls ``document.move_objectives`` once for 
 moved. When the signals come back the boxes are already where the layout puts them (no-op), or
 snap into their band.
 
-Tools (select, add objective, draw link, ...) plug in with ``set_tool``. The scene offers every
-mouse and key event to the active tool first, by calling whichever of these the tool defines::
-
-    mouse_press(event: QGraphicsSceneMouseEvent) -> bool
-    mouse_move(event: QGraphicsSceneMouseEvent) -> bool
-    mouse_release(event: QGraphicsSceneMouseEvent) -> bool
-    mouse_double_click(event: QGraphicsSceneMouseEvent) -> bool
-    key_press(event: QKeyEvent) -> bool
-    deactivate() -> None           (called when another tool replaces it)
-
-A tool returns True when it handled the event; the scene then does nothing more with it (no
-selection change, no drag-move). False lets the scene's own behaviour run.
+Tools plug in with ``set_tool`` and see every mouse and key event first (``tool_scene``).
 """
 
 from __future__ import annotations
@@ -25,25 +14,24 @@ import gc
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, QPointF, QRectF, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QGraphicsSceneMouseEvent
 
 from srmtool.model import graph
 from srmtool.model.layout import MapLayout
 from srmtool.model.types import PERSPECTIVE_IDS
 from srmtool.ui.canvas import text
 from srmtool.ui.canvas.arrows import Arrow, ArrowHandle, ArrowLayer
-from srmtool.ui.canvas.items import BandItem, BannerItem, BoxItem
+from srmtool.ui.canvas.items import BandItem, BannerItem, BoxItem, finding_badges
+from srmtool.ui.canvas.tool_scene import ToolScene
 
 if TYPE_CHECKING:
     from srmtool.ui.document import Document
 
 SCENE_MARGIN = 40.0
-_SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
-class MapScene(QGraphicsScene):
+class MapScene(ToolScene):
     """Boxes keyed by objective id, one arrow layer, the bands and the banner."""
 
     #: the selected band's perspective id, or None
@@ -58,7 +46,6 @@ class MapScene(QGraphicsScene):
         self._arrow_layer = ArrowLayer()
         self._layout: MapLayout | None = None
         self._relayout_due = False
-        self._tool: Any = None
         self._selected_band: str | None = None
         self._highlighted: str | None = None
         self._press_positions: dict[str, QPointF] = {}
@@ -181,16 +168,6 @@ class MapScene(QGraphicsScene):
             if handle is not None and not handle.isSelected():
                 handle.setVisible(shown)
 
-    def set_tool(self, tool: Any) -> None:
-        """Make ``tool`` the first to see mouse and key events (None: only the scene's own)."""
-        old, self._tool = self._tool, tool
-        if old is not None and old is not tool and hasattr(old, "deactivate"):
-            old.deactivate()
-
-    @property
-    def tool(self) -> Any:
-        return self._tool
-
     # -- building --------------------------------------------------------------------------------
     @Slot()
     def _rebuild(self) -> None:
@@ -239,22 +216,13 @@ class MapScene(QGraphicsScene):
         src, tgt = self._boxes.get(source), self._boxes.get(target)
         if src is None or tgt is None or source == target or (source, target) in self._arrow_layer.arrows:
             return  # dangling links and self-links are the checks' business
-        arrow = Arrow(src, tgt, self._arrow_layer)
-        handle = ArrowHandle(arrow)
+        handle = self._arrow_layer.connect(src, tgt)
         handle.setVisible(self._handles_shown)
-        src.arrows.append(arrow)
-        tgt.arrows.append(arrow)
-        self._arrow_layer.add(arrow)
         self.addItem(handle)
 
     def _remove_arrow(self, source: str, target: str) -> None:
         arrow = self._arrow_layer.remove((source, target))
-        if arrow is None:
-            return
-        for box in (arrow.source, arrow.target):
-            if arrow in box.arrows:
-                box.arrows.remove(arrow)
-        if arrow.handle is not None:
+        if arrow is not None and arrow.handle is not None:
             self.removeItem(arrow.handle)
 
     def _schedule_relayout(self) -> None:
@@ -340,19 +308,9 @@ class MapScene(QGraphicsScene):
 
     @Slot()
     def _on_findings_changed(self) -> None:
-        lang = "th" if QLocale().language() == QLocale.Language.Thai else "en"
-        worst: dict[str, str] = {}
-        messages: dict[str, list[str]] = {}
-        for finding in self._document.findings():
-            for oid in finding.ids:
-                if oid not in self._boxes:
-                    continue
-                messages.setdefault(oid, []).append(finding.message(lang))
-                old = worst.get(oid)
-                if old is None or _SEVERITY_RANK.get(finding.severity, 0) > _SEVERITY_RANK.get(old, 0):
-                    worst[oid] = finding.severity
+        badges = finding_badges(self._document.findings())
         for oid, box in self._boxes.items():
-            box.set_badge(worst.get(oid), "\n".join(messages.get(oid, ())))
+            box.set_badge(*badges.get(oid, (None, "")))
 
     @Slot()
     def _on_text_ready(self) -> None:
@@ -373,38 +331,20 @@ class MapScene(QGraphicsScene):
         ids = self.selected_objective_ids()
         self.highlight_routes(ids[0] if len(ids) == 1 else None)
 
-    # -- events -----------------------------------------------------------------------------------
-    def _offer(self, name: str, event: Any) -> bool:
-        handler = getattr(self._tool, name, None) if self._tool is not None else None
-        if handler is not None and handler(event):
-            event.accept()
-            return True
-        return False
-
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 (Qt override)
-        if self._offer("mouse_press", event):
-            return
-        super().mousePressEvent(event)
+    # -- gestures no tool took (tool_scene) ------------------------------------------------------
+    def pressed(self, event: QGraphicsSceneMouseEvent) -> None:
         hit = next((it for it in self.items(event.scenePos()) if isinstance(it, BoxItem | ArrowHandle)), None)
-        if hit is not None:
-            self.selected_band = None
-        else:
-            self.selected_band = self.band_at(event.scenePos())
+        self.selected_band = None if hit is not None else self.band_at(event.scenePos())
         self._press_positions = {
             it.objective_id: it.pos() for it in self.selectedItems() if isinstance(it, BoxItem)
         }
 
-    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 (Qt override)
-        if self._offer("mouse_move", event):
-            return
-        super().mouseMoveEvent(event)
+    def moved(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.buttons() & Qt.MouseButton.LeftButton and isinstance(self.mouseGrabberItem(), BoxItem):
             self._arrow_layer.set_moving(True)  # Qt is dragging boxes
 
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 (Qt override)
-        if self._offer("mouse_release", event):
-            return
-        super().mouseReleaseEvent(event)
+    def released(self, event: QGraphicsSceneMouseEvent) -> None:
+        """One ``move_objectives`` for every box the drag moved (none when nothing moved)."""
         self._arrow_layer.set_moving(False)
         moves: dict[str, tuple[float, float]] = {}
         for oid, before in self._press_positions.items():
@@ -414,13 +354,3 @@ class MapScene(QGraphicsScene):
         self._press_positions = {}
         if moves:
             self._document.move_objectives(moves)
-
-    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 (Qt override)
-        if self._offer("mouse_double_click", event):
-            return
-        super().mouseDoubleClickEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        if self._offer("key_press", event):
-            return
-        super().keyPressEvent(event)
