@@ -67,6 +67,11 @@ kind, path = sys.argv[1], sys.argv[2]
 if kind == "bare":
     window = QMainWindow()
     watched = window
+elif kind == "document":  # the editor's model and document alone: what the canvas builds on
+    from srmtool.ui.document import Document
+    document = Document.open(path)
+    window = QMainWindow()
+    watched = window
 elif kind == "view":
     from srmtool.ui.canvas import MapScene, MapView
     from srmtool.ui.document import Document
@@ -206,7 +211,7 @@ def bench_scene(app: QApplication, n_objectives: int, n_links: int) -> dict[str,
 
 def bench_startup(runs: int) -> dict[str, object]:
     example = str(resource("examples", "dengue_tambon.srm"))
-    kinds = ("bare", "view", "window")
+    kinds = ("bare", "document", "view", "window")
     times: dict[str, list[float]] = {kind: [] for kind in kinds}
     for _ in range(runs):
         for kind in kinds:  # interleaved, so load from elsewhere hits every kind alike
