@@ -390,6 +390,14 @@ def test_arrows_draw_fast_only_while_boxes_are_dragged(dengue_document: Document
     assert not layer._moving  # a press alone changes nothing
     QTest.mouseMove(view.viewport(), start + QPoint(30, 10))
     assert layer._moving
+    box = scene.box("o13")
+    assert box is not None and box.arrows
+    assert box.pos().x() == scene.layout().boxes["o13"].x + 30  # moved on screen, not in the model
+    for arrow in box.arrows:  # mid-drag: glued to where the box is now, not where the model has it
+        (x1, y1), (x2, y2) = arrow_line(arrow.source.rect, arrow.target.rect)
+        assert box.rect.x == box.pos().x() and box.rect.y == box.pos().y()
+        assert (arrow.line.x1(), arrow.line.y1(), *arrow.tip) == pytest.approx((x1, y1, x2, y2))
+    assert dengue_document.undo_stack.count() == 0
     QTest.mouseRelease(view.viewport(), LEFT, NONE, start + QPoint(30, 10))
     assert not layer._moving
     assert dengue_document.undo_stack.count() == 1
