@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from srmtool.model import graph
 from srmtool.model.layout import BOX_HEIGHT, BOX_WIDTH, arrow_line
-from srmtool.ui.canvas import ArrowHandle, BoxItem, MapScene, MapView, text
+from srmtool.model.operations import SetMapField
+from srmtool.ui.canvas import ArrowHandle, BandItem, BannerItem, BoxItem, MapScene, MapView, text
 from srmtool.ui.canvas.arrows import Look
 from srmtool.ui.document import Document
 
@@ -401,3 +402,17 @@ def test_arrows_draw_fast_only_while_boxes_are_dragged(dengue_document: Document
     QTest.mouseRelease(view.viewport(), LEFT, NONE, start + QPoint(30, 10))
     assert not layer._moving
     assert dengue_document.undo_stack.count() == 1
+
+
+def test_destination_and_labels_follow_map_changes(dengue_document: Document) -> None:
+    scene = MapScene(dengue_document)
+    bands = {it.perspective_id: it for it in scene.items() if isinstance(it, BandItem)}
+    banner = next(it for it in scene.items() if isinstance(it, BannerItem))
+    assert bands["process"].label == "กระบวนการ" and banner.text == dengue_document.route_map.destination
+    dengue_document.apply(SetMapField("label.process", "กระบวนการบริหารจัดการ"), "Rename level")
+    dengue_document.apply(SetMapField("destination", LONG_THAI), "Edit destination")
+    assert bands["process"].label == "กระบวนการบริหารจัดการ"
+    assert banner.text == LONG_THAI
+    dengue_document.undo_stack.undo()
+    dengue_document.undo_stack.undo()
+    assert bands["process"].label == "กระบวนการ"
