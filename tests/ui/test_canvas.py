@@ -1,63 +1,29 @@
-"""The map scene and view on the bundled examples: items from the document, drag-move through
-one undo step, band changes, selection, route highlighting, badges, zoom and pan."""
+"""The map scene on the bundled examples: items from the document, drag-move through one undo
+step, band changes, selection, route highlighting, badges and document signals."""
 
 from __future__ import annotations
 
-import gc
-
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from canvas_support import (
+    CTRL,
+    LEFT,
+    LONG_THAI,
+    NONE,
+    assert_arrows_glued,
+    centre,
+    drag,
+    shown,
+    viewport_point,
+)
+from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from srmtool.model import graph
-from srmtool.model.layout import BOX_HEIGHT, BOX_WIDTH, arrow_line
+from srmtool.model.layout import BOX_HEIGHT, arrow_line
 from srmtool.model.operations import SetMapField
-from srmtool.ui.canvas import ArrowHandle, BandItem, BannerItem, BoxItem, MapScene, MapView, text
+from srmtool.ui.canvas import ArrowHandle, BandItem, BannerItem, MapScene
 from srmtool.ui.canvas.arrows import Look
 from srmtool.ui.document import Document
-
-LEFT = Qt.MouseButton.LeftButton
-NONE = Qt.KeyboardModifier.NoModifier
-CTRL = Qt.KeyboardModifier.ControlModifier
-LONG_THAI = "ผู้นำชุมชนและอาสาสมัครสาธารณสุขประจำหมู่บ้านร่วมกันจัดทำธรรมนูญสุขภาพตำบลเพื่อลดโรคไม่ติดต่อเรื้อรัง"
-
-
-def _shown(document: Document, qtbot: object) -> tuple[MapScene, MapView]:
-    scene = MapScene(document)
-    view = MapView(scene)
-    qtbot.addWidget(view)  # type: ignore[attr-defined]
-    view.resize(1600, 1400)
-    view.show()
-    qtbot.waitExposed(view)  # type: ignore[attr-defined]
-    view.zoom_reset()
-    view.centerOn(QPointF(800, 700))
-    return scene, view
-
-
-def _viewport_point(view: MapView, x: float, y: float) -> QPoint:
-    return view.mapFromScene(QPointF(x, y))
-
-
-def _drag(view: MapView, start: QPoint, end: QPoint, modifiers: Qt.KeyboardModifier = NONE) -> None:
-    QTest.mousePress(view.viewport(), LEFT, modifiers, start)
-    for i in range(1, 9):
-        QTest.mouseMove(view.viewport(), start + (end - start) * (i / 8))
-    QTest.mouseRelease(view.viewport(), LEFT, modifiers, end)
-
-
-def _centre(scene: MapScene, oid: str) -> tuple[float, float]:
-    return scene.layout().boxes[oid].center
-
-
-def _assert_arrows_glued(scene: MapScene) -> None:
-    lay = scene.layout()
-    for arrow in scene.arrows():
-        source, target = arrow.link
-        (x1, y1), (x2, y2) = arrow_line(lay.boxes[source], lay.boxes[target])
-        drawn = arrow.line.p1(), arrow.head.at(0)  # what the layer paints: shaft start, head tip
-        assert (drawn[0].x(), drawn[0].y(), drawn[1].x(), drawn[1].y()) == pytest.approx((x1, y1, x2, y2))
 
 
 @pytest.mark.parametrize("fixture", ["dengue_document", "district_document"])
@@ -75,45 +41,45 @@ def test_one_box_per_objective_and_one_arrow_per_link(fixture: str, request: pyt
         assert (box.pos().x(), box.pos().y()) == (rect.x, rect.y)
         assert box.code == m.objective(box.objective_id).code  # type: ignore[union-attr]
         assert box.zValue() > handles[0].zValue()  # arrows under boxes
-    _assert_arrows_glued(scene)
+    assert_arrows_glued(scene)
 
 
 def test_dragging_a_box_moves_its_arrows_and_pushes_one_move(
     dengue_document: Document, qtbot: object
 ) -> None:
-    scene, view = _shown(dengue_document, qtbot)
+    scene, view = shown(dengue_document, qtbot)
     box = scene.box("o9")
     assert box is not None and len(box.arrows) >= 4
     before = box.pos()
-    x, y = _centre(scene, "o9")
-    _drag(view, _viewport_point(view, x, y), _viewport_point(view, x + 60, y + 40))
+    x, y = centre(scene, "o9")
+    drag(view, viewport_point(view, x, y), viewport_point(view, x + 60, y + 40))
     assert dengue_document.undo_stack.count() == 1
     o9 = dengue_document.route_map.objective("o9")
     assert o9 is not None and (o9.x, o9.y) == (before.x() + 60, before.y() + 40)
     assert o9.perspective == "process"
     assert box.pos() == before + QPointF(60, 40)
-    _assert_arrows_glued(scene)
+    assert_arrows_glued(scene)
 
     dengue_document.undo_stack.undo()
     scene.layout()
     assert box.pos() == before
-    _assert_arrows_glued(scene)
+    assert_arrows_glued(scene)
 
 
 def test_a_click_without_moving_pushes_nothing(dengue_document: Document, qtbot: object) -> None:
-    scene, view = _shown(dengue_document, qtbot)
-    x, y = _centre(scene, "o1")
-    QTest.mouseClick(view.viewport(), LEFT, NONE, _viewport_point(view, x, y))
+    scene, view = shown(dengue_document, qtbot)
+    x, y = centre(scene, "o1")
+    QTest.mouseClick(view.viewport(), LEFT, NONE, viewport_point(view, x, y))
     assert scene.selected_objective_ids() == ["o1"]
     assert dengue_document.undo_stack.count() == 0
 
 
 def test_dropping_into_another_band_changes_the_perspective(dengue_document: Document, qtbot: object) -> None:
-    scene, view = _shown(dengue_document, qtbot)
+    scene, view = shown(dengue_document, qtbot)
     stakeholder = scene.layout().bands["stakeholder"]
-    x, y = _centre(scene, "o11")  # ก3, process
+    x, y = centre(scene, "o11")  # ก3, process
     target_y = stakeholder.y + stakeholder.h / 2
-    _drag(view, _viewport_point(view, x, y), _viewport_point(view, x, target_y))
+    drag(view, viewport_point(view, x, y), viewport_point(view, x, target_y))
     o11 = dengue_document.route_map.objective("o11")
     assert o11 is not None and o11.perspective == "stakeholder" and o11.code == "ก3"
     assert dengue_document.undo_stack.count() == 1
@@ -121,10 +87,10 @@ def test_dropping_into_another_band_changes_the_perspective(dengue_document: Doc
     assert box is not None
     rect = scene.layout().boxes["o11"]
     assert stakeholder.y <= rect.y and rect.bottom <= scene.layout().bands["stakeholder"].bottom
-    _assert_arrows_glued(scene)
+    assert_arrows_glued(scene)
     dengue_document.undo_stack.undo()
     assert dengue_document.route_map.objective("o11").perspective == "process"  # type: ignore[union-attr]
-    assert scene.band_at(QPointF(*_centre(scene, "o11"))) == "process"
+    assert scene.band_at(QPointF(*centre(scene, "o11"))) == "process"
 
 
 def test_a_band_grows_when_a_box_goes_below_it(dengue_document: Document) -> None:
@@ -140,16 +106,16 @@ def test_a_band_grows_when_a_box_goes_below_it(dengue_document: Document) -> Non
     box = scene.box("o4")
     assert box is not None and box.pos().y() == grown.boxes["o4"].y
     assert scene.sceneRect().contains(QPointF(0, grown.bounds.bottom))
-    _assert_arrows_glued(scene)
+    assert_arrows_glued(scene)
 
 
 def test_rubber_band_and_ctrl_click_select(dengue_document: Document, qtbot: object) -> None:
-    scene, view = _shown(dengue_document, qtbot)
+    scene, view = shown(dengue_document, qtbot)
     lay = scene.layout()
     band = lay.bands["foundation"]
-    start = _viewport_point(view, band.x + 150, band.y + 5)
-    end = _viewport_point(view, band.right - 5, band.bottom - 5)
-    _drag(view, start, end)
+    start = viewport_point(view, band.x + 150, band.y + 5)
+    end = viewport_point(view, band.right - 5, band.bottom - 5)
+    drag(view, start, end)
     expected = sorted(o.id for o in dengue_document.route_map.objectives_in("foundation"))
     assert sorted(scene.selected_objective_ids()) == expected
     assert scene.selected_links() == []  # arrows only cross the rubber band
@@ -157,23 +123,23 @@ def test_rubber_band_and_ctrl_click_select(dengue_document: Document, qtbot: obj
 
     o13, o10 = lay.boxes["o13"], lay.boxes["o10"]  # พ1 → ก2: a band around both takes the arrow too
     left, right = min(o13.x, o10.x) - 10, max(o13.right, o10.right) + 10
-    _drag(view, _viewport_point(view, left, o10.y - 10), _viewport_point(view, right, o13.bottom + 10))
+    drag(view, viewport_point(view, left, o10.y - 10), viewport_point(view, right, o13.bottom + 10))
     assert sorted(scene.selected_objective_ids()) == ["o10", "o13"]
     assert ("o13", "o10") in scene.selected_links()
-    part = _viewport_point(view, o13.x - 10, o13.y - 10), _viewport_point(view, o13.right + 10, o13.y + 40)
-    _drag(view, *part)
+    part = viewport_point(view, o13.x - 10, o13.y - 10), viewport_point(view, o13.right + 10, o13.y + 40)
+    drag(view, *part)
     assert scene.selected_objective_ids() == []  # a box only partly inside is not picked
 
     scene.select_objectives(expected)
-    x, y = _centre(scene, "o1")
-    QTest.mouseClick(view.viewport(), LEFT, CTRL, _viewport_point(view, x, y))
+    x, y = centre(scene, "o1")
+    QTest.mouseClick(view.viewport(), LEFT, CTRL, viewport_point(view, x, y))
     assert sorted(scene.selected_objective_ids()) == sorted([*expected, "o1"])
-    QTest.mouseClick(view.viewport(), LEFT, CTRL, _viewport_point(view, x, y))
+    QTest.mouseClick(view.viewport(), LEFT, CTRL, viewport_point(view, x, y))
     assert sorted(scene.selected_objective_ids()) == expected
 
 
 def test_clicking_an_arrow_selects_its_link(dengue_document: Document, qtbot: object) -> None:
-    scene, view = _shown(dengue_document, qtbot)
+    scene, view = shown(dengue_document, qtbot)
     arrow = scene.arrow("o13", "o10")
     assert arrow is not None
     mid = arrow.line.pointAt(0.5)
@@ -229,7 +195,7 @@ def test_items_follow_document_signals(dengue_document: Document) -> None:
     assert (box.pos().x(), box.pos().y()) == (scene.layout().boxes[oid].x, scene.layout().boxes[oid].y)
     assert dengue_document.add_link(oid, "o4")
     assert scene.arrow(oid, "o4") is not None
-    _assert_arrows_glued(scene)
+    assert_arrows_glued(scene)
 
     dengue_document.delete(["o9"])
     assert scene.box("o9") is None
@@ -239,7 +205,7 @@ def test_items_follow_document_signals(dengue_document: Document) -> None:
     assert sorted(a.link for a in scene.arrows()) == sorted(
         (lk.source, lk.target) for lk in dengue_document.route_map.links
     )
-    _assert_arrows_glued(scene)
+    assert_arrows_glued(scene)
 
 
 def test_reset_rebuilds_and_map_changes_relabel(
@@ -248,18 +214,18 @@ def test_reset_rebuilds_and_map_changes_relabel(
     scene = MapScene(dengue_document)
     dengue_document.replace(district_document.route_map.model_copy(deep=True))
     assert len(scene.boxes()) == 42 and len(scene.arrows()) == len(district_document.route_map.links)
-    _assert_arrows_glued(scene)
+    assert_arrows_glued(scene)
 
 
 def test_band_selection_by_clicking_empty_band_area(dengue_document: Document, qtbot: object) -> None:
-    scene, view = _shown(dengue_document, qtbot)
+    scene, view = shown(dengue_document, qtbot)
     seen: list[object] = []
     scene.selected_band_changed.connect(seen.append)
     band = scene.layout().bands["process"]
-    QTest.mouseClick(view.viewport(), LEFT, NONE, _viewport_point(view, band.x + 40, band.y + 20))
+    QTest.mouseClick(view.viewport(), LEFT, NONE, viewport_point(view, band.x + 40, band.y + 20))
     assert scene.selected_band == "process" and seen == ["process"]
-    x, y = _centre(scene, "o1")
-    QTest.mouseClick(view.viewport(), LEFT, NONE, _viewport_point(view, x, y))
+    x, y = centre(scene, "o1")
+    QTest.mouseClick(view.viewport(), LEFT, NONE, viewport_point(view, x, y))
     assert scene.selected_band is None
     assert scene.band_at(QPointF(300, 10)) is None  # the banner
 
@@ -273,120 +239,20 @@ def test_tool_gets_events_first(dengue_document: Document, qtbot: object) -> Non
             self.presses += 1
             return True
 
-    scene, view = _shown(dengue_document, qtbot)
+    scene, view = shown(dengue_document, qtbot)
     tool = Swallow()
     scene.set_tool(tool)
-    x, y = _centre(scene, "o1")
-    _drag(view, _viewport_point(view, x, y), _viewport_point(view, x + 50, y))
+    x, y = centre(scene, "o1")
+    drag(view, viewport_point(view, x, y), viewport_point(view, x + 50, y))
     assert tool.presses == 1
     assert scene.selected_objective_ids() == [] and dengue_document.undo_stack.count() == 0
 
 
-def test_zoom_pan_and_fit(dengue_document: Document, qtbot: object) -> None:
-    scene, view = _shown(dengue_document, qtbot)
-    view.zoom_in()
-    assert view.zoom() == pytest.approx(1.2)
-    view.zoom_out()
-    view.zoom_out()
-    assert view.zoom() == pytest.approx(1 / 1.2)
-    QTest.keyClick(view.viewport(), Qt.Key.Key_Minus, CTRL)
-    assert view.zoom() < 1 / 1.2
-    before = view.zoom()
-    wheel = QWheelEvent(
-        QPointF(300, 300),
-        view.viewport().mapToGlobal(QPointF(300, 300)),
-        QPoint(),
-        QPoint(0, 240),
-        Qt.MouseButton.NoButton,
-        CTRL,
-        Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QApplication.sendEvent(view.viewport(), wheel)
-    assert view.zoom() == pytest.approx(before * 1.2**2)
-    view.zoom_reset()
-    view.resize(800, 600)
-    view.fit()
-    bounds = scene.layout().bounds
-    visible = view.mapToScene(view.viewport().rect()).boundingRect()
-    assert visible.contains(bounds.x + 1, bounds.y + 1) and visible.contains(
-        bounds.right - 1, bounds.bottom - 1
-    )
-    assert view.zoom() < 1.0
-
-    view.zoom_reset()
-    h = view.horizontalScrollBar().value()
-    middle = Qt.MouseButton.MiddleButton
-    start = QPoint(400, 300)
-    QTest.mousePress(view.viewport(), middle, NONE, start)
-    QTest.mouseMove(view.viewport(), start + QPoint(-120, 0))
-    QTest.mouseRelease(view.viewport(), middle, NONE, start + QPoint(-120, 0))
-    assert view.horizontalScrollBar().value() == h + 120
-
-    v = view.verticalScrollBar().value()
-    QTest.keyPress(view, Qt.Key.Key_Space)
-    _drag(view, start, start + QPoint(0, -80))  # Space held: the left button pans instead
-    QTest.keyRelease(view, Qt.Key.Key_Space)
-    assert view.verticalScrollBar().value() == v + 80
-    assert scene.selected_objective_ids() == [] and scene.selected_band is None
-    assert dengue_document.undo_stack.count() == 0
-
-
-def test_edge_handle_zone() -> None:
-    box = BoxItem("o1", "ป1", LONG_THAI)
-    assert box.edge_handle_at(QPointF(2, BOX_HEIGHT / 2))
-    assert box.edge_handle_at(QPointF(BOX_WIDTH - 1, 50))
-    assert not box.edge_handle_at(QPointF(BOX_WIDTH / 2, BOX_HEIGHT / 2))
-    assert not box.edge_handle_at(QPointF(-5, 50))
-
-
-def test_arrows_leave_hit_testing_when_zoomed_out_too_far(dengue_document: Document, qtbot: object) -> None:
-    scene, view = _shown(dengue_document, qtbot)
-    handles = [it for it in scene.items() if isinstance(it, ArrowHandle)]
-    kept = handles[0]
-    kept.setSelected(True)
-    view.set_zoom(0.1)
-    assert kept.isVisible() and kept.isSelected()
-    assert not any(h.isVisible() for h in handles if h is not kept)
-    view.set_zoom(1.0)
-    assert all(h.isVisible() for h in handles)
-    link = dengue_document.add_link("o15", "o1")
-    assert link
-    view.set_zoom(0.1)
-    added = scene.arrow("o15", "o1")
-    assert added is not None and added.handle is not None and not added.handle.isVisible()
-
-
-def test_a_shown_map_paints_first_and_lays_text_out_after(
-    dengue_document: Document, qtbot: object, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(text, "_ready", False)  # as in a fresh process
-    monkeypatch.setattr(text.notifier(), "_asked", False)
-    scene, view = _shown(dengue_document, qtbot)
-    assert scene.defers_text
-    view.viewport().grab()
-    box = scene.box("o1")
-    assert box is not None and box._layout is None  # painted without waiting for the segmenter
-    qtbot.waitUntil(lambda: text.segmenter_ready())  # type: ignore[attr-defined]
-    view.viewport().grab()
-    assert box._layout is not None
-    shown = box._layout.text().replace(text.ZWSP, "")
-    assert shown == dengue_document.route_map.objective("o1").text  # type: ignore[union-attr]
-
-
-def test_the_view_keeps_its_scene_alive(dengue_document: Document, qtbot: object) -> None:
-    view = MapView(MapScene(dengue_document))
-    qtbot.addWidget(view)  # type: ignore[attr-defined]
-    gc.collect()
-    assert view.scene() is view.map_scene()
-    assert len(view.map_scene().boxes()) == len(dengue_document.route_map.objectives)
-
-
 def test_arrows_draw_fast_only_while_boxes_are_dragged(dengue_document: Document, qtbot: object) -> None:
-    scene, view = _shown(dengue_document, qtbot)
+    scene, view = shown(dengue_document, qtbot)
     layer = scene.arrows()[0].layer
-    x, y = _centre(scene, "o13")
-    start = _viewport_point(view, x, y)
+    x, y = centre(scene, "o13")
+    start = viewport_point(view, x, y)
     QTest.mousePress(view.viewport(), LEFT, NONE, start)
     assert not layer._moving  # a press alone changes nothing
     QTest.mouseMove(view.viewport(), start + QPoint(30, 10))

@@ -1,0 +1,117 @@
+"""The map view: zoom, pan and fit, arrows leaving hit-testing when zoomed far out, the window
+painting before the Thai segmenter has loaded, and the edge zone where link drags start."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+from canvas_support import CTRL, LONG_THAI, NONE, drag, shown
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from srmtool.model.layout import BOX_HEIGHT, BOX_WIDTH
+from srmtool.ui.canvas import ArrowHandle, BoxItem, MapScene, MapView, text
+from srmtool.ui.document import Document
+
+
+def test_zoom_pan_and_fit(dengue_document: Document, qtbot: object) -> None:
+    scene, view = shown(dengue_document, qtbot)
+    view.zoom_in()
+    assert view.zoom() == pytest.approx(1.2)
+    view.zoom_out()
+    view.zoom_out()
+    assert view.zoom() == pytest.approx(1 / 1.2)
+    QTest.keyClick(view.viewport(), Qt.Key.Key_Minus, CTRL)
+    assert view.zoom() < 1 / 1.2
+    before = view.zoom()
+    wheel = QWheelEvent(
+        QPointF(300, 300),
+        view.viewport().mapToGlobal(QPointF(300, 300)),
+        QPoint(),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        CTRL,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert view.zoom() == pytest.approx(before * 1.2**2)
+    view.zoom_reset()
+    view.resize(800, 600)
+    view.fit()
+    bounds = scene.layout().bounds
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert visible.contains(bounds.x + 1, bounds.y + 1) and visible.contains(
+        bounds.right - 1, bounds.bottom - 1
+    )
+    assert view.zoom() < 1.0
+
+    view.zoom_reset()
+    h = view.horizontalScrollBar().value()
+    middle = Qt.MouseButton.MiddleButton
+    start = QPoint(400, 300)
+    QTest.mousePress(view.viewport(), middle, NONE, start)
+    QTest.mouseMove(view.viewport(), start + QPoint(-120, 0))
+    QTest.mouseRelease(view.viewport(), middle, NONE, start + QPoint(-120, 0))
+    assert view.horizontalScrollBar().value() == h + 120
+
+    v = view.verticalScrollBar().value()
+    QTest.keyPress(view, Qt.Key.Key_Space)
+    drag(view, start, start + QPoint(0, -80))  # Space held: the left button pans instead
+    QTest.keyRelease(view, Qt.Key.Key_Space)
+    assert view.verticalScrollBar().value() == v + 80
+    assert scene.selected_objective_ids() == [] and scene.selected_band is None
+    assert dengue_document.undo_stack.count() == 0
+
+
+def test_arrows_leave_hit_testing_when_zoomed_out_too_far(dengue_document: Document, qtbot: object) -> None:
+    scene, view = shown(dengue_document, qtbot)
+    handles = [it for it in scene.items() if isinstance(it, ArrowHandle)]
+    kept = handles[0]
+    kept.setSelected(True)
+    view.set_zoom(0.1)
+    assert kept.isVisible() and kept.isSelected()
+    assert not any(h.isVisible() for h in handles if h is not kept)
+    view.set_zoom(1.0)
+    assert all(h.isVisible() for h in handles)
+    link = dengue_document.add_link("o15", "o1")
+    assert link
+    view.set_zoom(0.1)
+    added = scene.arrow("o15", "o1")
+    assert added is not None and added.handle is not None and not added.handle.isVisible()
+
+
+def test_a_shown_map_paints_first_and_lays_text_out_after(
+    dengue_document: Document, qtbot: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(text, "_ready", False)  # as in a fresh process
+    monkeypatch.setattr(text.notifier(), "_asked", False)
+    scene, view = shown(dengue_document, qtbot)
+    assert scene.defers_text
+    view.viewport().grab()
+    box = scene.box("o1")
+    assert box is not None and box._layout is None  # painted without waiting for the segmenter
+    qtbot.waitUntil(lambda: text.segmenter_ready())  # type: ignore[attr-defined]
+    view.viewport().grab()
+    assert box._layout is not None
+    laid_out = box._layout.text().replace(text.ZWSP, "")
+    assert laid_out == dengue_document.route_map.objective("o1").text  # type: ignore[union-attr]
+
+
+def test_the_view_keeps_its_scene_alive(dengue_document: Document, qtbot: object) -> None:
+    view = MapView(MapScene(dengue_document))
+    qtbot.addWidget(view)  # type: ignore[attr-defined]
+    gc.collect()
+    assert view.scene() is view.map_scene()
+    assert len(view.map_scene().boxes()) == len(dengue_document.route_map.objectives)
+
+
+def test_edge_handle_zone() -> None:
+    box = BoxItem("o1", "ป1", LONG_THAI)
+    assert box.edge_handle_at(QPointF(2, BOX_HEIGHT / 2))
+    assert box.edge_handle_at(QPointF(BOX_WIDTH - 1, 50))
+    assert not box.edge_handle_at(QPointF(BOX_WIDTH / 2, BOX_HEIGHT / 2))
+    assert not box.edge_handle_at(QPointF(-5, 50))
