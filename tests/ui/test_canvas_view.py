@@ -115,3 +115,20 @@ def test_edge_handle_zone() -> None:
     assert box.edge_handle_at(QPointF(BOX_WIDTH - 1, 50))
     assert not box.edge_handle_at(QPointF(BOX_WIDTH / 2, BOX_HEIGHT / 2))
     assert not box.edge_handle_at(QPointF(-5, 50))
+
+
+def test_arrows_stay_painted_when_a_box_is_dragged_past_the_edge(
+    dengue_document: Document, qtbot: object
+) -> None:
+    scene, view = shown(dengue_document, qtbot)
+    box = scene.box("o5")  # ภ2, the rightmost box
+    assert box is not None and box.arrows
+    layer = box.arrows[0].layer
+    right = scene.layout().bounds.right
+    box.setPos(right + 300, box.pos().y())  # as Qt does during a drag
+    assert all(layer.boundingRect().contains(arrow.rect) for arrow in box.arrows)
+    scene.layout()  # nothing changed in the model: the layer keeps its grown bounds until a relayout
+    dengue_document.move_objectives({"o5": (box.pos().x(), box.pos().y())})
+    bounds = scene.layout().bounds
+    assert bounds.right > right
+    assert layer.boundingRect().right() == bounds.right

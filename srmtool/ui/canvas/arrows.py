@@ -138,7 +138,7 @@ class Arrow:
         """Recompute after an end box moved, and repaint what changed."""
         old = self.rect
         self._compute()
-        self.layer.update(old.united(self.rect))
+        self.layer.arrow_moved(old, self.rect)
         if self.handle is not None:
             self.handle.geometry_changed()
 
@@ -232,6 +232,13 @@ class ArrowLayer(QGraphicsItem):
         if rect != self._rect:
             self.prepareGeometryChange()
             self._rect = QRectF(rect)
+
+    def arrow_moved(self, old: QRectF, new: QRectF) -> None:
+        """Repaint where an arrow was and is; grow to hold it (a box dragged past the map's edge)
+        so that no part of it is left unpainted."""
+        if not self._rect.contains(new):
+            self.set_bounds(self._rect.united(new))
+        self.update(old.united(new))
 
     def set_moving(self, moving: bool) -> None:
         """While boxes are dragged, arrows are drawn without antialiasing (a quarter of the cost
