@@ -32,11 +32,14 @@ MAX_CELL_CHARS: Final = 32_767
 #: Excel refuses rows taller than this (points).
 MAX_ROW_HEIGHT: Final = 409.0
 
-#: Distance between wrapped lines as a multiple of the font size. TH SarabunPSK reserves room above
-#: and below for stacked Thai marks (ascent + descent = 1.655 em); LibreOffice spaces lines by that.
-LINE_PITCH: Final = 1.68
-#: Room above the first line and below the last, as a multiple of the font size.
-ROW_PADDING: Final = 0.6
+#: Distance between wrapped lines as a multiple of the font size. LibreOffice spaces lines by the
+#: font's ascent + descent: 1.665 em measured on its print with Laksaman (what it falls back to for
+#: TH SarabunPSK when that is not installed), 1.655 em for TH SarabunPSK itself.
+LINE_PITCH: Final = 1.67
+#: Room left below the last line, as a multiple of the font size: the first baseline sits 1.35 em
+#: below the cell's top, so ``lines × LINE_PITCH`` already holds the text; this covers the border
+#: and the spreadsheet's rounding of the height to whole pixels.
+ROW_PADDING: Final = 0.3
 
 # Advance widths in em of TH SarabunPSK by kind of character, as LibreOffice lays out Laksaman (its
 # metric twin): measured on a printed sheet.
@@ -60,9 +63,11 @@ _EM_OTHER: Final = 0.70
 _SAFETY: Final = 1.04
 _BOLD: Final = 1.06
 #: Part of a cell's width our wrapping fills when counting its lines.
-_FILL: Final = 0.94
-#: One spare line for every this many wrapped lines, for the same reason.
-_SPARE_EVERY: Final = 5
+_FILL: Final = 1.0
+#: A cell of at least this many wrapped lines gets one spare line: the spreadsheet breaks Thai with
+#: its own dictionary and, in a narrow column, may need a line more than our wrapping (measured: at
+#: most one, on cells of three lines or more). Never more than one, so tall rows stay tight.
+_SPARE_FROM: Final = 3
 
 #: One Excel width unit is the width of "0" in the workbook's default font (Calibri 11: 7 pixels),
 #: plus 5 pixels of cell margin per column; a pixel is 0.75 pt.
@@ -119,7 +124,7 @@ def line_count(text: str, width: float, font_size: float, bold: bool = False) ->
     # ours does; filling only part of the width leaves room for that.
     room = column_points(width) * _FILL / scale  # in em
     lines = len(wrap(text, text_em, room))
-    return max(1, lines + lines // _SPARE_EVERY)
+    return max(1, lines + (1 if lines >= _SPARE_FROM else 0))
 
 
 def lines_height(lines: int, font_size: float) -> float:

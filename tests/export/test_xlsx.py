@@ -157,6 +157,26 @@ def test_every_row_has_a_height_that_grows_with_its_text(tmp_path: Path) -> None
     assert heights[3] == MAX_ROW_HEIGHT
 
 
+#: Line pitch LibreOffice prints with when TH SarabunPSK falls back to Laksaman (measured, em).
+PRINTED_PITCH = 1.665
+
+
+@pytest.mark.parametrize("lines", [1, 2, 3, 7, 12])
+def test_row_height_is_its_lines_plus_at_most_one_spare(tmp_path: Path, lines: int) -> None:
+    # Short words one per line: every program prints exactly ``lines`` lines, whatever its fonts.
+    words = ["ร้อยละ 80", "ทุกหมู่บ้าน", "อสม.", "รพ.สต.", "ครัวเรือน"]
+    text = "\n".join(words[i % len(words)] for i in range(lines))
+    short = [Objective(id="o1", code="ป1", perspective="people", text="ลดโรค")]
+    route_map = small_map([("o1", {"activity": text})], short)
+    ws = written(route_map, tmp_path)[TABLE_SHEET]
+    height = ws.row_dimensions[heading_row(ws, route_map) + 2].height
+    size = 16.0
+    assert height >= lines * PRINTED_PITCH * size, "the last line would be clipped"
+    assert height <= ((lines + 1) * PRINTED_PITCH + 0.6) * size, "more than one spare line"
+    if lines < 3:
+        assert height <= (lines * PRINTED_PITCH + 0.6) * size, "a short row needs no spare line"
+
+
 def test_merged_objective_group_is_tall_enough_for_the_objective(tmp_path: Path) -> None:
     objectives = [
         Objective(id="o1", code="ป1", perspective="people", text=LONG_UNBROKEN),
