@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -60,13 +61,13 @@ print(json.dumps(out))
 
 
 def _stub_libthai(folder: Path) -> Path:
-    """A shared library named libthai.so.0 that has none of libthai's functions."""
-    source = folder / "stub.c"
-    source.write_text("int srm_no_thai_breaking(void) { return 0; }\n")
-    compiler = shutil.which("cc") or shutil.which("gcc")
-    assert compiler, "a C compiler is needed to build the stub libthai"
-    target = folder / "libthai.so.0"
-    subprocess.run([compiler, "-shared", "-fPIC", "-o", str(target), str(source)], check=True)
+    """A shared library named libthai.so.0 that has none of libthai's functions: a copy of the C maths
+    library this Python has loaded (any glibc system has it; no compiler needed). Qt looks up libthai's
+    functions by name, finds none, and falls back to its own line breaking."""
+    maps = Path("/proc/self/maps").read_text()
+    libm = re.search(r"(/\S*/libm\.so\.6)$", maps, flags=re.MULTILINE)
+    assert libm, "the C maths library is not loaded"
+    shutil.copyfile(libm.group(1), folder / "libthai.so.0")
     return folder
 
 
