@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from srmtool.model.checks_text import Raw, Refs, level_en, level_th, names
 from srmtool.model.graph import LEVEL, leading_to
 from srmtool.model.types import PERSPECTIVE_IDS, RouteMap
+
+if TYPE_CHECKING:
+    import networkx as nx  # imported where used: the editor starts without waiting for it
 
 _PEOPLE = PERSPECTIVE_IDS[0]
 
@@ -63,6 +65,8 @@ def _link_items(route_map: RouteMap, refs: Refs) -> Iterator[Raw]:
 def _cycles(graph: nx.DiGraph, refs: Refs) -> Iterator[Raw]:
     """One finding per strongly connected component: every loop through it at once (listing
     each simple cycle would explode on a densely linked map)."""
+    import networkx as nx
+
     for component in nx.strongly_connected_components(graph):
         if len(component) < 2:
             continue
@@ -123,6 +127,8 @@ def _reach(graph: nx.DiGraph, refs: Refs) -> Iterator[Raw]:
 def _key_route(graph: nx.DiGraph, refs: Refs) -> Iterator[Raw]:
     """The key route may branch, but its objectives should hang together through their links
     (weakly connected), and it should reach the people level."""
+    import networkx as nx
+
     key = [n for n, k in graph.nodes(data="key_route") if k]
     if not key:
         return

@@ -11,10 +11,12 @@ they say nothing about cause and effect, and the checks report them.
 from __future__ import annotations
 
 from collections.abc import Iterable
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from srmtool.model.types import PERSPECTIVE_IDS, RouteMap
+
+if TYPE_CHECKING:
+    import networkx as nx  # imported where used: the editor starts without waiting for it
 
 #: Level of each perspective, 0 at the top (people) to 3 at the bottom (foundation).
 LEVEL: dict[str, int] = {pid: i for i, pid in enumerate(PERSPECTIVE_IDS)}
@@ -26,6 +28,8 @@ _BOTTOM = PERSPECTIVE_IDS[-1]
 def objective_graph(route_map: RouteMap) -> nx.DiGraph:
     """Objectives as nodes (in map order, with ``perspective``, ``code`` and ``key_route``
     attributes) and links as edges cause → effect, each pair once, in link order."""
+    import networkx as nx
+
     nodes: dict[str, dict[str, object]] = {}
     for o in route_map.objectives:
         if o.id not in nodes:  # the first of a repeated id wins (the checks report the repeat)
@@ -47,6 +51,8 @@ def full_graph(route_map: RouteMap) -> nx.DiGraph:
     from a stakeholder to each objective that names it. A stakeholder whose id is also an
     objective's id is left out (the checks report the clash).
     """
+    import networkx as nx
+
     graph = objective_graph(route_map)
     nx.set_node_attributes(graph, "objective", "kind")
     nx.set_edge_attributes(graph, "link", "kind")
@@ -61,6 +67,8 @@ def full_graph(route_map: RouteMap) -> nx.DiGraph:
 
 
 def _reach(route_map: RouteMap, objective_id: str, *, causes: bool, effects: bool) -> set[str]:
+    import networkx as nx
+
     graph = objective_graph(route_map)
     if objective_id not in graph:
         return set()
@@ -108,6 +116,8 @@ def leading_to(graph: nx.DiGraph, effects: Iterable[str]) -> set[str]:
 def _end_components(graph: nx.DiGraph, members: Iterable[str], *, sources: bool) -> set[str]:
     """Members lying in a source (or sink) component of the graph restricted to ``members``:
     the beginnings (or ends) of chains that stay within one level."""
+    import networkx as nx
+
     sub = graph.subgraph(members)
     condensed = nx.condensation(sub)
     degree = condensed.in_degree if sources else condensed.out_degree
