@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
 
-from srmtool.model.clipboard import copy_objectives, paste_objectives
+from srmtool.model.clipboard import CLIPBOARD_MIME, copy_objectives, paste_objectives
 from srmtool.model.types import RouteMap
 from srmtool.ui.document import Document
 
-OBJECTIVES_MIME = "application/x-srmtool-objectives"
+OBJECTIVES_MIME = CLIPBOARD_MIME  # one name for the type, kept by the model with the format it names
 
 
 def plain_text(route_map: RouteMap, ids: Sequence[str]) -> str:
