@@ -124,3 +124,11 @@ ensure_qt_libs() {
     missing="$(missing_libs "${files[@]}")"
     [ -z "$missing" ] || say "still missing after the install: $(echo "$missing" | tr '\n' ' ')"
 }
+
+# ensure_test_tools: the programs the PDF tests read PDFs with (pdftotext, pdffonts, pdftoppm from
+# poppler-utils). srmtool itself never needs them; install (root) or name (not root) them.
+ensure_test_tools() {
+    have pdftotext && have pdffonts && have pdftoppm && return 0
+    say "the PDF tests need poppler-utils (pdftotext, pdffonts, pdftoppm)"
+    apt_install poppler-utils
+}

@@ -3,7 +3,8 @@
 #   bash scripts/test.sh [PYTEST ARGS...]
 # Creates .venv if needed, installs the project with its test extras as a real (non-editable) install so
 # the tests prove the bundled resources are found after `pip install`, installs the system libraries Qt
-# needs offscreen (as root; otherwise prints the apt-get command), and exits with pytest's status.
+# needs offscreen and poppler-utils for the PDF tests (as root; otherwise prints the apt-get command),
+# and exits with pytest's status.
 set -euo pipefail
 # shellcheck source=scripts/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -14,6 +15,7 @@ ensure_venv
 say "installing srmtool and its test dependencies into $VENV"
 pip_install --quiet ".[test]"
 ensure_qt_libs offscreen || say "continuing without them: the Qt tests will fail"
+ensure_test_tools || say "continuing without them: the PDF tests will fail"
 
 export QT_QPA_PLATFORM=offscreen
 # The tests must exercise the installed copy, not the source folder: never put the repository on sys.path.

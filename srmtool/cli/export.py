@@ -30,6 +30,7 @@ EXIT_FAILED = 2
 KINDS = ("xlsx", "pdf", "png", "svg")
 DEFAULT_KINDS = ("xlsx", "pdf")
 PAPERS = ("A4", "A3")
+MIN_FONT_SIZE, MAX_FONT_SIZE = 6.0, 48.0
 
 Writer = Callable[[RouteMap, str], None]
 
@@ -51,6 +52,15 @@ def add_parser(
     opts.add_argument("--paper", choices=PAPERS, default="A4", help=say(lang, "help_paper"))
     opts.add_argument("--thai-digits", action="store_true", help=say(lang, "help_thai_digits"))
     opts.add_argument("--font", metavar="NAME", help=say(lang, "help_font"))
+    opts.add_argument("--font-size", metavar="PT", type=float, help=say(lang, "help_font_size"))
+    opts.add_argument(
+        "--signature",
+        nargs=3,
+        action="append",
+        metavar=("ROLE", "NAME", "POSITION"),
+        help=say(lang, "help_signature"),
+    )
+    opts.add_argument("--no-signatures", action="store_true", help=say(lang, "help_no_signatures"))
     common(opts, lang)
 
 
@@ -82,11 +92,16 @@ def writer(kind: str, ns: argparse.Namespace) -> Writer:
         from srmtool.export.xlsx import DEFAULT_FONT, write_xlsx
 
         font = ns.font or DEFAULT_FONT
-        return lambda m, p: write_xlsx(m, p, paper=ns.paper, thai_digits=ns.thai_digits, font=font)
+        sized = {"font_size": ns.font_size} if ns.font_size else {}
+        return lambda m, p: write_xlsx(m, p, paper=ns.paper, thai_digits=ns.thai_digits, font=font, **sized)
     if kind == "pdf":
         from srmtool.export.pdf import write_pdf
 
-        return lambda m, p: write_pdf(m, p, paper=ns.paper, thai_digits=ns.thai_digits)
+        sized = {"font_size": ns.font_size} if ns.font_size else {}
+        signatures = () if ns.no_signatures else [tuple(s) for s in ns.signature] if ns.signature else None
+        return lambda m, p: write_pdf(
+            m, p, paper=ns.paper, thai_digits=ns.thai_digits, signatures=signatures, **sized
+        )
     from srmtool.ui import render  # Qt: only for --png and --svg
 
     return render.write_png if kind == "png" else render.write_svg
@@ -134,6 +149,9 @@ def _drop(target: _Target) -> None:
 def run_export(ns: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> int:
     from srmtool.cli.commands import read_map
 
+    if ns.font_size is not None and not MIN_FONT_SIZE <= ns.font_size <= MAX_FONT_SIZE:
+        print(say(lang, "export_bad_font_size", size=f"{ns.font_size:g}"), file=err)
+        return EXIT_FAILED
     loaded = read_map(ns.file)
     if isinstance(loaded, MapFileError):
         print(loaded.message(lang), file=err)

@@ -141,6 +141,21 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
         "แบบอักษรในไฟล์ Excel (ค่าเริ่มต้น TH SarabunPSK) PDF ใช้แบบอักษร Sarabun ที่มากับโปรแกรมเสมอ",
         "font of the Excel cells (default TH SarabunPSK); the PDF always uses the bundled Sarabun font",
     ),
+    "help_font_size": (
+        "ขนาดตัวอักษรของตาราง เป็นพอยต์แบบ TH Sarabun (ค่าเริ่มต้น Excel 16 PDF 14)",
+        "table text size in TH Sarabun points (default: Excel 16, PDF 14)",
+    ),
+    "help_signature": (
+        'ช่องลงนามท้ายตารางใน PDF: บทบาท ชื่อ ตำแหน่ง เช่น ผู้เสนอแผน "นางสาวสมใจ ใจดี" "ผอ.รพ.สต."'
+        " ใช้ซ้ำได้ ถ้าไม่ระบุจะพิมพ์ช่องว่างของผู้เสนอแผนและผู้อนุมัติแผน",
+        'a signature block under the PDF table: ROLE NAME POSITION, e.g. ผู้เสนอแผน "นางสาวสมใจ ใจดี"'
+        ' "ผอ.รพ.สต."; repeat for more; without it, blank ผู้เสนอแผน and ผู้อนุมัติแผน blocks are printed',
+    ),
+    "help_no_signatures": ("ไม่พิมพ์ช่องลงนามใน PDF", "print no signature blocks in the PDF"),
+    "export_bad_font_size": (
+        "ขนาดตัวอักษร {size} ใช้ไม่ได้ ต้องอยู่ระหว่าง 6 ถึง 48",
+        "font size {size} cannot be used: it must be between 6 and 48",
+    ),
     "export_written": ("เขียน {path} แล้ว", "wrote {path}"),
     "export_cannot_write": (
         "{path}: เขียนไฟล์ไม่ได้ เพราะ{reason}",
