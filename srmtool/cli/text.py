@@ -148,8 +148,8 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     "help_signature": (
         'ช่องลงนามท้ายตารางใน PDF: บทบาท ชื่อ ตำแหน่ง เช่น ผู้เสนอแผน "นางสาวสมใจ ใจดี" "ผอ.รพ.สต."'
         " ใช้ซ้ำได้ ถ้าไม่ระบุจะพิมพ์ช่องว่างของผู้เสนอแผนและผู้อนุมัติแผน",
-        'a signature block under the PDF table: ROLE NAME POSITION, e.g. ผู้เสนอแผน "นางสาวสมใจ ใจดี"'
-        ' "ผอ.รพ.สต."; repeat for more; without it, blank ผู้เสนอแผน and ผู้อนุมัติแผน blocks are printed',
+        'a signature block under the PDF table: ROLE NAME POSITION, e.g. Proposer "Somjai Jaidee"'
+        ' "Director"; repeat for more; without it, blank proposer and approver blocks are printed',
     ),
     "help_no_signatures": ("ไม่พิมพ์ช่องลงนามใน PDF", "print no signature blocks in the PDF"),
     "export_bad_font_size": (
