@@ -1,23 +1,19 @@
-"""Checks of the links and routes, over the objective graph (``graph.objective_graph``).
+"""Checks of the links and routes, over the objective graph (``graph.link_graph``).
 Each check yields ``Raw`` findings; ``checks.check_map`` turns them into findings."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from srmtool.model.checks_text import Raw, Refs, level_en, level_th, names
-from srmtool.model.graph import LEVEL, leading_to
+from srmtool.model.graph import LEVEL, LinkGraph, leading_to, strongly_connected, weakly_connected
 from srmtool.model.types import PERSPECTIVE_IDS, RouteMap
-
-if TYPE_CHECKING:
-    import networkx as nx  # imported where used: the editor starts without waiting for it
 
 _PEOPLE = PERSPECTIVE_IDS[0]
 
 
-def run(route_map: RouteMap, graph: nx.DiGraph, refs: Refs) -> Iterator[Raw]:
+def run(route_map: RouteMap, graph: LinkGraph, refs: Refs) -> Iterator[Raw]:
     yield from _link_items(route_map, refs)
     yield from _cycles(graph, refs)
     yield from _directions(route_map, graph, refs)
@@ -62,12 +58,10 @@ def _link_items(route_map: RouteMap, refs: Refs) -> Iterator[Raw]:
             )
 
 
-def _cycles(graph: nx.DiGraph, refs: Refs) -> Iterator[Raw]:
+def _cycles(graph: LinkGraph, refs: Refs) -> Iterator[Raw]:
     """One finding per strongly connected component: every loop through it at once (listing
     each simple cycle would explode on a densely linked map)."""
-    import networkx as nx
-
-    for component in nx.strongly_connected_components(graph):
+    for component in strongly_connected(graph):
         if len(component) < 2:
             continue
         members = [refs.by_id[i] for i in _in_map_order(refs, component)]
@@ -81,11 +75,11 @@ def _cycles(graph: nx.DiGraph, refs: Refs) -> Iterator[Raw]:
         )
 
 
-def _directions(route_map: RouteMap, graph: nx.DiGraph, refs: Refs) -> Iterator[Raw]:
+def _directions(route_map: RouteMap, graph: LinkGraph, refs: Refs) -> Iterator[Raw]:
     """Arrows whose effect lies below its cause. Arrows within one level are fine."""
     label = {pid: level_th(route_map, pid) for pid in PERSPECTIVE_IDS}
-    level = {n: LEVEL[p] for n, p in graph.nodes(data="perspective")}
-    for source, effects in graph.adj.items():
+    level = {n: LEVEL[p] for n, p in graph.perspective.items()}
+    for source, effects in graph.succ.items():
         below = level[source]
         for target in effects:
             if level[target] <= below:
@@ -103,10 +97,10 @@ def _directions(route_map: RouteMap, graph: nx.DiGraph, refs: Refs) -> Iterator[
             )
 
 
-def _reach(graph: nx.DiGraph, refs: Refs) -> Iterator[Raw]:
+def _reach(graph: LinkGraph, refs: Refs) -> Iterator[Raw]:
     """Objectives that lead to no people-level objective, and people objectives nothing leads to."""
-    reached = leading_to(graph, (n for n, p in graph.nodes(data="perspective") if p == _PEOPLE))
-    for n in graph.nodes:
+    reached = leading_to(graph, (n for n, p in graph.perspective.items() if p == _PEOPLE))
+    for n in graph.perspective:
         o = refs.by_id[n]
         if n not in reached:
             yield (
@@ -115,7 +109,7 @@ def _reach(graph: nx.DiGraph, refs: Refs) -> Iterator[Raw]:
                 f"เป้าประสงค์ {refs.th(n)} ไม่มีเส้นทางขึ้นไปถึงระดับประชาชน",
                 f"Objective {refs.en(n)} has no route up to any People-level objective",
             )
-        elif o.perspective == _PEOPLE and graph.in_degree(n) == 0:
+        elif o.perspective == _PEOPLE and not graph.pred[n]:
             yield (
                 "people-without-cause",
                 (n,),
@@ -124,15 +118,13 @@ def _reach(graph: nx.DiGraph, refs: Refs) -> Iterator[Raw]:
             )
 
 
-def _key_route(graph: nx.DiGraph, refs: Refs) -> Iterator[Raw]:
+def _key_route(graph: LinkGraph, refs: Refs) -> Iterator[Raw]:
     """The key route may branch, but its objectives should hang together through their links
     (weakly connected), and it should reach the people level."""
-    import networkx as nx
-
-    key = [n for n, k in graph.nodes(data="key_route") if k]
+    key = [n for n, k in graph.key_route.items() if k]
     if not key:
         return
-    pieces = [_in_map_order(refs, c) for c in nx.weakly_connected_components(graph.subgraph(key))]
+    pieces = [_in_map_order(refs, c) for c in weakly_connected(graph, key)]
     if len(pieces) > 1:
         pieces.sort(key=lambda p: refs.order[p[0]])
         listed = " | ".join(", ".join(refs.by_id[i].code.strip() or i for i in p) for p in pieces)
