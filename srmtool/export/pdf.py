@@ -1,7 +1,9 @@
 """``write_pdf``: the route map on its first page(s), then the Mini SLM table, as district plans print.
 
 Table pages carry a title block (first table page only), the header on every page, the budget total
-in figures and Thai words, an optional signature block and "หน้า x / y" at the foot. The file is
+in figures and Thai words and an optional signature block, which keeps the last row and the total
+with it. Every page, map pages included, has "หน้า x / y" at the same place at its foot: the table is
+laid out before anything is drawn, so the count is known from the first page. The file is
 written atomically: the PDF is built in memory, written to a temporary file in the same folder and
 renamed over the target, so an error never leaves a half-written PDF.
 """
@@ -21,15 +23,18 @@ from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
 from srmtool.export.numbers import to_thai_digits
+from srmtool.export.pdf_map_geometry import page_frame
 from srmtool.export.pdf_table import (
+    Box,
     TableFrame,
+    TablePage,
     TableStyle,
     column_edges,
-    draw_table_page,
     header_boxes,
     layout_table,
 )
 from srmtool.export.pdf_table_content import table_content
+from srmtool.export.pdf_table_draw import draw_table_page
 from srmtool.export.pdf_text import PdfText, new_canvas
 from srmtool.model.types import RouteMap
 
@@ -104,16 +109,48 @@ def _build(route_map: RouteMap, target: io.BytesIO, options: _Options) -> None:
         canvas.setAuthor(", ".join(meta.authors))
     canvas.setSubject("แผนที่ทางเดินยุทธศาสตร์และตาราง 11 ช่อง (Mini SLM)")
     text = PdfText(canvas, options.size)
-    map_pages = _draw_map(canvas, text, route_map, options)
-    _draw_table(canvas, text, route_map, options, map_pages)
+    numbers = _PageNumbers(text, options)
+    table = _plan_table(text, route_map, options, numbers.top + 2.0)
+    map_pages = _draw_map(canvas, text, route_map, options, numbers, table.page_count)
+    _draw_table(canvas, text, options, table, numbers, map_pages)
     canvas.save()
 
 
-def _draw_map(canvas: Canvas, text: PdfText, route_map: RouteMap, options: _Options) -> int:
+class _PageNumbers:
+    """ "หน้า x / y" drawn the same on every page: right-aligned to the table's edge, on the map
+    footer's baseline, at the table's small size or the map footer's, whichever is larger."""
+
+    def __init__(self, text: PdfText, options: _Options) -> None:
+        self.text, self.options = text, options
+        frame = page_frame(options.page_size)
+        self.size = max(options.size * 0.8, 8.0 * frame.paper)
+        self.right = options.page_size[0] - _MARGIN
+        self.baseline = frame.footer_baseline
+        self.top = self.baseline + text.ascent(self.size)  # the highest ink of the label
+
+    def draw(self, number: int, total: int) -> float:
+        """Draw the number; returns the x where its text begins."""
+        label = f"หน้า {number} / {total}"
+        if self.options.thai_digits:
+            label = to_thai_digits(label)
+        self.text.canvas.setFillGray(0)
+        self.text.draw_line(self.right, self.baseline, label, self.size, align="right")
+        return self.right - self.text.width(label, self.size)
+
+
+def _draw_map(
+    canvas: Canvas, text: PdfText, route_map: RouteMap, options: _Options, numbers: _PageNumbers, after: int
+) -> int:
+    """The map pages; ``after`` pages follow them."""
     from srmtool.export.pdf_map import draw_map_page
 
     return draw_map_page(
-        canvas, text, route_map, page_size=options.page_size, thai_digits=options.thai_digits
+        canvas,
+        text,
+        route_map,
+        page_size=options.page_size,
+        thai_digits=options.thai_digits,
+        page_number=lambda n, count: numbers.draw(n, count + after),
     )
 
 
@@ -130,7 +167,26 @@ def _title_lines(route_map: RouteMap) -> list[tuple[str, bool, float]]:
     return lines
 
 
-def _draw_table(canvas: Canvas, text: PdfText, route_map: RouteMap, options: _Options, done: int) -> None:
+@dataclass(frozen=True, slots=True)
+class _TablePlan:
+    """The table pages laid out, nothing drawn yet."""
+
+    title: list[tuple[list[str], bool, float, float]]
+    frame: TableFrame
+    style: TableStyle
+    header: list[Box]
+    pages: list[TablePage]
+    title_page: bool  # the title block stands alone on a page before the table
+    signature_height: float
+    signatures_alone: bool  # no page could hold them under the last rows
+
+    @property
+    def page_count(self) -> int:
+        return int(self.title_page or not self.pages) + len(self.pages) + int(self.signatures_alone)
+
+
+def _plan_table(text: PdfText, route_map: RouteMap, options: _Options, floor: float) -> _TablePlan:
+    """Lay the table out; the signatures may reach down to ``floor`` (beside the page number)."""
     width, height = options.page_size
     size, digits = options.size, options.thai_digits
     content = table_content(route_map, digits)
@@ -150,30 +206,37 @@ def _draw_table(canvas: Canvas, text: PdfText, route_map: RouteMap, options: _Op
     title_page = frame.first_top - header_height - frame.bottom < one_row  # no row fits under the title
     if title_page:
         frame = replace(frame, first_top=frame.top)
-    pages = layout_table(text, content, frame, style) if header else []
     signature_height = _signature_height(text, options)
-    # the signatures may use the footer's height beside the page number, not the margin under it
-    signature_floor = _MARGIN + text.descent(size)
-    extra = bool(pages) and signature_height > 0 and pages[-1].bottom - signature_floor < signature_height
-    total = done + int(title_page or not pages) + len(pages) + int(extra)
-    number = done
-    if title_page or not pages:
-        _draw_title(text, title, width / 2, height - _MARGIN)
+    keep = max(0.0, signature_height - (frame.bottom - floor))
+    pages = layout_table(text, content, frame, style, keep) if header else []
+    alone = bool(pages) and signature_height > 0 and pages[-1].bottom - floor < signature_height
+    return _TablePlan(title, frame, style, header, pages, title_page, signature_height, alone)
+
+
+def _draw_table(
+    canvas: Canvas, text: PdfText, options: _Options, plan: _TablePlan, numbers: _PageNumbers, before: int
+) -> None:
+    """The table pages, numbered on after the ``before`` (map) pages."""
+    number, total = before, before + plan.page_count
+    width, height = options.page_size
+    inner = width - 2 * _MARGIN
+    if plan.title_page or not plan.pages:
+        _draw_title(text, plan.title, width / 2, height - _MARGIN)
         number += 1
-        _footer(text, number, total, options)
+        numbers.draw(number, total)
         canvas.showPage()
-    for n, page in enumerate(pages):
-        if n == 0 and not title_page:
-            _draw_title(text, title, width / 2, height - _MARGIN)
-        draw_table_page(canvas, text, page, header, frame, style)
-        if n == len(pages) - 1 and signature_height and not extra:
-            _draw_signatures(text, options, page.bottom - size, inner)
+    for n, page in enumerate(plan.pages):
+        if n == 0 and not plan.title_page:
+            _draw_title(text, plan.title, width / 2, height - _MARGIN)
+        draw_table_page(canvas, text, page, plan.header, plan.frame, plan.style)
+        if n == len(plan.pages) - 1 and plan.signature_height and not plan.signatures_alone:
+            _draw_signatures(text, options, page.bottom - options.size, inner)
         number += 1
-        _footer(text, number, total, options)
+        numbers.draw(number, total)
         canvas.showPage()
-    if extra:
+    if plan.signatures_alone:
         _draw_signatures(text, options, height - _MARGIN, inner)
-        _footer(text, total, total, options)
+        numbers.draw(total, total)
         canvas.showPage()
 
 
@@ -233,14 +296,6 @@ def _draw_signatures(text: PdfText, options: _Options, top: float, inner: float)
             text.draw_line(x, y - k * lh, value, size, align="center")
         if i % 2 == 1:
             y -= text.block_height(3, size) + 2 * size
-
-
-def _footer(text: PdfText, number: int, total: int, options: _Options) -> None:
-    label = f"หน้า {number} / {total}"
-    if options.thai_digits:
-        label = to_thai_digits(label)
-    width = options.page_size[0]
-    text.draw_line(width - _MARGIN, _MARGIN, label, options.size * 0.8, align="right")
 
 
 def _replace_atomically(path: str, data: bytes) -> None:

@@ -2,7 +2,8 @@
 
 Each page: a header (title and date, organisation and period), the map (destination banner, four
 labelled bands, the boxes with their wrapped text, the arrows, the key route emphasised), and a
-footer (legend, and "หน้าแผนที่ 2/3" when the map is tiled). Where the map goes and whether it is
+footer (legend, "หน้าแผนที่ 2/3" when the map is tiled, and the document's page number drawn by
+the caller). Header and footer grow with the paper (``PageFrame.paper``). Where the map goes and whether it is
 tiled is ``pdf_map_geometry``'s business; how text fits a box is ``pdf_map_text``'s.
 
 Box text never leaves its box: it shrinks step by step to ``BOX_TEXT_MIN`` and is then shortened
@@ -13,6 +14,7 @@ the map reads evenly; an unusually long objective shrinks on its own.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -84,9 +86,13 @@ def draw_map_page(
     *,
     page_size: tuple[float, float],
     thai_digits: bool = False,
+    page_number: Callable[[int, int], float] | None = None,
 ) -> int:
     """Draw the map on one page, or on several when it would be unreadably small on one; call
-    ``canvas.showPage()`` after each. Returns the number of pages drawn."""
+    ``canvas.showPage()`` after each. Returns the number of pages drawn.
+
+    ``page_number(n, count)``, when given, draws the document's page number on map page ``n`` (from
+    1) of ``count`` and returns the x where that text begins; the footer keeps to the left of it."""
     layout = compute_layout(route_map)
     frame = page_frame(page_size)
     pages = map_transforms(layout, page_size)
@@ -105,9 +111,11 @@ def draw_map_page(
         _draw_arrows(canvas, route_map, layout, transform)
         _draw_boxes(canvas, text, route_map, layout, transform, box_texts)
         canvas.restoreState()
-        _draw_footer(
-            canvas, text, frame, transform.scale, mark, any(o.key_route for o in route_map.objectives)
-        )
+        right = frame.footer.right
+        if page_number is not None:
+            right = min(right, page_number(number, len(pages)) - 12.0 * frame.paper)
+        has_key = any(o.key_route for o in route_map.objectives)
+        _draw_footer(canvas, text, frame, transform.scale, mark, has_key, right)
         canvas.showPage()
     return len(pages)
 
@@ -182,48 +190,67 @@ def _fill_rect(canvas: Canvas, r: Rect, fill: str, stroke: str | None = None, wi
 def _draw_header(
     canvas: Canvas, text: PdfText, route_map: RouteMap, frame: PageFrame, digits: Any, thai_digits: bool
 ) -> None:
-    h = frame.header
+    h, k = frame.header, frame.paper
     date = PRINTED.format(date=thai_date(None, thai_digits=thai_digits))
     period = digits(route_map.meta.period.strip())
     canvas.setFillColor(INK)
-    date_w = text.width(date, 9.0) + 12.0
+    small = 9.0 * k
+    date_w = text.width(date, small) + 12.0 * k
     title = fit_text(
-        text, digits(route_map.meta.title.strip()), h.w - date_w, 17.0, start=12.0, minimum=8.0, bold=True
+        text,
+        digits(route_map.meta.title.strip()),
+        h.w - date_w,
+        17.0 * k,
+        start=12.0 * k,
+        minimum=8.0 * k,
+        bold=True,
     )
-    draw_fitted(text, title, h.x, h.bottom, h.w - date_w, 17.0)
-    text.draw_line(h.right, h.bottom - 13.0, date, 9.0, align="right")
-    period_w = text.width(period, 9.0) + 12.0 if period else 0.0
+    draw_fitted(text, title, h.x, h.bottom, h.w - date_w, 17.0 * k)
+    text.draw_line(h.right, h.bottom - 13.0 * k, date, small, align="right")
+    period_w = text.width(period, small) + 12.0 * k if period else 0.0
     org = fit_text(
-        text, digits(route_map.meta.organization.strip()), h.w - period_w, 13.0, start=9.0, minimum=7.0
+        text,
+        digits(route_map.meta.organization.strip()),
+        h.w - period_w,
+        13.0 * k,
+        start=small,
+        minimum=7.0 * k,
     )
     canvas.setFillColor(MUTED)
-    draw_fitted(text, org, h.x, h.bottom - 18.0, h.w - period_w, 13.0)
+    draw_fitted(text, org, h.x, h.bottom - 18.0 * k, h.w - period_w, 13.0 * k)
     if period:
-        text.draw_line(h.right, h.bottom - 28.0, period, 9.0, align="right")
+        text.draw_line(h.right, h.bottom - 28.0 * k, period, small, align="right")
     canvas.setStrokeColor(BAND_LINE)
-    canvas.setLineWidth(0.6)
+    canvas.setLineWidth(0.6 * k)
     canvas.line(h.x, h.y, h.right, h.y)
 
 
 def _draw_footer(
-    canvas: Canvas, text: PdfText, frame: PageFrame, scale: float, mark: str, has_key: bool
+    canvas: Canvas,
+    text: PdfText,
+    frame: PageFrame,
+    scale: float,
+    mark: str,
+    has_key: bool,
+    right: float,
 ) -> None:
-    f = frame.footer
-    base = f.y + 3.0
-    mid = base + 2.5
+    """The legend from the left, the tile mark ending at ``right``."""
+    f, k = frame.footer, frame.paper
+    base = frame.footer_baseline
+    mid = base + 2.5 * k
     x = f.x
     strokes = _Strokes.at(scale)
     legend = [(ARROW, strokes.arrow, LINK_LEGEND)]
     if has_key:
         legend.insert(0, (KEY, strokes.key_arrow, KEY_LEGEND))
     for color, width, label in legend:
-        _arrow(canvas, (x, mid), (x + 24.0, mid), color, width, strokes)
+        _arrow(canvas, (x, mid), (x + 24.0 * k, mid), color, width, strokes)
         canvas.setFillColor(MUTED)
-        text.draw_line(x + 28.0, base, label, 8.0)
-        x += 28.0 + text.width(label, 8.0) + 16.0
+        text.draw_line(x + 28.0 * k, base, label, 8.0 * k)
+        x += (28.0 + 16.0) * k + text.width(label, 8.0 * k)
     if mark:
         canvas.setFillColor(INK)
-        text.draw_line(f.right, base, mark, 9.0, bold=True, align="right")
+        text.draw_line(right, base, mark, 9.0 * k, bold=True, align="right")
 
 
 def _draw_bands(

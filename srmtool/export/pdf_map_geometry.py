@@ -28,31 +28,50 @@ from dataclasses import dataclass
 from srmtool.model.layout import BAND_PAD, LABEL_WIDTH, MapLayout, Rect
 
 MIN_SCALE = 0.355
+# The frame on A4; larger paper scales it (``PageFrame.paper``) so header and footer keep their
+# share of the page.
 MARGIN = 18.0  # pt, all round
 HEADER_HEIGHT = 34.0  # title line and organisation line
 FOOTER_HEIGHT = 14.0  # legend and page marker
 GAP = 4.0  # between the header, the map and the footer
+A4_LANDSCAPE = (841.89, 595.28)
 
 
 @dataclass(frozen=True)
 class PageFrame:
-    """The parts of one landscape page, in PDF points (``Rect.y`` is the bottom edge here)."""
+    """The parts of one landscape page, in PDF points (``Rect.y`` is the bottom edge here).
+
+    ``paper`` is the page's size relative to A4 (1 on A4, √2 on A3): header and footer sizes and
+    type are multiplied by it."""
 
     width: float
     height: float
     header: Rect
     map_area: Rect
     footer: Rect
+    paper: float = 1.0
+
+    @property
+    def footer_baseline(self) -> float:
+        """Baseline of the footer's text (the legend and the page number)."""
+        return self.footer.y + 3.0 * self.paper
+
+
+def paper_scale(page_size: tuple[float, float]) -> float:
+    """How much larger than A4 landscape the page is (never below 1)."""
+    return max(1.0, min(page_size[0] / A4_LANDSCAPE[0], page_size[1] / A4_LANDSCAPE[1]))
 
 
 def page_frame(page_size: tuple[float, float]) -> PageFrame:
     width, height = page_size
-    inner_w = width - 2 * MARGIN
-    header = Rect(MARGIN, height - MARGIN - HEADER_HEIGHT, inner_w, HEADER_HEIGHT)
-    footer = Rect(MARGIN, MARGIN, inner_w, FOOTER_HEIGHT)
-    map_bottom = footer.bottom + GAP
-    map_area = Rect(MARGIN, map_bottom, inner_w, header.y - GAP - map_bottom)
-    return PageFrame(width=width, height=height, header=header, map_area=map_area, footer=footer)
+    k = paper_scale(page_size)
+    margin, gap = MARGIN * k, GAP * k
+    inner_w = width - 2 * margin
+    header = Rect(margin, height - margin - HEADER_HEIGHT * k, inner_w, HEADER_HEIGHT * k)
+    footer = Rect(margin, margin, inner_w, FOOTER_HEIGHT * k)
+    map_bottom = footer.bottom + gap
+    map_area = Rect(margin, map_bottom, inner_w, header.y - gap - map_bottom)
+    return PageFrame(width=width, height=height, header=header, map_area=map_area, footer=footer, paper=k)
 
 
 @dataclass(frozen=True)

@@ -1,29 +1,28 @@
 """The Mini SLM table laid out on PDF pages: ruled cells, merged objective cells, repeated header.
 
 Every cell is wrapped once with measured widths (``PdfText.wrap_tokens``) and its lines are drawn
-directly; no reportlab ``Paragraph`` or ``Table``. Layout comes first (``layout_table``), drawing
-second (``draw_table_page``), so the number of pages is known before the first footer is drawn.
+directly; no reportlab ``Paragraph`` or ``Table``. Layout comes first (``layout_table``, here),
+drawing second (``pdf_table_draw.draw_table_page``), so the number of pages is known before the
+first footer is drawn.
 
 Guarantees: no line leaves its cell (a row taller than the space left on a page continues its
 lines on the next page); the header is repeated on every page; consecutive rows of one objective
-share one objective cell, and a group that crosses a page repeats its objective marked "(ต่อ)".
+share one objective cell, and a group that crosses a page repeats its objective marked "(ต่อ)";
+with ``keep_with_end`` the table's last row and its total row end a page with that much room left
+under them (for the signatures), moving to the next page together when they must.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Final
-
-from reportlab.pdfgen.canvas import Canvas
 
 from srmtool.export.numbers import to_thai_digits
 from srmtool.export.pdf_text import PdfText
 from srmtool.model.types import Column
 
 CONTINUED: Final = "(ต่อ)"
-_HEADER_GREY: Final = 0.88
-_RULE_WIDTH: Final = 0.5
 #: A row at most this share of a page's table height moves whole to the next page instead of splitting.
 _KEEP_TOGETHER: Final = 1 / 3
 _MIN_SCALE: Final = 0.6
@@ -95,6 +94,7 @@ class _Layout:
         self.header_height = header_height
         self.pages: list[TablePage] = []
         self.y = 0.0
+        self.reserve = 0.0  # room kept free at the foot of the page (under the table's end)
         if frame.top - header_height - frame.bottom < self.cell_height(1):
             raise ValueError("the table header leaves no room for a row: use a smaller font or larger paper")
         self.new_page()
@@ -111,6 +111,14 @@ class _Layout:
 
     def room(self) -> float:
         return self.y - self.frame.bottom
+
+    def end_room(self) -> float:
+        """Room for what ends the table on this page (``reserve`` kept free under it)."""
+        return self.room() - self.reserve
+
+    def body(self) -> float:
+        """The height rows have on a page after the first."""
+        return self.frame.top - self.header_height - self.frame.bottom
 
     def page_is_empty(self) -> bool:
         return not self.pages[-1].boxes
@@ -158,11 +166,14 @@ class _Group:
         self.top = layout.y
         self.bands: list[list[Box]] = []
 
-    def rows(self, rows: list[list[str]]) -> None:
+    def rows(self, rows: list[list[str]], keep_last: float = 0.0) -> None:
+        """Place the rows; the last one ends a page with ``keep_last`` of room under it."""
         lay = self.layout
         cols = [j for j in range(len(self.content.headings)) if j != self.col]
         aligns = self.content.aligns
         for r, cells in enumerate(rows):
+            if r == len(rows) - 1:
+                lay.reserve = keep_last
             fitted = [
                 lay.amount(cells[j], j, j) if aligns[j] == "right" else (lay.wrap(cells[j], j, j), 1.0)
                 for j in cols
@@ -174,6 +185,10 @@ class _Group:
                 self.page_break()
             while True:
                 n = min(need, lay.lines_fitting(lay.room()))
+                if n == need and lay.reserve:  # the row would end here: keep the reserve free
+                    ending = lay.lines_fitting(lay.end_room())
+                    if ending < need:  # fill this page, carry the rest (two lines or more) on
+                        n = max(ending, need - 2)
                 if n < 1:
                     self.page_break()
                     continue
@@ -197,10 +212,10 @@ class _Group:
         two of its lines fit, when it is short enough to keep whole, or (the group's first row) when
         its objective would not fit beside the space left."""
         lay = self.layout
-        fits = lay.lines_fitting(lay.room())
+        fits = lay.lines_fitting(lay.end_room())
         if fits >= need and not (first and fits < len(self.stream)):
             return False
-        body = lay.frame.top - lay.header_height - lay.frame.bottom
+        body = lay.body()
         short = lay.cell_height(need) <= _KEEP_TOGETHER * body
         return (
             fits < min(need, 2) or short or (first and fits < min(len(self.stream), lay.lines_fitting(body)))
@@ -230,7 +245,7 @@ class _Group:
             height = self.top - lay.y
             n = lay.lines_fitting(height)
             if final and n < len(self.stream) and self.bands:
-                grow = min(lay.cell_height(len(self.stream)) - height, lay.room())
+                grow = max(0.0, min(lay.cell_height(len(self.stream)) - height, lay.end_room()))
                 for box in self.bands[-1]:
                     box.height += grow
                 lay.y -= grow
@@ -251,29 +266,45 @@ class _Group:
 
 
 def layout_table(
-    text: PdfText, content: TableContent, frame: TableFrame, style: TableStyle
+    text: PdfText, content: TableContent, frame: TableFrame, style: TableStyle, keep_with_end: float = 0.0
 ) -> list[TablePage]:
-    """Pages of cell boxes (the header is not among them: ``draw_table_page`` draws it)."""
+    """Pages of cell boxes (the header is not among them: ``draw_table_page`` draws it).
+
+    ``keep_with_end`` is room the last page must keep under the table (a signature block): the last
+    row and the total row move on with it rather than leave it alone on a page. When a page cannot
+    hold that room and a few lines of rows, it is not kept (the caller then starts a new page)."""
     header = header_boxes(text, content, frame, style)
     header_height = sum(b.height for b in header if b.first == 0)
     layout = _Layout(text, frame, style, header_height)
-    for objective, rows in content.groups:
+    total = _total_cells(layout, content)
+    total_height = layout.cell_height(max(len(c[2]) for c in total)) if total else 0.0
+    if layout.body() - keep_with_end - total_height < layout.cell_height(3):
+        keep_with_end = 0.0
+    for n, (objective, rows) in enumerate(content.groups, start=1):
         group = _Group(layout, content, objective)
-        group.rows(rows)
+        last = n == len(content.groups) and keep_with_end > 0
+        group.rows(rows, keep_with_end + total_height if last else 0.0)
         group.close()
-    if content.total:
-        _total_row(layout, content)
+    layout.reserve = keep_with_end
+    if total:
+        _total_row(layout, total)
     layout.close_page()
     return layout.pages
 
 
-def _total_row(layout: _Layout, content: TableContent) -> None:
-    cells = [
+_Cell = tuple[int, int, list[list[str]], float, str]  # (first col, last col, lines, scale, align)
+
+
+def _total_cells(layout: _Layout, content: TableContent) -> list[_Cell]:
+    return [
         (f, la, *(layout.amount(t, f, la, True) if a == "right" else (layout.wrap(t, f, la, True), 1.0)), a)
         for f, la, t, a in content.total
     ]
+
+
+def _total_row(layout: _Layout, cells: list[_Cell]) -> None:
     need = max(len(c[2]) for c in cells)
-    if layout.lines_fitting(layout.room()) < need and not layout.page_is_empty():
+    if layout.lines_fitting(layout.end_room()) < need and not layout.page_is_empty():
         layout.break_page()
     h = layout.cell_height(need)
     for first, last, lines, scale, align in cells:
@@ -298,65 +329,6 @@ def header_boxes(text: PdfText, content: TableContent, frame: TableFrame, style:
     return boxes
 
 
-def draw_table_page(
-    canvas: Canvas, text: PdfText, page: TablePage, header: list[Box], frame: TableFrame, style: TableStyle
-) -> None:
-    """Header (from ``header_boxes``), cells and rules of one page (the caller adds the title block
-    and footer)."""
-    header = [replace(box, top=box.top + page.top) for box in header]
-    head_bottom = min(b.top - b.height for b in header)
-    canvas.setFillGray(_HEADER_GREY)
-    canvas.rect(frame.edges[0], head_bottom, frame.edges[-1] - frame.edges[0], page.top - head_bottom, 0, 1)
-    canvas.setFillGray(0)
-    for box in header:
-        _draw_box(text, box, frame, style, style.size if box.bold else style.size * 0.8)
-    for box in page.boxes:
-        _draw_box(text, box, frame, style, style.size)
-    _draw_rules(canvas, [*header, *page.boxes], frame)
-
-
-def _draw_box(text: PdfText, box: Box, frame: TableFrame, style: TableStyle, size: float) -> None:
-    if not box.lines:
-        return
-    x0, x1 = frame.edges[box.first] + style.pad_x, frame.edges[box.last + 1] - style.pad_x
-    x = x0 if box.align == "left" else x1 if box.align == "right" else (x0 + x1) / 2
-    used = 2 * style.pad + text.block_height(len(box.lines), size)
-    top = box.top - (box.height - used) / 2 if box.align == "center" else box.top
-    baseline = top - style.pad - text.ascent(size)  # a shrunk amount keeps its neighbours' baseline
-    text.draw_lines(x, baseline, box.lines, size * box.scale, box.bold, box.align)
-
-
-def _merged(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Overlapping or touching intervals joined."""
-    spans.sort()
-    out = [spans[0]]
-    for a, b in spans[1:]:
-        last_a, last_b = out[-1]
-        if a <= last_b + 0.01:
-            out[-1] = (last_a, max(last_b, b))
-        else:
-            out.append((a, b))
-    return out
-
-
-def _draw_rules(canvas: Canvas, boxes: list[Box], frame: TableFrame) -> None:
-    """Every box's edges, joined into as few strokes as possible, in one path."""
-    across: dict[float, list[tuple[float, float]]] = {}
-    down: dict[float, list[tuple[float, float]]] = {}
-    edges = frame.edges
-    for b in boxes:
-        x0, x1 = round(edges[b.first], 2), round(edges[b.last + 1], 2)
-        top, bottom = round(b.top, 2), round(b.top - b.height, 2)
-        across.setdefault(top, []).append((x0, x1))
-        across.setdefault(bottom, []).append((x0, x1))
-        down.setdefault(x0, []).append((bottom, top))
-        down.setdefault(x1, []).append((bottom, top))
-    path = [f"{a:.2f} {y:.2f} m {b:.2f} {y:.2f} l" for y, spans in across.items() for a, b in _merged(spans)]
-    path += [f"{x:.2f} {a:.2f} m {x:.2f} {b:.2f} l" for x, spans in down.items() for a, b in _merged(spans)]
-    canvas.setLineWidth(_RULE_WIDTH)
-    canvas._code.append(" ".join(path) + " S")
-
-
 def digits(value: str, thai: bool) -> str:
     """``value`` with Thai digits when ``thai``."""
     return to_thai_digits(value) if thai else value
@@ -371,6 +343,5 @@ __all__ = [
     "TableStyle",
     "column_edges",
     "digits",
-    "draw_table_page",
     "layout_table",
 ]

@@ -2,7 +2,8 @@
 
 Amounts in the budget column are re-printed with thousands separators (``format_amount``) and
 summed; cells that are not a plain amount ("ตามจริง", "5,000–8,000") are printed as written and
-left out of the total, and the total row then says it counts only the amounts.
+left out of the total, and the total row then says it counts only the amounts. A row whose
+objective does not exist is still printed, its objective cell saying so (``MISSING_OBJECTIVE``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from srmtool.model.types import OBJECTIVE_COLUMN, RouteMap, Row
 #: Budget cells that mean "no money" rather than an amount the total cannot read.
 _NO_AMOUNT: Final = frozenset({"", "-", "–", "—", "0"})
 BUDGET_COLUMN: Final = "budget"
+MISSING_OBJECTIVE: Final = "(ไม่พบเป้าประสงค์ {id})"
+NO_OBJECTIVE: Final = "(ไม่ระบุเป้าประสงค์)"
 
 
 def table_content(route_map: RouteMap, thai_digits: bool = False) -> TableContent:
@@ -65,5 +68,5 @@ def table_content(route_map: RouteMap, thai_digits: bool = False) -> TableConten
 def _objective_text(route_map: RouteMap, row: Row) -> str:
     objective = route_map.objective(row.objective)
     if objective is None:
-        return ""
+        return MISSING_OBJECTIVE.format(id=row.objective) if row.objective.strip() else NO_OBJECTIVE
     return f"{objective.code} {objective.text}".strip()
