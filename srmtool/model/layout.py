@@ -22,6 +22,7 @@ LABEL_WIDTH = 140.0  # the band label column at the left
 BANNER_HEIGHT = 110.0
 BAND_MIN_HEIGHT = 2 * BOX_HEIGHT + 3 * BOX_GAP  # room for two rows of boxes
 BAND_PAD = BOX_GAP  # space between a band's edge and its boxes
+ROW_BOXES = 5  # boxes a new row holds before the next row starts (a map may be wider)
 MIN_WIDTH = LABEL_WIDTH + 4 * (BOX_WIDTH + BOX_GAP) + BOX_GAP
 
 
@@ -110,8 +111,11 @@ def nominal_band(perspective_id: str) -> Rect:
 def free_slot(
     route_map: RouteMap, perspective_id: str, layout: MapLayout | None = None
 ) -> tuple[float, float]:
-    """Top-left for a new box in a band that overlaps no existing box: the first free place in
-    reading order (left to right, then the next row), rows spaced by the box size and gap.
+    """Top-left for a new box in a band that overlaps no existing box.
+
+    First, the end of a row the band's boxes already form (so a new box lines up with its
+    neighbours, wherever the user put them), if the band is wide enough there; then the first free
+    place of the band's grid in reading order (left to right, then the next row).
 
     Only the band's own boxes count: a place below the band's bottom makes the band grow, and the
     caller moves the lower bands down with it (``Document.add_objective`` does)."""
@@ -120,14 +124,33 @@ def free_slot(
     taken = [layout.boxes[o.id] for o in route_map.objectives_in(perspective_id) if o.id in layout.boxes]
     step_x = BOX_WIDTH + BOX_GAP
     step_y = BOX_HEIGHT + BOX_GAP
-    per_row = max(1, int((max(band.w, MIN_WIDTH) - LABEL_WIDTH - BAND_PAD) // step_x))
+    width = max(band.w, LABEL_WIDTH + BAND_PAD + ROW_BOXES * step_x)
+
+    def free(x: float, y: float) -> bool:
+        cand = Rect(x, y, BOX_WIDTH, BOX_HEIGHT)
+        return not any(cand.intersects(t, gap=BOX_GAP / 2) for t in taken)
+
+    rows: dict[float, float] = {}  # top of a row of boxes -> right edge of its last box
+    for box in taken:
+        rows[box.y] = max(rows.get(box.y, 0.0), box.right)
+    for y, right in sorted(rows.items()):
+        x = right + BOX_GAP
+        if x + BOX_WIDTH + BAND_PAD <= width and free(x, y):
+            return (x, y)
+
+    # The grid continues the band's boxes: same column origin, rows one step below each other.
+    left = LABEL_WIDTH + BAND_PAD
+    top = band.y + BAND_PAD
+    x0 = left + (min(b.x for b in taken) - left) % step_x if taken else left
+    y0 = min(rows) if rows else top
+    y0 -= ((y0 - top) // step_y) * step_y  # the highest grid row still inside the band
+    per_row = max(1, int((width - x0 - BAND_PAD + BOX_GAP) // step_x))
     row = 0
     while True:
-        y = band.y + BAND_PAD + row * step_y
+        y = y0 + row * step_y
         for col in range(per_row):
-            x = LABEL_WIDTH + BAND_PAD + col * step_x
-            cand = Rect(x, y, BOX_WIDTH, BOX_HEIGHT)
-            if not any(cand.intersects(t, gap=BOX_GAP / 2) for t in taken):
+            x = x0 + col * step_x
+            if free(x, y):
                 return (x, y)
         row += 1
 

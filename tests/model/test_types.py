@@ -10,6 +10,7 @@ import pytest
 
 from srmtool.model.layout import (
     BAND_PAD,
+    BOX_GAP,
     BOX_HEIGHT,
     BOX_WIDTH,
     Rect,
@@ -349,3 +350,18 @@ def test_arrow_line_ends_on_the_borders_of_both_boxes(target_x: float, target_y:
 def test_edge_point_of_a_point_at_the_centre_is_the_centre() -> None:
     box = Rect(100.0, 100.0, BOX_WIDTH, BOX_HEIGHT)
     assert edge_point(box, box.center) == box.center
+
+
+def test_free_slot_lines_a_new_box_up_with_the_row_its_band_already_has() -> None:
+    """Boxes people placed off the grid: a new one joins their row, then starts a row right under it."""
+    m = RouteMap()
+    for i, x in enumerate((295.0, 545.0, 795.0)):
+        AddObjective(
+            Objective(id=f"p{i}", code=f"ก{i + 1}", perspective="process", text="ติดตามประเมินผล", x=x, y=785.0)
+        ).apply(m)
+    assert free_slot(m, "process") == (1045.0, 785.0)
+    AddObjective(
+        Objective(id="p3", code="ก4", perspective="process", text="สื่อสารความเสี่ยง", x=1045.0, y=785.0)
+    ).apply(m)
+    x, y = free_slot(m, "process")
+    assert (x, y) == (295.0, 785.0 + BOX_HEIGHT + BOX_GAP)
