@@ -76,7 +76,8 @@ _Coordinate = Field(0.0, ge=-MAX_COORDINATE, le=MAX_COORDINATE)
 
 
 class _Entry(BaseModel):
-    model_config = ConfigDict(extra="ignore", strict=True)
+    # defer_build: validators are built on the first copy or paste, not while the editor starts
+    model_config = ConfigDict(extra="ignore", strict=True, defer_build=True)
 
 
 class _Objective(_Entry):
