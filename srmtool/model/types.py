@@ -43,8 +43,8 @@ _T = TypeVar("_T", bound=_HasId)
 
 
 class _Item(BaseModel):
-    # defer_build: each class builds its validator when first used (loading a map builds them all
-    # at once, in a third less time than one by one at import, which the editor waits for).
+    # defer_build: validators are built when first used (the first map loaded builds them in one
+    # go) rather than class by class at import.
     model_config = ConfigDict(extra="allow", validate_assignment=False, strict=False, defer_build=True)
 
 
