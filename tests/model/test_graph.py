@@ -5,9 +5,18 @@ from __future__ import annotations
 import time
 
 import networkx as nx
+import pytest
 
-from srmtool.model.graph import ancestors, descendants, full_graph, objective_graph, related, routes
-from srmtool.model.types import Link, Objective, RouteMap, Stakeholder
+from srmtool.model.graph import (
+    ancestors,
+    descendants,
+    full_graph,
+    leading_to,
+    objective_graph,
+    related,
+    routes,
+)
+from srmtool.model.types import PERSPECTIVE_IDS, Link, Objective, RouteMap, Stakeholder
 
 LEVEL_OF = {"ป": "people", "ภ": "stakeholder", "ก": "process", "พ": "foundation"}
 
@@ -183,3 +192,72 @@ def test_routes_stay_bounded_on_a_dense_map() -> None:
     assert all(r[0].startswith("foundation") and r[-1].startswith("people") for r in found)
     assert elapsed < 2.0
     assert routes(m, limit=500) == found  # deterministic
+
+
+# -- the plain link walks the checks use agree with networkx -----------------------------------
+
+
+def _random_map(seed: int, n: int, links: int) -> RouteMap:
+    import random
+
+    rng = random.Random(seed)
+    m = RouteMap()
+    for i in range(n):
+        perspective = rng.choice(PERSPECTIVE_IDS)
+        m.objectives.append(
+            Objective(
+                id=f"o{i}",
+                code=f"ก{i}",
+                perspective=perspective,
+                text="งานป้องกันโรค",
+                key_route=rng.random() < 0.3,
+            )
+        )
+    for _ in range(links):
+        a, b = rng.randrange(n), rng.randrange(n)
+        m.links.append(Link(source=f"o{a}", target=f"o{b}"))
+    m.links.append(Link(source="o0", target="ไม่มี"))  # a dangling link is left out of both graphs
+    return m
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_link_graph_walks_match_networkx(seed: int) -> None:
+    from srmtool.model.graph import link_graph, strongly_connected, weakly_connected
+
+    m = _random_map(seed, n=5 + seed, links=2 * seed + 3)
+    reference = objective_graph(m)
+    plain = link_graph(m)
+    assert list(plain.perspective) == list(reference.nodes)
+    assert {(a, b) for a, bs in plain.succ.items() for b in bs} == set(reference.edges)
+    assert sorted(map(sorted, strongly_connected(plain))) == sorted(
+        map(sorted, nx.strongly_connected_components(reference))
+    )
+    key = [n for n, k in reference.nodes(data="key_route") if k]
+    assert sorted(map(sorted, weakly_connected(plain, key))) == sorted(
+        map(sorted, nx.weakly_connected_components(reference.subgraph(key)))
+    )
+    for node in reference.nodes:
+        assert ancestors(m, node) == nx.ancestors(reference, node)
+        assert descendants(m, node) == nx.descendants(reference, node)
+    effects = [n for n in reference.nodes if n.endswith("1")]
+    assert leading_to(plain, effects) == leading_to(reference, effects)
+
+
+def test_checks_and_route_highlighting_do_not_import_networkx() -> None:
+    """The editor shows a map and highlights routes without waiting for networkx to load."""
+    import json
+    import subprocess
+    import sys
+
+    code = (
+        "import json, sys\n"
+        "from srmtool.model import check_map, load_map\n"
+        "from srmtool.model.graph import related\n"
+        "from srmtool.resources_path import resource\n"
+        "m = load_map(resource('examples', 'district_ncd.srm'))\n"
+        "check_map(m); related(m, m.objectives[0].id)\n"
+        "print(json.dumps('networkx' in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) is False
