@@ -42,9 +42,13 @@ _syllable_segmenter: Segmenter | None = None
 
 
 def _corpus_file(name: str) -> Path:
-    import pythainlp.corpus
+    """A file of pythainlp's corpus folder, found without importing pythainlp (about 60 ms)."""
+    import importlib.util
 
-    return Path(pythainlp.corpus.__file__).with_name(name)
+    spec = importlib.util.find_spec("pythainlp")
+    if spec is None or not spec.submodule_search_locations:
+        return Path()
+    return Path(next(iter(spec.submodule_search_locations))) / "corpus" / name
 
 
 def _load_nlpo3(dictionary: str, name: str) -> Segmenter | None:
