@@ -22,6 +22,7 @@ from srmtool.export.xlsx_cells import (
     clamp_height,
     line_count,
     lines_height,
+    merge,
     put_text,
     style_cells,
 )
@@ -107,7 +108,7 @@ def _title(ws: Worksheet, text: str, look: Look, widths: Sequence[float]) -> Non
     lines = line_count(shown, sum(widths), size, bold=True)
     ws.row_dimensions[1].height = clamp_height(lines_height(lines, size))
     if len(widths) > 1:
-        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(widths))
+        merge(ws, 1, 1, 1, len(widths))
 
 
 def _print_setup(ws: Worksheet, paper_size: int, look: Look, landscape: bool = True) -> None:
@@ -150,7 +151,7 @@ def fill_objectives_sheet(ws: Worksheet, route_map: RouteMap, look: Look, paper_
         if row - 1 > first:
             for r in range(first + 1, row):
                 ws.cell(r, 1).value = None
-            ws.merge_cells(start_row=first, start_column=1, end_row=row - 1, end_column=1)
+            merge(ws, first, 1, row - 1, 1)
     _print_setup(ws, paper_size, look)
 
 

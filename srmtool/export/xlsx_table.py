@@ -31,6 +31,7 @@ from srmtool.export.xlsx_cells import (
     clamp_height,
     line_count,
     lines_height,
+    merge,
     put_text,
     style_cells,
 )
@@ -80,7 +81,7 @@ def _merged_row(ws: Worksheet, row: int, text: str, look: Look, columns: list[Co
     cell.font = look.font(bold=bold, size=size)
     cell.alignment = WRAP_CENTER
     if last > 1:
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
+        merge(ws, row, 1, row, last)
     width = sum(c.width for c in columns)
     ws.row_dimensions[row].height = clamp_height(
         lines_height(line_count(look.show(text), width, size, bold), size)
@@ -156,7 +157,7 @@ def _data_rows(ws: Worksheet, first: int, route_map: RouteMap, look: Look, budge
         shown = look.show(text)
         put_text(ws.cell(start, objective_col), shown)
         if end > start:
-            ws.merge_cells(start_row=start, start_column=objective_col, end_row=end, end_column=objective_col)
+            merge(ws, start, objective_col, end, objective_col)
         width = columns[objective_col - 1].width
         need = lines_height(line_count(shown, width, look.font_size), look.font_size)
         have = sum(heights[start - first : end - first + 1])
@@ -186,11 +187,11 @@ def _total_rows(ws: Worksheet, row: int, columns: list[Column], look: Look, budg
     put_text(ws.cell(row + 1, 1), words)
     style_cells((ws.cell(r, i) for r in (row, row + 1) for i in range(1, n + 1)), bold, WRAP_TOP_RIGHT)
     if budget.column > 2:
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=label_end)
+        merge(ws, row, 1, row, label_end)
     if budget.column < n:
-        ws.merge_cells(start_row=row, start_column=budget.column + 1, end_row=row, end_column=n)
+        merge(ws, row, budget.column + 1, row, n)
     if n > 1:
-        ws.merge_cells(start_row=row + 1, start_column=1, end_row=row + 1, end_column=n)
+        merge(ws, row + 1, 1, row + 1, n)
     label_width = sum(c.width for c in columns[:label_end])
     lines = max(
         line_count(TOTAL_LABEL, label_width, look.font_size, bold=True) if budget.column > 1 else 1,
