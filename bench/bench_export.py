@@ -25,6 +25,7 @@ from pathlib import Path
 
 from srmtool.export import write_pdf, write_xlsx
 from srmtool.model.templates import default_columns
+from srmtool.model.tidy import tidy_positions
 from srmtool.model.types import PERSPECTIVE_IDS, Link, Objective, RouteMap, Row
 
 PHRASES = (
@@ -87,6 +88,11 @@ def make_map(objectives: int = 200, rows: int = 1_000, seed: int = 2568) -> Rout
         cells["budget"] = f"{rng.randint(1, 400) * 500:,}"
         cells["period"] = "ต.ค. 2567–ก.ย. 2568"
         route_map.table.rows.append(Row(id=f"r{n}", objective=f"o{n * objectives // rows}", cells=cells))
+    # Place the boxes as the editor's tidy layout would, so the map page draws a real map.
+    for oid, (x, y) in tidy_positions(route_map).items():
+        found = route_map.objective(oid)
+        if found is not None:
+            found.x, found.y = x, y
     return route_map
 
 
