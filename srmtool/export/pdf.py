@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import secrets
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Final
@@ -23,6 +22,7 @@ from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
 from srmtool.export.numbers import to_thai_digits
+from srmtool.export.output import replace_file
 from srmtool.export.pdf_map_geometry import page_frame
 from srmtool.export.pdf_table import (
     Box,
@@ -87,7 +87,7 @@ def write_pdf(
     buffer = io.BytesIO()
     with _plain_streams():
         _build(route_map, buffer, options)
-    _replace_atomically(os.fspath(path), buffer.getvalue())
+    replace_file(path, buffer.getvalue())
 
 
 @contextlib.contextmanager
@@ -296,19 +296,3 @@ def _draw_signatures(text: PdfText, options: _Options, top: float, inner: float)
             text.draw_line(x, y - k * lh, value, size, align="center")
         if i % 2 == 1:
             y -= text.block_height(3, size) + 2 * size
-
-
-def _replace_atomically(path: str, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
-    folder, name = os.path.split(os.path.abspath(path))
-    temp = os.path.join(folder, f".{name}.{secrets.token_hex(6)}.tmp")
-    try:
-        with open(temp, "xb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
