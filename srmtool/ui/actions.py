@@ -97,7 +97,7 @@ ACTIONS: Final[dict[str, Spec]] = {
     ),
     "redo": Spec(
         QT_TRANSLATE_NOOP("Actions", "&Redo"),
-        (StandardKey.Redo,),
+        (StandardKey.Redo, "Ctrl+Y"),  # Linux binds only Ctrl+Shift+Z; people expect Ctrl+Y too
         fallback="Ctrl+Shift+Z",
         theme_icon=ThemeIcon.EditRedo,
         style_icon=Pixmap.SP_ArrowForward,

@@ -17,6 +17,7 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from srmtool.model.layout import (
@@ -198,6 +199,52 @@ def delete_operations(
     operations += [RemoveRow(r.id) for r in route_map.table.rows if r.objective in doomed]
     operations += [RemoveObjective(i) for i in ids]
     return operations
+
+
+def delete_text(
+    route_map: RouteMap, operations: Sequence[Operation], asked: Iterable[tuple[str, str]]
+) -> str:
+    """Names what a delete takes, as the user chose it: the objectives (by code when one) and the
+    links asked for that do not go anyway with their objectives ("Delete 2 objectives and 1 link")."""
+    ids = [op.objective_id for op in operations if isinstance(op, RemoveObjective)]
+    gone = set(ids)
+    asked_links = set(asked)
+    links = [
+        (op.source, op.target)
+        for op in operations
+        if isinstance(op, RemoveLink)
+        and (op.source, op.target) in asked_links
+        and not gone & {op.source, op.target}
+    ]
+
+    def code(objective_id: str) -> str:
+        objective = route_map.objective(objective_id)
+        return objective.code if objective is not None and objective.code else objective_id
+
+    if len(ids) == 1 and not links:
+        return QCoreApplication.translate("Document", "Delete objective {code}").format(code=code(ids[0]))
+    if len(links) == 1 and not ids:
+        source, target = links[0]
+        return QCoreApplication.translate("Document", "Delete link {source} → {target}").format(
+            source=code(source), target=code(target)
+        )
+    objectives = (
+        QCoreApplication.translate("Document", "1 objective")
+        if len(ids) == 1
+        else QCoreApplication.translate("Document", "%n objectives", None, len(ids))
+    )
+    arrows = (
+        QCoreApplication.translate("Document", "1 link")
+        if len(links) == 1
+        else QCoreApplication.translate("Document", "%n links", None, len(links))
+    )
+    if not links:
+        return QCoreApplication.translate("Document", "Delete {objectives}").format(objectives=objectives)
+    if not ids:
+        return QCoreApplication.translate("Document", "Delete {links}").format(links=arrows)
+    return QCoreApplication.translate("Document", "Delete {objectives} and {links}").format(
+        objectives=objectives, links=arrows
+    )
 
 
 def key_route_operations(route_map: RouteMap, objective_ids: Iterable[str], on: bool) -> list[Operation]:

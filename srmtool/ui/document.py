@@ -289,7 +289,7 @@ class Document(QObject):
         every one back at its old place."""
         operations = commands.delete_operations(self._map, objective_ids, links)
         if operations:
-            self._push(operations, QCoreApplication.translate("Document", "Delete"))
+            self._push(operations, commands.delete_text(self._map, operations, links))
 
     def paste(self, objectives: list[Objective], links: list[Link], rows: Sequence[Row] = ()) -> list[str]:
         """Add copies of objectives, links and the copies' table rows as one step; returns the ids

@@ -26,6 +26,7 @@ from srmtool.ui.canvas.view import MapView
 from srmtool.ui.clipboard import can_paste, copy_to_clipboard, paste_from_clipboard
 from srmtool.ui.document import Document
 from srmtool.ui.files import FileActions, RecentFiles, fresh_map
+from srmtool.ui.status import MapStatus
 
 APP_NAME = "srmtool"
 SEVERITY_ORDER = ("error", "warning", "info")
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._findings_label = QLabel(self)
         self.statusBar().addPermanentWidget(self._findings_label)
+        self.map_status = MapStatus(self.statusBar(), self.scene, self.view)
 
         self.document.modified_changed.connect(self._update_title)
         self.document.path_changed.connect(self._update_title)

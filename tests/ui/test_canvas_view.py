@@ -7,13 +7,16 @@ import gc
 
 import pytest
 from canvas_support import CTRL, LONG_THAI, NONE, drag, shown
-from PySide6.QtCore import QPoint, QPointF, Qt
+from gestures_support import key, open_canvas, type_text
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from srmtool.model.layout import BOX_HEIGHT, BOX_WIDTH
 from srmtool.ui.canvas import ArrowHandle, BoxItem, MapScene, MapView, text
+from srmtool.ui.canvas.inline_edit import open_editor
+from srmtool.ui.canvas.view import MARGIN
 from srmtool.ui.document import Document
 
 
@@ -132,3 +135,76 @@ def test_arrows_stay_painted_when_a_box_is_dragged_past_the_edge(
     bounds = scene.layout().bounds
     assert bounds.right > right
     assert layer.boundingRect().right() == bounds.right
+
+
+def _scroll_bars(view: MapView) -> tuple[bool, bool]:
+    return view.horizontalScrollBar().isVisible(), view.verticalScrollBar().isVisible()
+
+
+def test_fit_leaves_a_margin_and_no_scroll_bar(dengue_document: Document, qtbot: object) -> None:
+    scene, view = shown(dengue_document, qtbot)
+    for size in ((900, 700), (1300, 700), (700, 1200)):
+        view.resize(*size)
+        view.fit()
+        QApplication.processEvents()
+        assert _scroll_bars(view) == (False, False)
+        b = scene.layout().bounds
+        top_left, bottom_right = (
+            view.mapFromScene(QPointF(b.x, b.y)),
+            view.mapFromScene(QPointF(b.right, b.bottom)),
+        )
+        room = view.viewport().rect()
+        gaps = (top_left.x(), top_left.y(), room.right() - bottom_right.x(), room.bottom() - bottom_right.y())
+        assert min(gaps) >= MARGIN - 1  # clear of every edge
+        assert min(gaps) <= MARGIN + 2  # and as large as that allows
+    # The view scrolls over the map and the margin, nothing more (the scene's own rect is larger).
+    view.resize(900, 700)
+    view.zoom_reset()
+    QApplication.processEvents()
+    m = MARGIN
+    assert view.sceneRect() == QRectF(b.x - m, b.y - m, b.w + 2 * m, b.h + 2 * m)
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    assert view.mapFromScene(QPointF(b.x, b.bottom)).y() == pytest.approx(view.viewport().height() - m, abs=1)
+
+
+def test_a_fitted_view_fits_again_when_capture_ends(dengue_document: Document, qtbot: object) -> None:
+    canvas = open_canvas(dengue_document, qtbot)
+    view, scene = canvas.view, canvas.scene
+    view.resize(1400, 850)
+    view.fit()
+    QApplication.processEvents()
+    scene.selected_band = "foundation"
+    for called in ("ครูอนามัยโรงเรียนได้รับการอบรม", "งบประมาณกองทุนสุขภาพตำบลเพียงพอ", LONG_THAI, "ทีมสอบสวนโรค"):
+        type_text(view, called)
+        key(view, Qt.Key.Key_Return)
+    editor = open_editor(scene)
+    assert editor is not None  # the next, empty box: the view can scroll to it, wherever it opened
+    assert view.sceneRect().contains(editor.sceneBoundingRect())
+    key(view, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: view.verticalScrollBar().maximum() == 0)  # type: ignore[attr-defined]
+    assert _scroll_bars(view) == (False, False)
+
+    b = scene.layout().bounds
+    m = MARGIN / view.zoom()
+    assert view.sceneRect() == QRectF(b.x - m, b.y - m, b.w + 2 * m, b.h + 2 * m)
+    assert view.mapFromScene(QPointF(b.x, b.y)).y() >= MARGIN - 1  # the banner's top is in sight
+    assert view.fitted
+
+
+def test_zooming_ends_fitting_and_the_view_shrinks_back_after_an_edit(
+    dengue_document: Document, qtbot: object
+) -> None:
+    canvas = open_canvas(dengue_document, qtbot)
+    view, scene = canvas.view, canvas.scene
+    view.fit()
+    view.zoom_in()
+    assert not view.fitted
+    zoom = view.zoom()
+    scene.selected_band = "people"
+    type_text(view, "ประชาชนร่วมมือ")
+    key(view, Qt.Key.Key_Escape)
+    QApplication.processEvents()
+    assert view.zoom() == zoom  # not fitted: the zoom stays the user's
+    b = scene.layout().bounds
+    m = MARGIN / zoom
+    assert view.sceneRect() == QRectF(b.x - m, b.y - m, b.w + 2 * m, b.h + 2 * m)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from srmtool.model import dumps_map
 from srmtool.model.layout import BOX_WIDTH
+from srmtool.ui.canvas import BandItem
 from srmtool.ui.canvas.inline_edit import open_editor
 from srmtool.ui.document import Document
 
@@ -160,3 +161,39 @@ def test_double_click_on_empty_band_area_opens_a_new_box_there(
     # at the free place nearest to the click (the click itself may be too close to a box)
     assert math.dist(box.center, spot) < BOX_WIDTH
     _no_overlaps(dengue_document)
+
+
+def test_esc_with_typed_text_adds_it_as_one_step_and_ends_capture(
+    dengue_document: Document, qtbot: object
+) -> None:
+    canvas = open_canvas(dengue_document, qtbot)
+    added = _capture(canvas, "foundation", CALLED_OUT[:2])
+    type_text(canvas.view, LONG_THAI)
+    key(canvas.view, Qt.Key.Key_Escape)
+
+    assert open_editor(canvas.scene) is None  # capture ended: no next box
+    last = dengue_document.route_map.objectives[-1]
+    assert last.id not in added and (last.perspective, last.text) == ("foundation", LONG_THAI)
+    assert dengue_document.undo_stack.count() == 3
+    assert dengue_document.undo_stack.undoText() == "Add objective"
+    dengue_document.undo_stack.undo()
+    assert dengue_document.route_map.objective(last.id) is None
+    assert dengue_document.route_map.objective(added[1]) is not None
+
+
+def test_esc_unselects_the_band_and_so_does_undoing_the_captured_boxes(
+    dengue_document: Document, qtbot: object
+) -> None:
+    canvas = open_canvas(dengue_document, qtbot)
+    canvas.scene.selected_band = "people"
+    key(canvas.view, Qt.Key.Key_Escape)
+    assert canvas.scene.selected_band is None
+    type_text(canvas.view, "ก")
+    assert open_editor(canvas.scene) is None and dengue_document.undo_stack.count() == 0
+
+    _capture(canvas, "process", CALLED_OUT[:2])
+    key(canvas.view, Qt.Key.Key_Escape)  # ends the capture; the band stays selected
+    assert open_editor(canvas.scene) is None and canvas.scene.selected_band == "process"
+    dengue_document.undo_stack.undo()
+    assert canvas.scene.selected_band is None
+    assert not [it for it in canvas.scene.items() if isinstance(it, BandItem) and it.selected]

@@ -280,7 +280,7 @@ def test_delete_then_undo_restores_links_and_rows(dengue_document: Document, sig
     extra = next((lk.source, lk.target) for lk in m.links if not set(victims) & {lk.source, lk.target})
     doc.delete(victims, [extra])
     done = log.take()
-    assert doc.undo_stack.count() == 1 and doc.undo_stack.undoText() == "Delete"
+    assert doc.undo_stack.count() == 1 and doc.undo_stack.undoText() == "Delete 3 objectives and 1 link"
     assert {e[1:] for e in done if e[0] == "link_removed"} == links | {extra}
     assert [e[1] for e in done if e[0] == "row_removed"] == rows
     assert [e for e in done if e[0] == "objective_removed"] == [("objective_removed", v) for v in victims]

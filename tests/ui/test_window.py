@@ -107,7 +107,7 @@ def test_cut_removes_the_selection_in_one_step_and_paste_brings_it_back_with_its
     window.scene.select_objectives([victim])
     window.named_actions["cut"].trigger()
     assert document.route_map.objective(victim) is None
-    assert window.named_actions["undo"].text() == "Undo Delete"
+    assert window.named_actions["undo"].text() == "Undo Delete objective ก2"
     (copy,) = window.paste()
     assert document.route_map.objective(copy).text == text
     assert [r.cells for r in document.route_map.rows_of(copy)] == cells

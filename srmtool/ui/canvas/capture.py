@@ -3,9 +3,10 @@
 With a band selected (``MapScene.selected_band``), typing a character opens an editor for a new
 box at the band's first free place, already holding that character. Enter adds the objective
 (``Document.add_objective`` with its text: one undo step per objective) and opens the next empty
-box in the same band; Esc, or Enter on an empty box, stops without adding anything, so a box
-that was never committed leaves no undo step. Tab / Shift+Tab move the band selection down / up
-(people → stakeholder → process → foundation), carrying an open capture to the new band.
+box in the same band. Esc stops capture, adding what was typed in the open box (one undo step)
+so that typed text is never lost; Esc or Enter on an empty box stops without adding anything.
+Tab / Shift+Tab move the band selection down / up (people → stakeholder → process →
+foundation), carrying an open capture to the new band.
 """
 
 from __future__ import annotations
@@ -79,7 +80,9 @@ class CaptureController(QObject):
         route_map = self._scene.document.route_map
         ask_x, ask_y = at if at is not None else (None, None)
         x, y = place_box(route_map, band, ask_x, ask_y, self._scene.layout())
-        editor = InlineEditor(QRectF(x, y, BOX_WIDTH, BOX_HEIGHT), text, route_map.new_code(band))
+        editor = InlineEditor(
+            QRectF(x, y, BOX_WIDTH, BOX_HEIGHT), text, route_map.new_code(band), escape_commits=True
+        )
         place = (x, y) if at is not None else None  # None: wherever the band's first free place is then
 
         def add(text: str, advance: bool) -> None:

@@ -2,7 +2,8 @@
 
 An ``InlineEditor`` is a text item laid over a box, in the box's font (``box_fonts().body``),
 that takes Thai input like any Qt text field. Enter commits, Shift+Enter starts a new line, Esc
-cancels, and losing focus to a click elsewhere commits. It never changes the map itself: it
+cancels (or, for a new box, commits what was typed: typed text is never thrown away), and losing
+focus to a click elsewhere commits. It never changes the map itself: it
 reports the outcome through its signals once, and whoever opened it calls the document
 (``edit_objective`` for an existing box, the workshop capture for a new one).
 """
@@ -35,6 +36,10 @@ _EDITOR_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
 _TEMPORARY_FOCUS_LOSS = (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason)
 
 
+def _is_ctrl_y(event: QKeyEvent) -> bool:
+    return event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+
+
 def clean_text(text: str) -> str:
     """What an edit stores: no line-break marks, no surrounding blank space."""
     return text.replace(ZERO_WIDTH_SPACE, "").strip()
@@ -45,14 +50,19 @@ class InlineEditor(QGraphicsTextItem):
     removes itself from the scene.
 
     ``committed(text, advance)``: the cleaned text, and True when the user pressed Enter (go on
-    to the next thing) rather than clicking away.
+    to the next thing) rather than clicking away or pressing Esc.
+
+    ``escape_commits``: Esc commits non-empty text (a new box, whose text exists nowhere else)
+    instead of cancelling (an existing box, whose old text Esc restores).
     """
 
     committed = Signal(str, bool)
     cancelled = Signal()
 
-    def __init__(self, rect: QRectF, text: str, code: str = "") -> None:
+    def __init__(self, rect: QRectF, text: str, code: str = "", *, escape_commits: bool = False) -> None:
         super().__init__()
+        self._escape_commits = escape_commits
+        self._map_scene: MapScene | None = None
         # The text sits where the box draws its own; the code stays visible above it.
         self._box = QRectF(-PAD, -TEXT_TOP, rect.width(), rect.height())
         self._code = code
@@ -78,7 +88,9 @@ class InlineEditor(QGraphicsTextItem):
 
     def start(self, scene: MapScene) -> None:
         """Show the editor in ``scene`` with the keyboard focus and scroll it into view."""
+        self._map_scene = scene
         scene.addItem(self)
+        scene.set_editor_rect(self.sceneBoundingRect())  # the view can scroll to it
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         for view in scene.views():
             view.ensureVisible(self.sceneBoundingRect(), 20, 20)
@@ -98,6 +110,8 @@ class InlineEditor(QGraphicsTextItem):
         if scene is not None:
             # Removing the focused item sends it a focus-out; ``_done`` makes that a no-op.
             scene.removeItem(self)
+        if self._map_scene is not None:
+            self._map_scene.set_editor_rect(None)
         if commit:
             self.committed.emit(text, advance)
         else:
@@ -135,8 +149,16 @@ class InlineEditor(QGraphicsTextItem):
                 self.commit(advance=True)
             event.accept()
             return
+        if _is_ctrl_y(event):  # the window's second Redo key: redo typing here, not a map edit
+            self.document().redo()
+            self.prepareGeometryChange()
+            event.accept()
+            return
         if key == Qt.Key.Key_Escape:
-            self.cancel()
+            if self._escape_commits and self.text():
+                self.commit(advance=False)
+            else:
+                self.cancel()
             event.accept()
             return
         self.prepareGeometryChange()  # the text may grow below the box
@@ -148,7 +170,7 @@ class InlineEditor(QGraphicsTextItem):
         if (
             event.type() == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)
-            and event.key() in _EDITOR_KEYS
+            and (event.key() in _EDITOR_KEYS or _is_ctrl_y(event))
         ):
             event.accept()
             return True

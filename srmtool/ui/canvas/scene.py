@@ -21,6 +21,7 @@ from srmtool.model import graph
 from srmtool.model.layout import MapLayout
 from srmtool.model.types import PERSPECTIVE_IDS
 from srmtool.ui.canvas import text
+from srmtool.ui.canvas.after_undo import AfterUndo
 from srmtool.ui.canvas.arrows import Arrow, ArrowHandle, ArrowLayer
 from srmtool.ui.canvas.items import BandItem, BannerItem, BoxItem, finding_badges
 from srmtool.ui.canvas.tool_scene import ToolScene
@@ -36,6 +37,8 @@ class MapScene(ToolScene):
 
     #: the selected band's perspective id, or None
     selected_band_changed = Signal(object)
+    #: ``view_rect()`` changed: the map's bounds, or an in-place editor opened or closed
+    view_rect_changed = Signal()
 
     def __init__(self, document: Document, parent: Any = None) -> None:
         super().__init__(parent)
@@ -45,6 +48,8 @@ class MapScene(ToolScene):
         self._banner = BannerItem("", "")
         self._arrow_layer = ArrowLayer()
         self._layout: MapLayout | None = None
+        self._bounds = QRectF()
+        self._editor_rect: QRectF | None = None
         self._relayout_due = False
         self._selected_band: str | None = None
         self._highlighted: str | None = None
@@ -70,6 +75,7 @@ class MapScene(ToolScene):
         document.reset.connect(self._rebuild)
         self.selectionChanged.connect(self._on_selection_changed)
         text.notifier().ready.connect(self._on_text_ready)
+        self._after_undo = AfterUndo(self)
         self._rebuild()
 
     # -- public -------------------------------------------------------------------------------
@@ -95,6 +101,25 @@ class MapScene(ToolScene):
             self._relayout()
         assert self._layout is not None
         return self._layout
+
+    def view_rect(self) -> QRectF:
+        """What a view should let the user scroll over: the map's bounds, and while an in-place
+        editor is open, that editor too (a new box may open below its band). Views add their
+        own margin around it."""
+        self.layout()
+        if self._editor_rect is None:
+            return QRectF(self._bounds)
+        return self._bounds.united(self._editor_rect)
+
+    @property
+    def editing(self) -> bool:
+        """An in-place editor is open."""
+        return self._editor_rect is not None
+
+    def set_editor_rect(self, rect: QRectF | None) -> None:
+        """The open in-place editor's scene rect, None once it closed (``InlineEditor`` calls this)."""
+        self._editor_rect = QRectF(rect) if rect is not None else None
+        self.view_rect_changed.emit()
 
     def selected_objective_ids(self) -> list[str]:
         return [it.objective_id for it in self.selectedItems() if isinstance(it, BoxItem)]
@@ -253,6 +278,9 @@ class MapScene(ToolScene):
         bounds = QRectF(b.x, b.y, b.w, b.h)
         self._arrow_layer.set_bounds(bounds)
         self.setSceneRect(bounds.adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN))
+        if bounds != self._bounds:
+            self._bounds = bounds
+            self.view_rect_changed.emit()
 
     # -- document signals -----------------------------------------------------------------------
     @Slot(str)

@@ -6,7 +6,7 @@ scene does nothing more with it. A tool changes the map only through the documen
 
 - ``SelectTool`` (the default): the scene selects and drags boxes itself; the tool adds drawing a
   link from a box's edge handle, Delete, F2 / double-click to edit in place, double-click on a
-  band's empty area for a new box there, and workshop capture.
+  band's empty area for a new box there, workshop capture, and Esc to unselect the band.
 - ``LinkTool``: a press anywhere on a box starts a link.
 - ``AddObjectiveTool``: a click on a band's empty area opens a new box there (then as capture).
 """
@@ -279,6 +279,9 @@ class SelectTool(_LinkGestures):
             return delete_selection(self.scene)
         if plain and event.key() == Qt.Key.Key_F2:
             return edit_selected(self.scene)
+        if plain and event.key() == Qt.Key.Key_Escape and self.scene.selected_band is not None:
+            self.scene.selected_band = None  # typing no longer adds objectives there
+            return True
         return False
 
 

@@ -1,10 +1,24 @@
 """The map view: zoom (Ctrl+wheel, Ctrl +/-), pan (middle-drag, Space-drag), fit to window and
-rubber-band selection."""
+rubber-band selection.
+
+The view scrolls over the scene's ``view_rect()`` (the map, and an open in-place editor) plus
+``MARGIN`` pixels on screen, so a fitted map sits clear of the edges with no scroll bar. After
+Fit to Window the view stays fitted (as the map grows, or the window is resized) until the user
+zooms; while a box is being edited it only scrolls, and fits again once the editing ends.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRectF, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QPainter, QPixmapCache, QWheelEvent
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import (
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPixmapCache,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from srmtool.ui.canvas.scene import MapScene
@@ -13,6 +27,7 @@ HANDLES_MIN_SCALE = 0.3  # below this zoom arrows are too thin to click (see set
 MIN_SCALE = 0.05
 MAX_SCALE = 8.0
 ZOOM_STEP = 1.2
+MARGIN = 16.0  # screen pixels around the map
 PIXMAP_CACHE_KB = 100 * 1024  # boxes are cached as device pixmaps; Qt's default 10 MB thrashes
 
 
@@ -36,6 +51,10 @@ class MapView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._pan_from: QPoint | None = None
         self._space_down = False
+        self._fitted = False
+        self._refit_due = False
+        scene.view_rect_changed.connect(self._on_view_rect_changed)
+        self._update_scene_rect()
 
     def map_scene(self) -> MapScene:
         return self._map_scene
@@ -43,17 +62,23 @@ class MapView(QGraphicsView):
     def zoom(self) -> float:
         return self.transform().m11()
 
+    @property
+    def fitted(self) -> bool:
+        """The view shows the whole map (Fit to Window) and keeps doing so until the user zooms."""
+        return self._fitted
+
     # -- zoom -----------------------------------------------------------------------------------
     def set_zoom(self, factor: float) -> None:
         """Zoom to ``factor`` (clamped), keeping the view's centre where it is."""
         factor = min(MAX_SCALE, max(MIN_SCALE, factor))
+        self._fitted = False
         if factor == self.zoom():
             return
         centre = self.mapToScene(self.viewport().rect().center())
         self.resetTransform()
         self.scale(factor, factor)
-        self.centerOn(centre)
         self._zoom_changed()
+        self.centerOn(centre)
 
     @Slot()
     def zoom_in(self) -> None:
@@ -69,18 +94,50 @@ class MapView(QGraphicsView):
 
     @Slot()
     def fit(self) -> None:
-        """Show the whole map (never larger than 100 %)."""
-        b = self.map_scene().layout().bounds
-        rect = QRectF(b.x, b.y, b.w, b.h)
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom() > 1.0:
-            self.set_zoom(1.0)
-            self.centerOn(rect.center())
+        """Show the whole map with ``MARGIN`` pixels around it and no scroll bar (never larger
+        than 100 %)."""
+        rect = self.map_scene().view_rect()
+        room = self.maximumViewportSize()  # the viewport without scroll bars
+        width, height = room.width() - 2 * MARGIN - 1, room.height() - 2 * MARGIN - 1
+        self._fitted = True
+        if rect.isEmpty() or width <= 0 or height <= 0:
+            return
+        factor = max(MIN_SCALE, min(1.0, width / rect.width(), height / rect.height()))
+        self.resetTransform()
+        self.scale(factor, factor)
         self._zoom_changed()
+        self.centerOn(rect.center())
 
     def _zoom_changed(self) -> None:
+        self._update_scene_rect()
         self.map_scene().set_arrow_handles_shown(self.zoom() >= HANDLES_MIN_SCALE)
         self.scale_changed.emit(self.zoom())
+
+    def _update_scene_rect(self) -> None:
+        margin = MARGIN / self.zoom()
+        self.setSceneRect(self.map_scene().view_rect().adjusted(-margin, -margin, margin, margin))
+
+    @Slot()
+    def _on_view_rect_changed(self) -> None:
+        self._update_scene_rect()
+        self._refit_soon()
+
+    def _refit_soon(self) -> None:
+        """Fit again on the next turn of the event loop if the view is fitted and no box is being
+        edited then (Enter closes one editor and opens the next: no fit in between)."""
+        if self._fitted and not self._refit_due:
+            self._refit_due = True
+            QTimer.singleShot(0, self, self._refit)
+
+    @Slot()
+    def _refit(self) -> None:
+        self._refit_due = False
+        if self._fitted and not self.map_scene().editing:
+            self.fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._refit_soon()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt override)
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -88,6 +145,7 @@ class MapView(QGraphicsView):
             if steps:
                 factor = min(MAX_SCALE, max(MIN_SCALE, self.zoom() * ZOOM_STEP**steps))
                 relative = factor / self.zoom()
+                self._fitted = False
                 self.scale(relative, relative)  # anchored under the mouse
                 self._zoom_changed()
             event.accept()
