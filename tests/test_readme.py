@@ -32,6 +32,9 @@ def test_files_the_readme_names_exist(readme: str) -> None:
         "scripts/test.sh",
         ".ci/run",
         "bench/bench_core.py",
+        "bench/bench_canvas.py",
+        "bench/bench_export.py",
+        "docs/screenshot.png",
         "tests/test_layering.py",
         "tests/test_pyside_regression.py",
     ):
