@@ -177,6 +177,13 @@ ACTIONS: Final[dict[str, Spec]] = {
         ),
         theme_icon=ThemeIcon.InsertLink,
     ),
+    "key_route": Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Key Route"),
+        ("Ctrl+K",),
+        tip=QT_TRANSLATE_NOOP(
+            "Actions", "Put the selected objectives on the key route, or take them off when they all are"
+        ),
+    ),
     "tidy": Spec(
         QT_TRANSLATE_NOOP("Actions", "&Tidy Layout"),
         ("Ctrl+Shift+L",),
@@ -199,7 +206,7 @@ MENUS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     (QT_TRANSLATE_NOOP("Actions", "&Edit"),
      ("undo", "redo", "", "cut", "copy", "paste", "delete", "", "select_all", "rename")),
     (QT_TRANSLATE_NOOP("Actions", "&View"), ("zoom_in", "zoom_out", "zoom_reset", "fit", "", "full_screen")),
-    (QT_TRANSLATE_NOOP("Actions", "&Map"), ("add_objective", "add_link", "", "tidy", "check")),
+    (QT_TRANSLATE_NOOP("Actions", "&Map"), ("add_objective", "add_link", "key_route", "", "tidy", "check")),
 )  # fmt: skip
 
 TOOLBAR: Final[tuple[str, ...]] = (

@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
             "full_screen": self._toggle_full_screen,
             "add_objective": self.add_objective,
             "add_link": self.add_link,
+            "key_route": self.toggle_key_route,
             "tidy": self.tidy,
             "check": self.check,
         }
@@ -176,6 +177,7 @@ class MainWindow(QMainWindow):
         self.named_actions["delete"].setEnabled(bool(ids or links))
         self.named_actions["rename"].setEnabled(bool(ids))
         self.named_actions["add_link"].setEnabled(len(ids) == 2)
+        self.named_actions["key_route"].setEnabled(bool(ids))
         self.named_actions["paste"].setEnabled(can_paste())
 
     @Slot()
@@ -294,6 +296,18 @@ class MainWindow(QMainWindow):
         if not self.document.add_link(source, target):
             self._status(self.tr("These objectives are already linked"))
             return False
+        return True
+
+    @Slot()
+    def toggle_key_route(self) -> bool:
+        """Put the selected objectives on the key route (one undo step), or take them all off it
+        when every one of them is on it already. True when something changed."""
+        ids = self.scene.selected_objective_ids()
+        if not ids:
+            return False
+        route_map = self.document.route_map
+        on = not all((o := route_map.objective(i)) is not None and o.key_route for i in ids)
+        self.document.set_key_route(ids, on)
         return True
 
     @Slot()

@@ -181,6 +181,25 @@ def test_tidy_layout_is_one_undo_step(fx: Fixture) -> None:
     assert {o.id: (o.x, o.y) for o in document.route_map.objectives} == before
 
 
+def test_key_route_is_set_from_the_selection_in_one_step_and_toggles_back(fx: Fixture) -> None:
+    window = fx.window
+    route_map = window.document.route_map
+    off = [o.id for o in route_map.objectives if not o.key_route][:2]
+    window.scene.select_objectives(off)
+    action = window.named_actions["key_route"]
+    assert action.isEnabled()
+    action.trigger()
+    assert all(route_map.objective(i).key_route for i in off)  # type: ignore[union-attr]
+    assert window.named_actions["undo"].text() == "Undo Mark key route"
+    action.trigger()  # all of them are on it now: take them off
+    assert not any(route_map.objective(i).key_route for i in off)  # type: ignore[union-attr]
+    window.named_actions["undo"].trigger()
+    window.named_actions["undo"].trigger()
+    assert not any(route_map.objective(i).key_route for i in off)  # type: ignore[union-attr]
+    window.scene.select_objectives([])
+    assert not action.isEnabled()
+
+
 def test_check_shows_the_findings_in_the_ui_language(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
