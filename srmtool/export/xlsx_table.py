@@ -24,6 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from srmtool.export.numbers import baht_text, format_amount, parse_amount
 from srmtool.export.xlsx_cells import (
     HEADER_FILL,
+    MAX_ROW_HEIGHT,
     WRAP_CENTER,
     WRAP_TOP,
     WRAP_TOP_RIGHT,
@@ -42,6 +43,8 @@ BUDGET_COLUMN: Final = "budget"
 PAPER_SIZES: Final = {"A4": 9, "A3": 8}  # the sheet's paperSize codes
 TOTAL_LABEL: Final = "รวมงบประมาณทั้งสิ้น"
 FOOTER: Final = "หน้า &P / &N"
+#: The smallest size a row too tall for the spreadsheet is set in (TH SarabunPSK points).
+MIN_FONT_SIZE: Final = 10.0
 
 
 def objective_label(route_map: RouteMap, row: Row) -> str:
@@ -130,9 +133,10 @@ def _data_rows(ws: Worksheet, first: int, route_map: RouteMap, look: Look, budge
     font = look.font()
     heights: list[float] = []
     groups: list[tuple[int, int, str]] = []  # (first sheet row, last sheet row, objective text)
+    sizes: dict[int, float] = {}  # sheet row -> a smaller font size, for rows over the height limit
     for n, row in enumerate(route_map.table.rows):
         sheet_row = first + n
-        lines = 1
+        wrapped: list[tuple[str, float]] = []  # (text, column width) of the cells that wrap
         for i, column in enumerate(columns, start=1):
             if i == objective_col:
                 continue
@@ -141,16 +145,21 @@ def _data_rows(ws: Worksheet, first: int, route_map: RouteMap, look: Look, budge
                 _budget_cell(ws, sheet_row, text, budget, look)
             else:
                 put_text(ws.cell(sheet_row, i), look.show(text))
-            lines = max(lines, line_count(look.show(text), column.width, look.font_size))
-        heights.append(lines_height(lines, look.font_size))
+            wrapped.append((look.show(text), column.width))
+        size, height = _fitting_size(wrapped, look.font_size)
+        if size != look.font_size:
+            sizes[sheet_row] = size
+        heights.append(height)
         if objective_col and n and route_map.table.rows[n - 1].objective == row.objective:
             start, _, text = groups[-1]
             groups[-1] = (start, sheet_row, text)
         elif objective_col:
             groups.append((sheet_row, sheet_row, objective_label(route_map, row)))
     last = first + len(route_map.table.rows) - 1
+    smaller = {size: look.font(size=size) for size in set(sizes.values())}
     for r in range(first, last + 1):
-        style_cells((ws.cell(r, i) for i in range(1, len(columns) + 1)), font, WRAP_TOP)
+        row_font = smaller[sizes[r]] if r in sizes else font
+        style_cells((ws.cell(r, i) for i in range(1, len(columns) + 1)), row_font, WRAP_TOP)
         if budget.column:
             ws.cell(r, budget.column).alignment = WRAP_TOP_RIGHT
     for start, end, text in groups:
@@ -168,6 +177,22 @@ def _data_rows(ws: Worksheet, first: int, route_map: RouteMap, look: Look, budge
     for r, height in enumerate(heights, start=first):
         ws.row_dimensions[r].height = clamp_height(height)
     return last + 1
+
+
+def _fitting_size(cells: list[tuple[str, float]], font_size: float) -> tuple[float, float]:
+    """(font size, row height) for a row of wrapped cells ``(text, column width)``.
+
+    A spreadsheet row is at most ``MAX_ROW_HEIGHT`` tall and cuts off what does not fit, so a row
+    whose text needs more is set in a smaller size, one point at a time down to ``MIN_FONT_SIZE``
+    (the smallest that still prints readably); the row keeps all its text either way.
+    """
+    size = font_size
+    while True:
+        lines = max((line_count(text, width, size) for text, width in cells), default=1)
+        height = lines_height(lines, size)
+        if height <= MAX_ROW_HEIGHT or size - 1 < MIN_FONT_SIZE:
+            return size, height
+        size -= 1
 
 
 def _total_rows(ws: Worksheet, row: int, columns: list[Column], look: Look, budget: _Budget) -> int:

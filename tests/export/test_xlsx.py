@@ -299,3 +299,24 @@ def test_a_folder_is_not_a_file(tmp_path: Path) -> None:
     with pytest.raises(IsADirectoryError):
         write_xlsx(dengue(), tmp_path)
     assert os.listdir(tmp_path) == []
+
+
+def test_a_row_too_tall_for_the_sheet_is_set_smaller_instead_of_being_cut_off(tmp_path: Path) -> None:
+    """A spreadsheet row stops at 409 pt and hides the rest: such a row gets a smaller font."""
+    from srmtool.export.xlsx_cells import line_count
+    from srmtool.export.xlsx_table import MIN_FONT_SIZE
+
+    long_text = "\n".join(["ร้อยละ 80 ของครัวเรือน"] * 16)  # 16 one-line paragraphs: 454 pt at 16 pt
+    route_map = small_map([("o1", {"indicator": "ร้อยละ 80"}), ("o2", {"activity": long_text})])
+    ws = written(route_map, tmp_path)[TABLE_SHEET]
+    first = heading_row(ws, route_map) + 2
+    assert {ws.cell(first, i).font.sz for i in range(2, 12)} == {16.0}
+    sizes = {ws.cell(first + 1, i).font.sz for i in range(2, 12)}
+    assert len(sizes) == 1
+    size = sizes.pop()
+    assert MIN_FONT_SIZE <= size < 16.0
+    activity = [c.key for c in route_map.table.columns].index("activity")
+    width = route_map.table.columns[activity].width
+    height = ws.row_dimensions[first + 1].height
+    assert line_count(long_text, width, 16.0) * PRINTED_PITCH * 16.0 > MAX_ROW_HEIGHT  # would be cut off
+    assert line_count(long_text, width, size) * PRINTED_PITCH * size <= height <= MAX_ROW_HEIGHT
