@@ -17,6 +17,7 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from srmtool.model.errors import ReadableError
 from srmtool.model.layout import (
     BAND_PAD,
     BOX_GAP,
@@ -51,22 +52,11 @@ _STEP_Y: Final = BOX_HEIGHT + BOX_GAP
 _LEFT: Final = LABEL_WIDTH + BAND_PAD
 
 
-class ClipboardError(ValueError):
-    """Clipboard text that cannot be pasted. ``where`` is the place in it (a JSON path or
-    ``line 3, column 7``; empty for the whole text); ``str()`` is English, ``message(lang)`` either."""
+class ClipboardError(ReadableError, ValueError):
+    """Clipboard text that cannot be pasted; ``where`` is the place in it (see ``ReadableError``)."""
 
-    def __init__(self, where: str, message_en: str, message_th: str) -> None:
-        self.where = where
-        self.message_en = message_en
-        self.message_th = message_th
-        super().__init__(self.message("en"))
-
-    def message(self, lang: str = "en") -> str:
-        if lang == "th":
-            place = f" ({self.where})" if self.where else ""
-            return f"วางจากคลิปบอร์ดไม่ได้{place}: {self.message_th}"
-        place = f" (at {self.where})" if self.where else ""
-        return f"Cannot paste from the clipboard{place}: {self.message_en}"
+    def subject(self, lang: str) -> str:
+        return "วางจากคลิปบอร์ดไม่ได้" if lang == "th" else "Cannot paste from the clipboard"
 
 
 # -- the clipboard document -----------------------------------------------------------------------
