@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 ZWSP = "\u200b"
@@ -36,9 +36,6 @@ _CLUSTER = re.compile("[\u0e40-\u0e44]*.[\u0e31\u0e33-\u0e3a\u0e45\u0e47-\u0e4e\
 _OPENERS = frozenset("([{<“‘«")
 _CLOSERS = frozenset(")]}>”’»,.;:!?%…ๆฯ")
 _STRAIGHT_QUOTES = frozenset("\"'")
-
-_word_segmenter: Segmenter | None = None
-_syllable_segmenter: Segmenter | None = None
 
 
 def _corpus_file(name: str) -> Path:
@@ -67,46 +64,29 @@ def _load_nlpo3(dictionary: str, name: str) -> Segmenter | None:
     return segment
 
 
-def _words_segmenter() -> Segmenter:
-    global _word_segmenter
-    if _word_segmenter is None:
-        segmenter = _load_nlpo3("words_th.txt", "srmtool-words")
-        if segmenter is None:
-            from pythainlp.tokenize import newmm
+def _pythainlp_words(text: str) -> list[str]:
+    from pythainlp.tokenize import newmm
 
-            def segmenter(text: str) -> list[str]:
-                return list(newmm.segment(text))
-
-        _word_segmenter = segmenter
-    return _word_segmenter
+    return list(newmm.segment(text))
 
 
-def _syllables_segmenter() -> Segmenter:
-    global _syllable_segmenter
-    if _syllable_segmenter is None:
-        segmenter = _load_nlpo3("syllables_th.txt", "srmtool-syllables")
-        if segmenter is None:
-            from pythainlp.tokenize import subword_tokenize
+def _pythainlp_syllables(text: str) -> list[str]:
+    from pythainlp.tokenize import subword_tokenize
 
-            def segmenter(text: str) -> list[str]:
-                return list(subword_tokenize(text, engine="dict"))
-
-        _syllable_segmenter = segmenter
-    return _syllable_segmenter
+    return list(subword_tokenize(text, engine="dict"))
 
 
-def use_segmenter(segmenter: Segmenter | None) -> None:
-    """Replace the word segmenter (tests; ``None`` goes back to the default, loaded lazily)."""
-    global _word_segmenter
-    _word_segmenter = segmenter
-    _segment_chunk.cache_clear()
+@cache
+def _segmenter(dictionary: str, fallback: Segmenter) -> Segmenter:
+    """nlpo3 over one of pythainlp's word lists (loaded once), or ``fallback`` without nlpo3."""
+    return _load_nlpo3(dictionary, f"srmtool-{dictionary}") or fallback
 
 
 @lru_cache(maxsize=100_000)
 def _segment_chunk(chunk: str) -> tuple[str, ...]:
     if not _THAI.search(chunk):
         return (chunk,)
-    pieces = _words_segmenter()(chunk)
+    pieces = _segmenter("words_th.txt", _pythainlp_words)(chunk)
     if "".join(pieces) != chunk:  # a segmenter must never change the text; be safe if one does
         return tuple(clusters(chunk))
     return tuple(_attach_punctuation([p for p in pieces if p]))
@@ -183,7 +163,7 @@ def _pieces(word: str) -> list[str]:
     """Syllables of a word too long for a line (falls back to clusters for non-Thai words)."""
     if not _THAI.search(word):
         return clusters(word)
-    pieces = _syllables_segmenter()(word)
+    pieces = _segmenter("syllables_th.txt", _pythainlp_syllables)(word)
     if "".join(pieces) != word:
         return clusters(word)
     return [p for p in pieces if p]
