@@ -98,6 +98,7 @@ def draw_map_page(
     pages = map_transforms(layout, page_size)
     digits = to_thai_digits if thai_digits else _same
     box_texts = fit_box_texts(text, route_map, layout, pages[0].scale, digits)
+    has_key = any(o.key_route for o in route_map.objectives)
     for number, transform in enumerate(pages, start=1):
         mark = digits(PAGE_MARK.format(page=number, pages=len(pages))) if len(pages) > 1 else ""
         _draw_header(canvas, text, route_map, frame, digits, thai_digits)
@@ -114,7 +115,6 @@ def draw_map_page(
         right = frame.footer.right
         if page_number is not None:
             right = min(right, page_number(number, len(pages)) - 12.0 * frame.paper)
-        has_key = any(o.key_route for o in route_map.objectives)
         _draw_footer(canvas, text, frame, transform.scale, mark, has_key, right)
         canvas.showPage()
     return len(pages)
@@ -137,43 +137,26 @@ def fit_box_texts(
 ) -> dict[str, FittedText]:
     """Each box's text at the size it is drawn: one shared size where it fits, smaller only for the
     objectives that need it."""
-    best: dict[str, FittedText] = {}
-    for o in route_map.objectives:
-        box = layout.boxes.get(o.id)
-        if box is None:
-            continue
-        inner = box_inner(box)
-        best[o.id] = fit_text(
+    boxes = {o.id: (o, box_inner(layout.boxes[o.id])) for o in route_map.objectives if o.id in layout.boxes}
+
+    def fit(objective_id: str, start: float, minimum: float) -> FittedText:
+        o, inner = boxes[objective_id]
+        return fit_text(
             text,
             digits(o.text.strip()),
             inner.w * scale,
             inner.h * scale,
-            start=BOX_TEXT_START,
-            minimum=BOX_TEXT_MIN,
+            start=start,
+            minimum=minimum,
             prefix=digits(o.code.strip()),
         )
+
+    best = {oid: fit(oid, BOX_TEXT_START, BOX_TEXT_MIN) for oid in boxes}
     if not best:
         return best
     sizes = sorted(f.size for f in best.values())
     shared = sizes[int(len(sizes) * OUTLIERS)]
-    result: dict[str, FittedText] = {}
-    for o in route_map.objectives:
-        fitted = best.get(o.id)
-        if fitted is None:
-            continue
-        if fitted.size > shared:
-            inner = box_inner(layout.boxes[o.id])
-            fitted = fit_text(
-                text,
-                digits(o.text.strip()),
-                inner.w * scale,
-                inner.h * scale,
-                start=shared,
-                minimum=shared,
-                prefix=digits(o.code.strip()),
-            )
-        result[o.id] = fitted
-    return result
+    return {oid: fit(oid, shared, shared) if f.size > shared else f for oid, f in best.items()}
 
 
 # -- the parts of a page ---------------------------------------------------------------------
