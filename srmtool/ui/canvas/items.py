@@ -168,17 +168,13 @@ class BoxItem(QGraphicsItem):
         return value
 
 
-class BandItem(QGraphicsItem):
-    """One perspective's band: background, label column, a highlight when selected. It takes no
-    clicks itself (the scene decides what a click on empty band area means)."""
+class _AreaItem(QGraphicsItem):
+    """A background area behind the boxes whose rect the scene sets from the layout; it takes
+    no clicks itself (the scene decides what a click on empty map area means)."""
 
-    def __init__(self, perspective_id: str, index: int, label: str) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.perspective_id = perspective_id
-        self.label = label
-        self.selected = False
         self._rect = QRectF()
-        self._fill = QColor(_BAND_FILLS[index % len(_BAND_FILLS)])
         self.setZValue(BAND_Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
@@ -187,6 +183,20 @@ class BandItem(QGraphicsItem):
         if new != self._rect:
             self.prepareGeometryChange()
             self._rect = new
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+        return self._rect
+
+
+class BandItem(_AreaItem):
+    """One perspective's band: background, label column, a highlight when selected."""
+
+    def __init__(self, perspective_id: str, index: int, label: str) -> None:
+        super().__init__()
+        self.perspective_id = perspective_id
+        self.label = label
+        self.selected = False
+        self._fill = QColor(_BAND_FILLS[index % len(_BAND_FILLS)])
 
     def set_label(self, label: str) -> None:
         if label != self.label:
@@ -197,9 +207,6 @@ class BandItem(QGraphicsItem):
         if selected != self.selected:
             self.selected = selected
             self.update()
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
-        return self._rect
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -224,30 +231,18 @@ class BandItem(QGraphicsItem):
         )
 
 
-class BannerItem(QGraphicsItem):
+class BannerItem(_AreaItem):
     """The destination (จุดหมายปลายทาง) across the top of the map."""
 
     def __init__(self, title: str, text: str) -> None:
         super().__init__()
         self.title = title
         self.text = text
-        self._rect = QRectF()
-        self.setZValue(BAND_Z)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-
-    def set_rect(self, rect: Rect) -> None:
-        new = QRectF(rect.x, rect.y, rect.w, rect.h)
-        if new != self._rect:
-            self.prepareGeometryChange()
-            self._rect = new
 
     def set_text(self, title: str, text: str) -> None:
         if (title, text) != (self.title, self.text):
             self.title, self.text = title, text
             self.update()
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
-        return self._rect
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
