@@ -44,7 +44,8 @@ def font_file(name: str) -> Path:
     return path
 
 
-def _utf16_hex(text: str) -> str:
+def utf16_hex(text: str) -> str:
+    """``text`` as upper-case UTF-16BE hex, as PDF strings and ToUnicode maps write it."""
     return text.encode("utf-16-be").hex().upper()
 
 
@@ -54,7 +55,7 @@ def tounicode_cmap(base_name: str, subset: list[int], pua_text: dict[int, str]) 
     rows = []
     for code, value in enumerate(subset):
         text = pua_text.get(value)
-        rows.append(f"<{code:02X}> <{_utf16_hex(text) if text else f'{value:04X}'}>")
+        rows.append(f"<{code:02X}> <{utf16_hex(text) if text else f'{value:04X}'}>")
     return "\n".join(
         [
             "/CIDInit /ProcSet findresource begin",

@@ -33,10 +33,6 @@ class FittedText:
     shortened: bool = False
 
 
-def _block_height(text: PdfText, size: float, n_lines: int) -> float:
-    return (n_lines - 1) * text.line_height(size) + text.ascent(size) + text.descent(size)
-
-
 def max_lines(text: PdfText, size: float, height: float) -> int:
     """How many lines of ``size`` fit in ``height``."""
     room = height - text.ascent(size) - text.descent(size)
@@ -137,7 +133,7 @@ def draw_fitted(
     """Draw ``fitted`` in the page rectangle whose top-left is (``x``, ``top``) (PDF points, y up),
     the block centred vertically; lines left-aligned or centred."""
     size = fitted.size
-    block = _block_height(text, size, len(fitted.lines))
+    block = text.block_height(len(fitted.lines), size)
     baseline = top - (height - block) / 2 - text.ascent(size)
     for i, line in enumerate(fitted.lines):
         left = x + (width - line_width(text, fitted, i)) / 2 if center else x

@@ -17,7 +17,7 @@ from typing import IO, Any, Final
 
 from reportlab.pdfgen.canvas import Canvas
 
-from srmtool.export.fonts import BOLD, REGULAR, ThaiTTFont, register_fonts
+from srmtool.export.fonts import BOLD, REGULAR, ThaiTTFont, register_fonts, utf16_hex
 from srmtool.export.pdf_shape import Shaped, Shaper, shaper_for
 
 #: Ink extent of Sarabun with stacked marks (ปั้น reaches 1.22 em) and descenders (ฎ, ญู: 0.33 em).
@@ -32,10 +32,6 @@ _Ops = list[tuple[int, str]]  # (font subset, text operators) for one token at o
 def _num(value: float) -> str:
     """A compact PDF number (reportlab's fp_str is slow without its C accelerator)."""
     return f"{value:.2f}".rstrip("0").rstrip(".") or "0"
-
-
-def _utf16_hex(text: str) -> str:
-    return text.encode("utf-16-be").hex().upper()
 
 
 def new_canvas(target: str | IO[bytes], page_size: tuple[float, float], *, title: str = "") -> Canvas:
@@ -212,7 +208,7 @@ class PdfText:
             for subset, codes, start in _starts(pieces)
         ]
         first_subset, first_ops = out[0]
-        out[0] = (first_subset, f"/Span <</ActualText <FEFF{_utf16_hex(token)}>>> BDC {first_ops}")
+        out[0] = (first_subset, f"/Span <</ActualText <FEFF{utf16_hex(token)}>>> BDC {first_ops}")
         last_subset, last_ops = out[-1]
         out[-1] = (last_subset, f"{last_ops} EMC")
         return out
