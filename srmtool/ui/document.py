@@ -108,7 +108,7 @@ class Document(QObject):
 
     def objective_ids_in_band(self, perspective: str) -> list[str]:
         """Ids of the objectives of one level, in map order."""
-        return [o.id for o in self._map.objectives if o.perspective == perspective]
+        return [o.id for o in self._map.objectives_in(perspective)]
 
     # -- files ------------------------------------------------------------------------------------
 
@@ -131,22 +131,22 @@ class Document(QObject):
             raise
         self._changed()
         self.map_changed.emit()
-        if target != self._path:
-            self._path = target
-            self.path_changed.emit()
+        self._set_path(target)
         self._undo.setClean()
 
     def replace(self, route_map: RouteMap, path: Path | str | None = None) -> None:
         """Put another map in this document (New, Open): no undo history, clean, views rebuild."""
         self._undo.clear()
         self._map = route_map
-        new_path = Path(path) if path is not None else None
         self._changed()
         self.reset.emit()
-        if new_path != self._path:
-            self._path = new_path
-            self.path_changed.emit()
+        self._set_path(Path(path) if path is not None else None)
         self._undo.setClean()
+
+    def _set_path(self, path: Path | None) -> None:
+        if path != self._path:
+            self._path = path
+            self.path_changed.emit()
 
     # -- applying operations ----------------------------------------------------------------------
 
