@@ -108,10 +108,6 @@ class MapTransform:
         x, y_top = self.point(r.x, r.y)
         return Rect(x, y_top - r.h * self.scale, r.w * self.scale, r.h * self.scale)
 
-    def label_x(self, x: float) -> float:
-        """Page x of a scene x inside the label column (the column is the same on every page)."""
-        return self.area.x + x * self.scale
-
     def shows_whole(self, r: Rect) -> bool:
         """True when scene rectangle ``r`` lies entirely inside this page's window."""
         w = self.window
