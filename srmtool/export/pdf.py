@@ -21,7 +21,6 @@ from reportlab import rl_config
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
-from srmtool.export.numbers import to_thai_digits
 from srmtool.export.output import replace_file
 from srmtool.export.pdf_map_geometry import page_frame
 from srmtool.export.pdf_table import (
@@ -30,6 +29,7 @@ from srmtool.export.pdf_table import (
     TablePage,
     TableStyle,
     column_edges,
+    digits,
     header_boxes,
     layout_table,
 )
@@ -130,9 +130,7 @@ class _PageNumbers:
 
     def draw(self, number: int, total: int) -> float:
         """Draw the number; returns the x where its text begins."""
-        label = f"หน้า {number} / {total}"
-        if self.options.thai_digits:
-            label = to_thai_digits(label)
+        label = digits(f"หน้า {number} / {total}", self.options.thai_digits)
         self.text.canvas.setFillGray(0)
         self.text.draw_line(self.right, self.baseline, label, self.size, align="right")
         return self.right - self.text.width(label, self.size)
@@ -188,10 +186,10 @@ class _TablePlan:
 def _plan_table(text: PdfText, route_map: RouteMap, options: _Options, floor: float) -> _TablePlan:
     """Lay the table out; the signatures may reach down to ``floor`` (beside the page number)."""
     width, height = options.page_size
-    size, digits = options.size, options.thai_digits
-    content = table_content(route_map, digits)
+    size, thai_digits = options.size, options.thai_digits
+    content = table_content(route_map, thai_digits)
     inner = width - 2 * _MARGIN
-    title = _wrapped_title(text, route_map, inner, size, digits)
+    title = _wrapped_title(text, route_map, inner, size, thai_digits)
     title_height = sum(h for _, _, _, h in title) + size * 0.6
     frame = TableFrame(
         column_edges(route_map.table.columns, _MARGIN, inner),
@@ -199,7 +197,9 @@ def _plan_table(text: PdfText, route_map: RouteMap, options: _Options, floor: fl
         height - _MARGIN,
         _MARGIN + _FOOTER,
     )
-    style = TableStyle(size=size, pad=max(2.0, size * 0.3), pad_x=max(2.0, size * 0.4), thai_digits=digits)
+    style = TableStyle(
+        size=size, pad=max(2.0, size * 0.3), pad_x=max(2.0, size * 0.4), thai_digits=thai_digits
+    )
     header = header_boxes(text, content, frame, style) if content.headings else []
     header_height = sum(b.height for b in header if b.first == 0)
     one_row = 2 * style.pad + text.block_height(1, size)
@@ -241,13 +241,13 @@ def _draw_table(
 
 
 def _wrapped_title(
-    text: PdfText, route_map: RouteMap, width: float, size: float, digits: bool
+    text: PdfText, route_map: RouteMap, width: float, size: float, thai_digits: bool
 ) -> list[tuple[list[str], bool, float, float]]:
     """Title lines wrapped to the page: (tokens, bold, size, line advance)."""
     out = []
     for value, bold, factor in _title_lines(route_map):
         s = size * factor
-        for line in text.wrap_tokens(to_thai_digits(value) if digits else value, s, width, bold):
+        for line in text.wrap_tokens(digits(value, thai_digits), s, width, bold):
             out.append((line, bold, s, text.line_height(s)))
     return out
 
@@ -292,7 +292,6 @@ def _draw_signatures(text: PdfText, options: _Options, top: float, inner: float)
         if i % 2 == 0 and len(blocks) == i + 1:
             x = _MARGIN + inner * 0.75  # a lone block stands on the right, as on signed plans
         for k, line in enumerate(lines):
-            value = to_thai_digits(line) if options.thai_digits else line
-            text.draw_line(x, y - k * lh, value, size, align="center")
+            text.draw_line(x, y - k * lh, digits(line, options.thai_digits), size, align="center")
         if i % 2 == 1:
             y -= text.block_height(3, size) + 2 * size
