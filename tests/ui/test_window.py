@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from pytestqt.qtbot import QtBot
-from window_fixtures import LONG_THAI, Fixture, make_window
+from window_fixtures import LONG_THAI, Fixture, ids_with_codes, make_window
 
 from srmtool.model.srmfile import load_map
 from srmtool.ui import actions as table
@@ -20,11 +20,6 @@ def fx(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Fixture
     fixture = make_window(qtbot, tmp_path, monkeypatch)
     fixture.window.files.open_path(fixture.copy_example())
     return fixture
-
-
-def ids_with_codes(fx: Fixture, *codes: str) -> list[str]:
-    by_code = {o.code: o.id for o in fx.window.document.route_map.objectives}
-    return [by_code[c] for c in codes]
 
 
 def test_undo_and_redo_actions_name_the_last_command(fx: Fixture) -> None:

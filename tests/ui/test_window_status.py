@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
-from window_fixtures import LONG_THAI, Fixture, make_window
+from window_fixtures import LONG_THAI, Fixture, ids_with_codes, make_window
 
 from srmtool.ui import actions as table
 from srmtool.ui.canvas.inline_edit import open_editor
@@ -28,11 +28,6 @@ def fx(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Fixture
     fixture.window.view.setFocus()
     qtbot.waitUntil(lambda: fixture.window.scene.isActive())
     return fixture
-
-
-def codes(fx: Fixture, *wanted: str) -> list[str]:
-    by_code = {o.code: o.id for o in fx.window.document.route_map.objectives}
-    return [by_code[c] for c in wanted]
 
 
 def test_selecting_a_band_says_typing_adds_to_that_level(fx: Fixture) -> None:
@@ -102,7 +97,7 @@ def test_ctrl_y_in_an_open_editor_does_not_redo_a_map_edit(fx: Fixture) -> None:
 
 def test_undoing_a_delete_selects_the_objectives_it_brings_back(fx: Fixture) -> None:
     window = fx.window
-    victims = codes(fx, "ก2", "พ3")
+    victims = ids_with_codes(fx, "ก2", "พ3")
     window.scene.select_objectives(victims)
     window.named_actions["delete"].trigger()
     assert window.scene.selected_objective_ids() == []
@@ -116,12 +111,12 @@ def test_undo_names_what_a_delete_took(fx: Fixture) -> None:
     document = window.document
     undo = window.named_actions["undo"]
     m = document.route_map
-    (one,) = codes(fx, "ก3")
+    (one,) = ids_with_codes(fx, "ก3")
     document.delete([one])
     assert undo.text() == "Undo Delete objective ก3"
     document.undo_stack.undo()
 
-    two = codes(fx, "ป2", "ป3")
+    two = ids_with_codes(fx, "ป2", "ป3")
     spare = next(lk for lk in m.links if not {lk.source, lk.target} & set(two))
     document.delete(two, [(spare.source, spare.target)])
     assert undo.text() == "Undo Delete 2 objectives and 1 link"

@@ -85,6 +85,12 @@ class Fixture:
         return target
 
 
+def ids_with_codes(fx: Fixture, *codes: str) -> list[str]:
+    """The ids of the open map's objectives with these codes, in the order asked."""
+    by_code = {o.code: o.id for o in fx.window.document.route_map.objectives}
+    return [by_code[c] for c in codes]
+
+
 def make_window(
     qtbot: QtBot,
     tmp_path: Path,
