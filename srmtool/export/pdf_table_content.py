@@ -13,11 +13,10 @@ from typing import Final
 
 from srmtool.export.numbers import baht_text, format_amount, parse_amount
 from srmtool.export.pdf_table import TableContent, digits
-from srmtool.model.types import OBJECTIVE_COLUMN, RouteMap, Row
+from srmtool.model.types import BUDGET_COLUMN, OBJECTIVE_COLUMN, RouteMap, Row
 
 #: Budget cells that mean "no money" rather than an amount the total cannot read.
 _NO_AMOUNT: Final = frozenset({"", "-", "–", "—", "0"})
-BUDGET_COLUMN: Final = "budget"
 MISSING_OBJECTIVE: Final = "(ไม่พบเป้าประสงค์ {id})"
 NO_OBJECTIVE: Final = "(ไม่ระบุเป้าประสงค์)"
 

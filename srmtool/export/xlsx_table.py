@@ -36,10 +36,9 @@ from srmtool.export.xlsx_cells import (
     put_text,
     style_cells,
 )
-from srmtool.model.types import OBJECTIVE_COLUMN, Column, RouteMap, Row
+from srmtool.model.types import BUDGET_COLUMN, OBJECTIVE_COLUMN, Column, RouteMap, Row
 
 TABLE_SHEET: Final = "ตาราง 11 ช่อง"
-BUDGET_COLUMN: Final = "budget"
 PAPER_SIZES: Final = {"A4": 9, "A3": 8}  # the sheet's paperSize codes
 TOTAL_LABEL: Final = "รวมงบประมาณทั้งสิ้น"
 FOOTER: Final = "หน้า &P / &N"

@@ -32,6 +32,8 @@ CODE_PREFIX: Final[dict[str, str]] = {"people": "ป", "stakeholder": "ภ", "pr
 
 #: The table column that always shows the row's objective.
 OBJECTIVE_COLUMN: Final = "objective"
+#: The column whose amounts are summed into the printed budget total.
+BUDGET_COLUMN: Final = "budget"
 
 
 class _HasId(Protocol):
