@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -20,7 +19,7 @@ from srmtool.model.checks_text import SEVERITIES
 from srmtool.model.errors import MapFileError
 from srmtool.model.srmfile import load_map, save_map
 from srmtool.model.templates import BUILTIN_TEMPLATE_IDS, builtin_template
-from srmtool.model.types import PERSPECTIVE_IDS, Meta, RouteMap, Table
+from srmtool.model.types import PERSPECTIVE_IDS, Meta, RouteMap, Table, now_iso
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -227,11 +226,6 @@ def run_info(path: str, lang: str, out: TextIO, err: TextIO) -> int:
 
 
 # -- new ------------------------------------------------------------------------------------
-
-
-def now_iso() -> str:
-    """The local time now, ISO 8601 with its UTC offset, to the second."""
-    return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
 def new_map(title: str, template_id: str) -> RouteMap:

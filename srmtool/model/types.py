@@ -8,6 +8,7 @@ those keep it consistent and return what undo needs.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Final, Literal, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
@@ -48,6 +49,11 @@ class _Item(BaseModel):
     # defer_build: validators are built when first used (the first map loaded builds them in one
     # go) rather than class by class at import.
     model_config = ConfigDict(extra="allow", validate_assignment=False, strict=False, defer_build=True)
+
+
+def now_iso() -> str:
+    """The local time now, ISO 8601 with its UTC offset, to the second (``meta.created``/``modified``)."""
+    return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
 class Meta(_Item):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
@@ -31,7 +30,7 @@ from srmtool.model.operations import (
 )
 from srmtool.model.srmfile import load_map, save_map
 from srmtool.model.templates import default_columns
-from srmtool.model.types import PERSPECTIVE_IDS, Link, Objective, RouteMap, Row, Table
+from srmtool.model.types import PERSPECTIVE_IDS, Link, Objective, RouteMap, Row, Table, now_iso
 from srmtool.ui import commands
 from srmtool.ui.commands import OperationCommand
 
@@ -121,7 +120,7 @@ class Document(QObject):
             raise ValueError("the document has no file yet")
         meta = self._map.meta
         old = (meta.created, meta.modified)
-        stamp = datetime.now().astimezone().isoformat(timespec="seconds")
+        stamp = now_iso()
         meta.modified = stamp
         meta.created = meta.created or stamp
         try:

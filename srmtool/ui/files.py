@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import Final
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from srmtool.model.errors import MapFileError
 from srmtool.model.srmfile import load_map
 from srmtool.model.templates import default_columns
-from srmtool.model.types import Meta, RouteMap, Table
+from srmtool.model.types import Meta, RouteMap, Table, now_iso
 from srmtool.ui.document import Document
 
 RECENT_KEY: Final = "recent_files"
@@ -39,7 +38,7 @@ class Choice(Enum):
 
 def fresh_map() -> RouteMap:
     """A new map: the four levels, no objectives, the default Mini SLM columns, created/modified set."""
-    stamp = datetime.now().astimezone().isoformat(timespec="seconds")
+    stamp = now_iso()
     return RouteMap(meta=Meta(created=stamp, modified=stamp), table=Table(columns=default_columns()))
 
 
