@@ -72,6 +72,27 @@ ACTIONS: Final[dict[str, Spec]] = {
         tip=QT_TRANSLATE_NOOP("Actions", "Save the map under a new name"),
         theme_icon=ThemeIcon.DocumentSaveAs,
     ),
+    "new_from_template": Spec(
+        QT_TRANSLATE_NOOP("Actions", "New from &Template…"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Start a new map with a chosen set of table columns"),
+    ),
+    "import_xlsx": Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Import from Excel…"),
+        ("Ctrl+I",),
+        tip=QT_TRANSLATE_NOOP("Actions", "Make a map from an 11-column table or action plan in Excel"),
+    ),
+    "export_xlsx": Spec(
+        QT_TRANSLATE_NOOP("Actions", "Export as &Excel…"),
+        ("Ctrl+E",),
+        tip=QT_TRANSLATE_NOOP("Actions", "Save the table and the map as an Excel workbook for printing"),
+    ),
+    "export_pdf": Spec(
+        QT_TRANSLATE_NOOP("Actions", "Export as P&DF…"),
+        (StandardKey.Print,),
+        fallback="Ctrl+P",
+        tip=QT_TRANSLATE_NOOP("Actions", "Save the map and the table as a PDF ready to print"),
+        theme_icon=ThemeIcon.DocumentPrint,
+    ),
     "export_png": Spec(
         QT_TRANSLATE_NOOP("Actions", "Export as &PNG…"),
         tip=QT_TRANSLATE_NOOP("Actions", "Save a picture of the map for slides"),
@@ -162,6 +183,11 @@ ACTIONS: Final[dict[str, Spec]] = {
         fallback="F11",
         theme_icon=ThemeIcon.ViewFullscreen,
     ),
+    "presentation": Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Presentation Mode"),
+        ("F5",),
+        tip=QT_TRANSLATE_NOOP("Actions", "Show the map full screen for the room (Esc leaves)"),
+    ),
     # Map
     "add_objective": Spec(
         QT_TRANSLATE_NOOP("Actions", "Add &Objective"),
@@ -197,16 +223,54 @@ ACTIONS: Final[dict[str, Spec]] = {
         theme_icon=ThemeIcon.DialogInformation,
         style_icon=Pixmap.SP_MessageBoxInformation,
     ),
+    "timer": Spec(
+        QT_TRANSLATE_NOOP("Actions", "Countdown &Timer…"),
+        ("Ctrl+T",),
+        tip=QT_TRANSLATE_NOOP("Actions", "Time group work with a countdown on the map"),
+    ),
+    "voting": Spec(
+        QT_TRANSLATE_NOOP("Actions", "Dot &Voting"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Each click on an objective adds one vote"),
+    ),
+    "clear_votes": Spec(QT_TRANSLATE_NOOP("Actions", "C&lear Votes")),
+    # Table
+    "add_row": Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Add Row"),
+        ("Ctrl+Shift+R",),
+        tip=QT_TRANSLATE_NOOP("Actions", "Add a table row for the selected objective"),
+    ),
+    "remove_row": Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Remove Row"),
+        ("Ctrl+Shift+Del",),
+        tip=QT_TRANSLATE_NOOP("Actions", "Remove the selected table rows"),
+    ),
+    "row_up": Spec(QT_TRANSLATE_NOOP("Actions", "Move Row &Up"), ("Ctrl+Shift+Up",)),
+    "row_down": Spec(QT_TRANSLATE_NOOP("Actions", "Move Row &Down"), ("Ctrl+Shift+Down",)),
+    "edit_columns": Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Columns…"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Rename, add, remove and reorder this map's table columns"),
+    ),
+    "save_template": Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Save Columns as Template…"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Keep this map's columns for new maps"),
+    ),
 }
 
-#: Menus in order; ``""`` is a separator and ``"recent"`` the Open Recent sub-menu.
-MENUS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
-    (QT_TRANSLATE_NOOP("Actions", "&File"),
-     ("new", "open", "recent", "", "save", "save_as", "", "export_png", "export_svg", "", "quit")),
-    (QT_TRANSLATE_NOOP("Actions", "&Edit"),
+#: Menus in order as (key, title, entries); ``""`` is a separator; ``"recent"``, ``"panels"`` and
+#: ``"language"`` are sub-menus the window makes (Open Recent, the panels' toggles, the languages).
+MENUS: Final[tuple[tuple[str, str, tuple[str, ...]], ...]] = (
+    ("file", QT_TRANSLATE_NOOP("Actions", "&File"),
+     ("new", "new_from_template", "open", "recent", "", "save", "save_as", "", "import_xlsx", "",
+      "export_xlsx", "export_pdf", "export_png", "export_svg", "", "quit")),
+    ("edit", QT_TRANSLATE_NOOP("Actions", "&Edit"),
      ("undo", "redo", "", "cut", "copy", "paste", "delete", "", "select_all", "rename")),
-    (QT_TRANSLATE_NOOP("Actions", "&View"), ("zoom_in", "zoom_out", "zoom_reset", "fit", "", "full_screen")),
-    (QT_TRANSLATE_NOOP("Actions", "&Map"), ("add_objective", "add_link", "key_route", "", "tidy", "check")),
+    ("view", QT_TRANSLATE_NOOP("Actions", "&View"),
+     ("zoom_in", "zoom_out", "zoom_reset", "fit", "", "full_screen", "presentation", "",
+      "panels", "language")),
+    ("map", QT_TRANSLATE_NOOP("Actions", "&Map"),
+     ("add_objective", "add_link", "key_route", "", "tidy", "check", "", "timer", "voting", "clear_votes")),
+    ("table", QT_TRANSLATE_NOOP("Actions", "&Table"),
+     ("add_row", "remove_row", "row_up", "row_down", "", "edit_columns", "save_template")),
 )  # fmt: skip
 
 TOOLBAR: Final[tuple[str, ...]] = (
@@ -215,6 +279,11 @@ TOOLBAR: Final[tuple[str, ...]] = (
 )  # fmt: skip
 
 RECENT_MENU_TEXT: Final = QT_TRANSLATE_NOOP("Actions", "Open &Recent")
+SUBMENU_TEXT: Final[dict[str, str]] = {
+    "recent": RECENT_MENU_TEXT,
+    "panels": QT_TRANSLATE_NOOP("Actions", "&Panels"),
+    "language": QT_TRANSLATE_NOOP("Actions", "&Language"),
+}
 
 
 def translate(text: str) -> str:

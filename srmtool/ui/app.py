@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -34,14 +34,21 @@ def application() -> QApplication:
     return app
 
 
-def run(path: Path | None, lang: str, *, settings: QSettings | None = None) -> int:
+def run(path: Path | None, lang: str | None, *, settings: QSettings | None = None) -> int:
     """Show the editor with ``path`` or a new map until it closes; the exit status (2 when ``path``
-    cannot be opened after all). ``settings`` default to the user's srmtool settings."""
-    from srmtool.ui.window import MainWindow
+    cannot be opened after all). ``lang`` is the interface language asked for on the command line
+    (None: the user's last choice, else the system's). ``settings`` default to the user's."""
+    from srmtool.ui.language import install_translator, startup_language
+    from srmtool.ui.recovery import offer_recovery
+    from srmtool.ui.window import MainWindow, default_settings
 
     app = application()
+    settings = settings if settings is not None else default_settings()
+    lang = startup_language(settings, lang)
+    install_translator(app, lang)
     window = MainWindow(settings=settings, lang=lang)
     if path is not None and not window.files.open_path(path, ask=False):
         return 2
     window.show()
+    QTimer.singleShot(0, lambda: offer_recovery(window))
     return app.exec()

@@ -7,11 +7,12 @@ signals. Menus, texts and shortcuts come from ``actions.py``; file work from ``f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QPointF, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QToolBar, QWidget
 from typing_extensions import override
 
 from srmtool.i18n import system_language
@@ -26,6 +27,7 @@ from srmtool.ui.canvas.view import MapView
 from srmtool.ui.clipboard import can_paste, copy_to_clipboard, paste_from_clipboard
 from srmtool.ui.document import Document
 from srmtool.ui.files import FileActions, RecentFiles, fresh_map
+from srmtool.ui.recent_menu import RecentMenu
 from srmtool.ui.status import MapStatus
 
 APP_NAME = "srmtool"
@@ -37,7 +39,14 @@ def default_settings() -> QSettings:
 
 
 class MainWindow(QMainWindow):
-    """One map in one window. ``settings`` hold the recent files (a test passes its own)."""
+    """One map in one window. ``settings`` hold the recent files and the user's choices (a test
+    passes its own).
+
+    The features around the canvas (the table, the panels, presentation mode, the export and import
+    dialogs, autosave, the language menu) each have an ``install(window)`` that builds their widgets
+    and connects their actions from the action table; they reach the window only through
+    ``named_actions``, ``menus``, ``submenus``, ``add_dock`` and the public attributes below.
+    """
 
     def __init__(
         self,
@@ -49,6 +58,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.lang = lang or system_language()
+        self.settings = settings if settings is not None else default_settings()
         self.document = document if document is not None else Document(fresh_map())
         self.document.setParent(self)
         self.scene = MapScene(self.document, self)
@@ -56,7 +66,7 @@ class MainWindow(QMainWindow):
         self.scene.set_tool(self.select_tool)
         self.view = MapView(self.scene)
         self.setCentralWidget(self.view)
-        self.files = FileActions(self, self.document, RecentFiles(settings or default_settings()), self.lang)
+        self.files = FileActions(self, self.document, RecentFiles(self.settings), self.lang)
 
         self.named_actions = table.create_actions(self)
         stack = self.document.undo_stack
@@ -67,8 +77,14 @@ class MainWindow(QMainWindow):
             stack.createRedoAction(self, self.tr("Redo")), "redo", self, keep_text=True
         )
         self._connect_actions()
-        self._recent_menu = QMenu(table.translate(table.RECENT_MENU_TEXT), self)
-        self._recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.menus: dict[str, QMenu] = {}
+        self.submenus: dict[str, QMenu] = {
+            "recent": RecentMenu(self.files, self.named_actions["clear_recent"], self),
+            "panels": QMenu(self),
+            "language": QMenu(self),
+        }
+        self.docks: dict[str, QDockWidget] = {}
+        self._dock_titles: dict[str, Callable[[], str]] = {}
         self._build_menus()
         self._build_toolbar()
         self._findings_label = QLabel(self)
@@ -88,6 +104,11 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_edit_actions()
         self._show_findings_count()
+        self.retranslate()
+
+        from srmtool.ui.features import install_all
+
+        install_all(self)
 
     # -- construction ----------------------------------------------------------------------------
 
@@ -101,7 +122,6 @@ class MainWindow(QMainWindow):
             "export_png": files.export_png,
             "export_svg": files.export_svg,
             "quit": self.close,
-            "clear_recent": self._clear_recent,
             "cut": self.cut,
             "copy": self.copy,
             "paste": self.paste,
@@ -126,18 +146,20 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        for title, names in table.MENUS:
-            menu = bar.addMenu(table.translate(title))
+        for key, _title, names in table.MENUS:
+            menu = self.menus[key] = bar.addMenu("")
+            menu.setObjectName(f"{key}_menu")
             for name in names:
                 if not name:
                     menu.addSeparator()
-                elif name == "recent":
-                    menu.addMenu(self._recent_menu)
+                elif name in self.submenus:
+                    self.submenus[name].setObjectName(f"{name}_menu")
+                    menu.addMenu(self.submenus[name])
                 else:
                     menu.addAction(self.named_actions[name])
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar(self.tr("Main"), self)
+        bar = self.toolbar = QToolBar(self)
         bar.setObjectName("main_toolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonFollowStyle)
         for name in table.TOOLBAR:
@@ -189,36 +211,6 @@ class MainWindow(QMainWindow):
                   "info": self.tr("Notes: %n", "", counts["info"])}  # fmt: skip
         parts = [labels[s] for s in SEVERITY_ORDER if counts[s]]
         self._findings_label.setText(" · ".join(parts) if parts else self.tr("No problems found"))
-
-    # -- recent files ----------------------------------------------------------------------------
-
-    @Slot()
-    def _fill_recent_menu(self) -> None:
-        menu = self._recent_menu
-        menu.clear()
-        paths = self.files.recent.paths()
-        for number, path in enumerate(paths, start=1):
-            action = menu.addAction(f"&{number} {path.name}" if number < 10 else path.name)
-            action.setToolTip(str(path))
-            action.setStatusTip(str(path))
-            action.triggered.connect(lambda _checked=False, p=path: self._open_recent(p))
-        if paths:
-            menu.addSeparator()
-        menu.addAction(self.named_actions["clear_recent"])
-        self.named_actions["clear_recent"].setEnabled(bool(paths))
-
-    def _open_recent(self, path: Path) -> None:
-        if not path.exists():
-            self.files.show_error(
-                self.tr("Cannot open the map"), self.tr("{path}: the file is gone").format(path=path)
-            )
-            self.files.recent.remove(path)
-            return
-        self.files.open_path(path)
-
-    @Slot()
-    def _clear_recent(self) -> None:
-        self.files.recent.clear()
 
     # -- Edit ------------------------------------------------------------------------------------
 
@@ -322,8 +314,13 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def check(self) -> list[Finding]:
-        """Show what the checks find (a findings panel will take this over)."""
+        """Show what the checks find: in the findings panel when there is one, else in a message."""
         findings = self.document.findings()
+        dock = self.docks.get("findings")
+        if dock is not None:
+            dock.show()
+            dock.raise_()
+            return findings
         if not findings:
             QMessageBox.information(self, self.tr("Check Map"), self.tr("No problems found in this map."))
             return findings
@@ -344,6 +341,43 @@ class MainWindow(QMainWindow):
             codes.append(objective.code if objective is not None and objective.code else objective_id)
         where = f" [{', '.join(codes)}]" if codes else ""
         return f"{severity.get(finding.severity, finding.severity)}{where}: {finding.message(self.lang)}"
+
+    # -- panels and language --------------------------------------------------------------------
+
+    def add_dock(
+        self, name: str, title: Callable[[], str], widget: QWidget, area: Qt.DockWidgetArea
+    ) -> QDockWidget:
+        """Put ``widget`` in a dock panel named ``name`` (its title from ``title()``, asked again when
+        the language changes) and its show/hide toggle in View → Panels."""
+        dock = QDockWidget(title(), self)
+        dock.setObjectName(f"{name}_dock")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.docks[name] = dock
+        self._dock_titles[name] = title
+        self.submenus["panels"].addAction(dock.toggleViewAction())
+        return dock
+
+    def retranslate(self) -> None:
+        """Set every text the window owns in the current language (after a translator changes)."""
+        for name, action in self.named_actions.items():
+            if name not in ("undo", "redo"):
+                table.dress(action, name, self)
+        for key, title, _names in table.MENUS:
+            self.menus[key].setTitle(table.translate(title))
+        for key, menu in self.submenus.items():
+            menu.setTitle(table.translate(table.SUBMENU_TEXT[key]))
+        self.toolbar.setWindowTitle(self.tr("Main"))
+        for name, dock in self.docks.items():
+            dock.setWindowTitle(self._dock_titles[name]())
+        self._show_findings_count()
+        self._update_title()
+
+    @override
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- View ------------------------------------------------------------------------------------
 

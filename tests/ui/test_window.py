@@ -61,7 +61,7 @@ def test_menus_hold_every_action_of_the_table(fx: Fixture) -> None:
         in_menus |= {a.objectName() for a in menu.actions() if a.objectName()}
     assert set(table.ACTIONS) - {"clear_recent"} <= in_menus
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["&File", "&Edit", "&View", "&Map"]
+    assert titles == ["&File", "&Edit", "&View", "&Map", "&Table"]
 
 
 def test_copy_puts_objectives_and_plain_thai_text_on_the_clipboard_and_paste_adds_copies(fx: Fixture) -> None:

@@ -164,11 +164,11 @@ def test_recent_files_newest_first_kept_in_this_windows_settings_only(
     window.files.open_path(first)
     assert window.files.recent.paths() == [first.absolute(), second.absolute()]
 
-    window._fill_recent_menu()
-    texts = [a.text() for a in window._recent_menu.actions() if not a.isSeparator()]
+    window.submenus["recent"].fill()
+    texts = [a.text() for a in window.submenus["recent"].actions() if not a.isSeparator()]
     assert texts[:2] == ["&1 ตำบล.srm", "&2 อำเภอ.srm"]
 
-    window._recent_menu.actions()[1].trigger()  # open อำเภอ.srm from the menu
+    window.submenus["recent"].actions()[1].trigger()  # open อำเภอ.srm from the menu
     assert window.document.path == second.absolute()
     assert len(window.document.route_map.objectives) == 42
 
@@ -184,7 +184,7 @@ def test_a_recent_file_that_is_gone_is_reported_and_dropped(fx: Fixture) -> None
     fx.window.files.open_path(path)
     fx.window.files.open_path(fx.copy_example("district_ncd.srm", "อำเภอ.srm"))
     path.unlink()
-    fx.window._open_recent(path.absolute())
+    fx.window.submenus["recent"].open_recent(path.absolute())
     assert len(fx.dialogs.texts("critical")) == 1
     assert path.absolute() not in fx.window.files.recent.paths()
     assert len(fx.window.document.route_map.objectives) == 42

@@ -1,0 +1,19 @@
+"""The features around the canvas, each installed into the main window by its own ``install``.
+
+Order matters only for the menus' and panels' order: the table first (the biggest panel), then the
+side panels, then what hangs off the menus.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from srmtool.ui.window import MainWindow
+
+
+def install_all(window: MainWindow) -> None:
+    from srmtool.ui import export_dialog, import_dialog, language, panels, presentation, recovery, table
+
+    for feature in (table, panels, export_dialog, import_dialog, recovery, presentation, language):
+        feature.install(window)
