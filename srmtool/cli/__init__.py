@@ -196,7 +196,8 @@ def _run(argv: list[str], lang: str) -> int:
         return run_export(ns, lang, out, err)
     from srmtool.cli.editor import open_editor
 
-    return open_editor(getattr(ns, "file", None), lang, out, err)
+    # The window's language: --lang when given, else the user's last choice in the editor.
+    return open_editor(getattr(ns, "file", None), lang, out, err, ui_lang=getattr(ns, "lang", None))
 
 
 def _tolerant_streams() -> None:

@@ -25,9 +25,10 @@ def has_display() -> bool:
     return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
-def open_editor(path: str | None, lang: str, out: TextIO, err: TextIO) -> int:
+def open_editor(path: str | None, lang: str, out: TextIO, err: TextIO, ui_lang: str | None = None) -> int:
     """Open ``path`` (or an empty map) in the editor; the editor's exit status when it closes, 2 when
-    ``path`` cannot be read or no window can be shown."""
+    ``path`` cannot be read or no window can be shown. ``lang`` is for these messages; ``ui_lang``
+    is the window's language when the command line chose one (None: the editor decides)."""
     if path is not None:
         loaded = read_map(path)
         if isinstance(loaded, MapFileError):
@@ -38,4 +39,4 @@ def open_editor(path: str | None, lang: str, out: TextIO, err: TextIO) -> int:
         return EXIT_UNREADABLE
     from srmtool.ui.app import run  # Qt is imported here and nowhere else on the command line
 
-    return run(Path(path) if path is not None else None, lang)
+    return run(Path(path) if path is not None else None, ui_lang)
