@@ -13,7 +13,7 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
-from srmtool.model.types import FORMAT, PERSPECTIVE_IDS, VERSION, RouteMap
+from srmtool.model.types import FORMAT, MAX_VOTES, PERSPECTIVE_IDS, VERSION, VOTES_FIELD, RouteMap
 
 #: A file larger than this is refused from its size alone, without reading it.
 MAX_FILE_BYTES: Final = 20 * 1024 * 1024
@@ -248,6 +248,8 @@ def _check_numbers(route_map: RouteMap) -> None:
                 f"the position ({o.x}, {o.y}) is outside ±{bound:,.0f}",
                 f"ตำแหน่ง ({o.x}, {o.y}) อยู่นอกช่วง ±{bound:,.0f}",
             )
+        if o.model_extra and VOTES_FIELD in o.model_extra:
+            _check_votes(o.model_extra[VOTES_FIELD], f"objectives[{i}].{VOTES_FIELD}")
     for i, c in enumerate(route_map.table.columns):
         if not 0 <= c.width <= MAX_COLUMN_WIDTH:
             raise FileProblem(
@@ -255,6 +257,18 @@ def _check_numbers(route_map: RouteMap) -> None:
                 f"the column width must be between 0 and {MAX_COLUMN_WIDTH:,}",
                 f"ความกว้างคอลัมน์ต้องอยู่ระหว่าง 0 ถึง {MAX_COLUMN_WIDTH:,}",
             )
+
+
+def _check_votes(value: Any, where: str) -> None:
+    """Dot votes are a whole number from 0 to ``MAX_VOTES``; anything else is refused like any other
+    bad value (not clamped: a vote count that is wrong says the file was edited by hand or damaged)."""
+    if type(value) is not int or not 0 <= value <= MAX_VOTES:
+        shown = json.dumps(value, ensure_ascii=False)[:80]
+        raise FileProblem(
+            where,
+            f"the number of votes must be a whole number from 0 to {MAX_VOTES:,}, not {shown}",
+            f"จำนวนโหวตต้องเป็นจำนวนเต็มตั้งแต่ 0 ถึง {MAX_VOTES:,} ไม่ใช่ {shown}",
+        )
 
 
 def check_map_structure(route_map: RouteMap, *, lengths: bool = True) -> None:

@@ -36,6 +36,11 @@ OBJECTIVE_COLUMN: Final = "objective"
 #: The column whose amounts are summed into the printed budget total.
 BUDGET_COLUMN: Final = "budget"
 
+#: An objective's dot votes from a workshop: an additive key of its file entry (a whole number
+#: 1..MAX_VOTES), absent when it has none, so that a map nobody voted on saves as before.
+VOTES_FIELD: Final = "votes"
+MAX_VOTES: Final = 1_000_000
+
 
 class _HasId(Protocol):
     @property
@@ -81,6 +86,12 @@ class Objective(_Item):
     key_route: bool = False
     notes: str = ""
     stakeholders: list[str] = Field(default_factory=list)
+
+
+def objective_votes(objective: Objective) -> int:
+    """The objective's dot votes (0 when it has none, or when a script stored something else)."""
+    value = (objective.model_extra or {}).get(VOTES_FIELD)
+    return value if type(value) is int and 0 <= value <= MAX_VOTES else 0
 
 
 class Link(_Item):
