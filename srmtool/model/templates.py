@@ -2,11 +2,16 @@
 
 Built-in templates ship in ``resources/templates``; users' own templates are JSON files of the same
 shape: ``{"id", "name", "columns": [{"key", "label", "width"}]}``. Column 1 is always ``objective``.
+
+Users' templates live in one folder: ``$SRMTOOL_TEMPLATE_DIR`` when set (tests, portable installs),
+else ``templates`` in platformdirs' ``user_data_dir("srmtool")``; one ``.json`` file per template.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +20,8 @@ from srmtool.resources_path import resource
 
 BUILTIN_TEMPLATE_IDS = ("mini_slm_11", "action_plan")
 DEFAULT_TEMPLATE_ID = "mini_slm_11"
+#: Environment variable naming the folder of the user's own templates (overrides platformdirs).
+TEMPLATE_DIR_ENV = "SRMTOOL_TEMPLATE_DIR"
 
 
 class TemplateError(ValueError):
@@ -27,6 +34,10 @@ class Template:
     name: str
     name_en: str
     columns: tuple[Column, ...]
+
+    def display_name(self, lang: str) -> str:
+        """The name to show in a ``lang`` ("th", "en") interface."""
+        return self.name if lang == "th" else (self.name_en or self.name)
 
     def fresh_columns(self) -> list[Column]:
         """Independent copies, ready to put into a map."""
@@ -98,3 +109,53 @@ def save_template(path: str | Path, template_id: str, name: str, columns: list[C
     }
     _parse(data, str(path))  # refuse to write something we could not read back
     Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def user_template_folder() -> Path:
+    """Where the user's own templates are kept (the folder may not exist yet)."""
+    chosen = os.environ.get(TEMPLATE_DIR_ENV, "").strip()
+    if chosen:
+        return Path(chosen)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("srmtool", appauthor=False)) / "templates"
+
+
+def user_templates(folder: str | Path | None = None) -> list[Template]:
+    """The user's own templates in ``folder`` (default ``user_template_folder()``), sorted by name.
+    Files that cannot be read as templates are skipped: one bad file must not hide the others."""
+    root = Path(folder) if folder is not None else user_template_folder()
+    if not root.is_dir():
+        return []
+    found: list[Template] = []
+    for path in sorted(root.glob("*.json")):
+        try:
+            found.append(load_template(path))
+        except TemplateError:
+            continue
+    return sorted(found, key=lambda t: t.name.casefold())
+
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def template_file_name(name: str) -> str:
+    """A file name for a template called ``name`` (Thai kept; characters no file system takes
+    replaced), ending in ``.json``."""
+    stem = _UNSAFE.sub("_", name).strip(" ._") or "template"
+    return f"{stem[:80]}.json"
+
+
+def save_user_template(name: str, columns: list[Column], folder: str | Path | None = None) -> Path:
+    """Keep ``columns`` as the user's template called ``name`` in ``folder`` (default
+    ``user_template_folder()``), replacing a template of the same name; the path written.
+    Raises ``TemplateError`` for an empty name or a set that is not a template, ``OSError`` when
+    the folder cannot be written."""
+    title = " ".join(name.split())
+    if not title:
+        raise TemplateError("a template needs a name")
+    root = Path(folder) if folder is not None else user_template_folder()
+    root.mkdir(parents=True, exist_ok=True)
+    path = root / template_file_name(title)
+    save_template(path, "user:" + path.stem, title, columns)
+    return path
