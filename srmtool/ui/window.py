@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPointF, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QToolBar, QWidget
 from typing_extensions import override
 
 from srmtool.i18n import system_language
@@ -314,33 +314,12 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def check(self) -> list[Finding]:
-        """Show what the checks find: in the findings panel when there is one, else in a message."""
-        findings = self.document.findings()
+        """Show what the checks find in the findings panel (it lists them live)."""
         dock = self.docks.get("findings")
         if dock is not None:
             dock.show()
             dock.raise_()
-            return findings
-        if not findings:
-            QMessageBox.information(self, self.tr("Check Map"), self.tr("No problems found in this map."))
-            return findings
-        lines = [self._finding_line(f) for f in findings]
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, self.tr("Check Map"), self._findings_label.text(), parent=self
-        )
-        box.setDetailedText("\n".join(lines))
-        box.setInformativeText("\n".join(lines[:12]) + ("\n…" if len(lines) > 12 else ""))
-        box.exec()
-        return findings
-
-    def _finding_line(self, finding: Finding) -> str:
-        severity = {"error": self.tr("Error"), "warning": self.tr("Warning"), "info": self.tr("Note")}
-        codes = []
-        for objective_id in finding.ids:
-            objective = self.document.route_map.objective(objective_id)
-            codes.append(objective.code if objective is not None and objective.code else objective_id)
-        where = f" [{', '.join(codes)}]" if codes else ""
-        return f"{severity.get(finding.severity, finding.severity)}{where}: {finding.message(self.lang)}"
+        return self.document.findings()
 
     # -- panels and language --------------------------------------------------------------------
 

@@ -1,12 +1,36 @@
-"""(being built)"""
+"""The side panels around the canvas: properties of the selected objective, the map's stakeholders
+(with the stakeholder × objective matrix), and the live check findings."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
 
 if TYPE_CHECKING:
     from srmtool.ui.window import MainWindow
 
 
 def install(window: MainWindow) -> None:
-    """Build this feature's widgets and connect its actions in window."""
+    """Put the three panels in docks: properties and stakeholders tabbed on the right, findings
+    below them on the right (the table takes the bottom)."""
+    from srmtool.ui.panels.findings import FindingsPanel
+    from srmtool.ui.panels.properties import PropertiesPanel
+    from srmtool.ui.panels.stakeholders import StakeholdersPanel
+
+    right = Qt.DockWidgetArea.RightDockWidgetArea
+    properties = PropertiesPanel(window.document, window.scene, window)
+    stakeholders = StakeholdersPanel(window.document, window.scene, window)
+    findings = FindingsPanel(window.document, window.scene, window.view, lambda: window.lang, window)
+    first = window.add_dock(
+        "properties", lambda: QCoreApplication.translate("Panels", "Properties"), properties, right
+    )
+    second = window.add_dock(
+        "stakeholders", lambda: QCoreApplication.translate("Panels", "Stakeholders"), stakeholders, right
+    )
+    window.tabifyDockWidget(first, second)
+    first.raise_()
+    window.add_dock(
+        "findings", lambda: QCoreApplication.translate("Panels", "Check findings"), findings, right
+    )
+    window.resizeDocks([first], [340], Qt.Orientation.Horizontal)

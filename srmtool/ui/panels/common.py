@@ -1,0 +1,76 @@
+"""Pieces the side panels share: how an objective or a stakeholder is named in a panel, and a
+multi-line text box that hands its text over once (focus-out or Ctrl+Enter), not per keystroke."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from typing_extensions import override
+
+from srmtool.model.types import RouteMap
+
+
+def objective_label(route_map: RouteMap, objective_id: str) -> str:
+    """The code people see (ป1 …), or the id when the objective has none."""
+    objective = route_map.objective(objective_id)
+    return objective.code if objective is not None and objective.code else objective_id
+
+
+def item_label(route_map: RouteMap, item_id: str) -> str:
+    """How a finding names one of its ids: an objective's code, a stakeholder's name, else the id."""
+    if route_map.objective(item_id) is not None:
+        return objective_label(route_map, item_id)
+    stakeholder = route_map.stakeholder(item_id)
+    if stakeholder is not None and stakeholder.name:
+        return stakeholder.name
+    return item_id
+
+
+class CommitTextEdit(QPlainTextEdit):
+    """A plain multi-line text box. ``committed`` carries its text when the user leaves it or
+    presses Ctrl+Enter after changing it; Esc puts back the last text set by ``set_text``."""
+
+    committed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self._shown = ""
+
+    def set_text(self, text: str) -> None:
+        """Show ``text`` as the unchanged value (no ``committed``)."""
+        self._shown = text
+        if self.toPlainText() != text:
+            self.setPlainText(text)
+        self.document().setModified(False)
+
+    @property
+    def pending(self) -> bool:
+        """The user typed something not yet committed."""
+        return self.document().isModified() and self.toPlainText() != self._shown
+
+    def commit(self) -> bool:
+        """Emit ``committed`` if there is a change; True when it did."""
+        if not self.pending:
+            return False
+        self._shown = self.toPlainText()
+        self.document().setModified(False)
+        self.committed.emit(self._shown)
+        return True
+
+    @override
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        enter = e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and e.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.commit()
+            return
+        if e.key() == Qt.Key.Key_Escape and self.pending:
+            self.set_text(self._shown)
+            return
+        super().keyPressEvent(e)
+
+    @override
+    def focusOutEvent(self, e: QFocusEvent) -> None:
+        self.commit()
+        super().focusOutEvent(e)

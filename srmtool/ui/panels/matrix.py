@@ -1,0 +1,249 @@
+"""The stakeholder × objective matrix: one row per objective, grouped under its level's label, one
+column per stakeholder, a check mark where the objective names the stakeholder. Clicking a cell (or
+Space on it) toggles that assignment as one undo step."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Slot,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from srmtool.model.operations import SetObjectiveField
+from srmtool.model.types import PERSPECTIVE_IDS
+from srmtool.ui.document import Document
+
+CHECK = "✓"
+_Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+_Entry = tuple[str, str]  # ("level", perspective id) or ("objective", objective id)
+
+
+class MatrixModel(QAbstractTableModel):
+    """Rows: a heading row per level, then its objectives (map order). Column 0 is the objective
+    (its code and text); column ``1 + i`` is the map's ``i``-th stakeholder."""
+
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._rows: list[_Entry] = self._entries()
+        for signal in (document.reset, document.stakeholders_changed, document.map_changed):
+            signal.connect(self._reset)
+        document.objective_added.connect(self._reset)
+        document.objective_removed.connect(self._reset)
+        document.objective_changed.connect(self._objective_changed)
+
+    def _entries(self) -> list[_Entry]:
+        route_map = self._document.route_map
+        rows: list[_Entry] = []
+        for pid in PERSPECTIVE_IDS:
+            rows.append(("level", pid))
+            rows.extend(("objective", o.id) for o in route_map.objectives_in(pid))
+        return rows
+
+    def entry(self, row: int) -> _Entry | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, objective_id: str) -> int:
+        return (
+            self._rows.index(("objective", objective_id)) if ("objective", objective_id) in self._rows else -1
+        )
+
+    def stakeholder_id(self, column: int) -> str | None:
+        items = self._document.route_map.stakeholders
+        return items[column - 1].id if 1 <= column <= len(items) else None
+
+    @override
+    def rowCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    @override
+    def columnCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else 1 + len(self._document.route_map.stakeholders)
+
+    @override
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        entry = self.entry(index.row())
+        if entry is None or not index.isValid():
+            return None
+        kind, key = entry
+        route_map = self._document.route_map
+        if kind == "level":
+            if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
+                return route_map.perspective_label(key)
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(QColor("#e8eef5"))
+            return None
+        objective = route_map.objective(key)
+        if objective is None:
+            return None
+        if index.column() == 0:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{objective.code}  {objective.text}".strip()
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return objective.text
+            return None
+        sid = self.stakeholder_id(index.column())
+        on = sid is not None and sid in objective.stakeholders
+        if role == Qt.ItemDataRole.DisplayRole:
+            return CHECK if on else ""
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return QCoreApplication.translate("Panels", "assigned") if on else ""
+        return None
+
+    @override
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if section == 0:
+            return (
+                QCoreApplication.translate("Panels", "Objective")
+                if role == Qt.ItemDataRole.DisplayRole
+                else None
+            )
+        sid = self.stakeholder_id(section)
+        stakeholder = self._document.route_map.stakeholder(sid) if sid else None
+        if stakeholder is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return stakeholder.name or stakeholder.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return " · ".join(t for t in (stakeholder.name, stakeholder.kind, stakeholder.role) if t)
+        return None
+
+    @override
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        entry = self.entry(index.row())
+        if entry is None or entry[0] == "level":
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def toggle(self, index: _Index) -> bool:
+        """Assign or unassign the cell's stakeholder to its objective (one undo step)."""
+        entry = self.entry(index.row())
+        sid = self.stakeholder_id(index.column())
+        if entry is None or entry[0] != "objective" or sid is None:
+            return False
+        objective = self._document.route_map.objective(entry[1])
+        if objective is None:
+            return False
+        if sid in objective.stakeholders:
+            value = [s for s in objective.stakeholders if s != sid]
+            text = QCoreApplication.translate("Panels", "Unassign stakeholders")
+        else:
+            value = [*objective.stakeholders, sid]
+            text = QCoreApplication.translate("Panels", "Assign stakeholders")
+        self._document.apply(SetObjectiveField(objective.id, "stakeholders", value), text)
+        return True
+
+    @Slot()
+    def _reset(self, *_args: object) -> None:
+        self.beginResetModel()
+        self._rows = self._entries()
+        self.endResetModel()
+
+    @Slot(str)
+    def _objective_changed(self, objective_id: str) -> None:
+        if self._entries() != self._rows:  # moved to another level
+            self._reset()
+            return
+        row = self.row_of(objective_id)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.columnCount() - 1))
+
+
+class MatrixView(QTableView):
+    """The matrix with level headings spanning the whole row; a click toggles a cell."""
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("matrix_view")
+        self.matrix = MatrixModel(document, self)
+        self.setModel(self.matrix)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setWordWrap(True)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setDefaultSectionSize(84)
+        self.clicked.connect(self.matrix.toggle)
+        self.matrix.modelReset.connect(self._arrange)
+        self.matrix.dataChanged.connect(lambda *_: self.resizeRowsToContents())
+        self._arrange()
+
+    @Slot()
+    def _arrange(self) -> None:
+        self.clearSpans()
+        columns = self.matrix.columnCount()
+        for row in range(self.matrix.rowCount()):
+            entry = self.matrix.entry(row)
+            if entry is not None and entry[0] == "level" and columns > 1:
+                self.setSpan(row, 0, 1, columns)
+        self.setColumnWidth(0, 360)
+        self.resizeRowsToContents()
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and self.currentIndex().isValid():
+            self.matrix.toggle(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class MatrixDialog(QDialog):
+    """A window beside the editor holding the matrix; it follows the map while it stays open."""
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("matrix_dialog")
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.view = MatrixView(document, self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.view, 1)
+        self.resize(960, 680)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Stakeholders × objectives"))
+        self.hint.setText(
+            self.tr("✓ = the stakeholder is assigned to the objective. Click a cell to change it.")
+        )
+        self.view.matrix.retranslate()
+
+    @override
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
