@@ -10,9 +10,10 @@ import sys
 from pathlib import Path
 
 import srmtool.export
+import srmtool.importer
 import srmtool.model
 
-PURE_PACKAGES = ("srmtool.model", "srmtool.export")
+PURE_PACKAGES = ("srmtool.model", "srmtool.export", "srmtool.importer")
 FORBIDDEN = ("PySide6", "shiboken6", "srmtool.ui")
 
 

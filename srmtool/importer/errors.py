@@ -1,0 +1,72 @@
+"""Why a workbook cannot be imported, in Thai and English.
+
+``ImportRefused`` carries a message key and its values; ``message(lang)`` gives the sentence. Every
+failure of the importer (an unsafe or broken file, a sheet without a table) is one of these, so the
+command line and the editor can show it without a traceback.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+MESSAGES: Final[dict[str, tuple[str, str]]] = {
+    # key: (Thai, English)
+    "missing": ("{name}: ไม่พบไฟล์", "{name}: the file does not exist"),
+    "unreadable": ("{name}: อ่านไฟล์ไม่ได้ ({reason})", "{name}: cannot read the file ({reason})"),
+    "too_large": (
+        "{name}: ไฟล์ใหญ่เกินไป ({size} MB) นำเข้าได้ไม่เกิน {limit} MB",
+        "{name}: the file is too large ({size} MB); at most {limit} MB can be imported",
+    ),
+    "xls": (
+        "{name}: เป็นไฟล์ Excel แบบเก่า (.xls) ซึ่งนำเข้าไม่ได้ โปรดเปิดใน Excel หรือ LibreOffice แล้วบันทึกเป็น .xlsx ก่อน",
+        "{name}: this is an old-style Excel file (.xls), which cannot be imported;"
+        " open it in Excel or LibreOffice and save it as .xlsx first",
+    ),
+    "not_xlsx": (
+        "{name}: ไม่ใช่ไฟล์ Excel (.xlsx) หรือไฟล์เสียหาย",
+        "{name}: not an Excel workbook (.xlsx), or the file is damaged",
+    ),
+    "corrupt": (
+        "{name}: ไฟล์ Excel เสียหาย อ่านไม่ได้ ({reason})",
+        "{name}: the Excel file is damaged and cannot be read ({reason})",
+    ),
+    "zip_bomb": (
+        "{name}: ไฟล์นี้เมื่อคลายออกจะใหญ่ผิดปกติ ({reason}) จึงไม่นำเข้าเพื่อความปลอดภัย",
+        "{name}: the file would unpack to an abnormal size ({reason}) and is refused for safety",
+    ),
+    "unsafe_xml": (
+        "{name}: ไฟล์มีโครงสร้าง XML ที่ไม่ปลอดภัย (DTD หรือ entity) จึงไม่นำเข้า",
+        "{name}: the file contains unsafe XML (a DTD or entities) and is refused",
+    ),
+    "too_many_cells": (
+        "{name}: มีข้อมูลมากเกินไป (มากกว่า {limit:,} ช่อง) นำเข้าไม่ได้",
+        "{name}: too much data (more than {limit:,} cells) to import",
+    ),
+    "no_sheet": (
+        "{name}: ไม่มีแผ่นงานชื่อ “{sheet}” แผ่นงานที่มี: {sheets}",
+        "{name}: there is no sheet “{sheet}”; the sheets are: {sheets}",
+    ),
+    "no_table": (
+        "{name}: ไม่พบตารางในแผ่นงาน “{sheet}” (ไม่มีแถวหัวตารางที่มีหัวคอลัมน์ที่รู้จักอย่างน้อยสองคอลัมน์"
+        " เช่น เป้าประสงค์ ตัวชี้วัด กิจกรรม งบประมาณ)",
+        "{name}: no table found on the sheet “{sheet}” (no heading row with at least two known"
+        " headings such as Objective, KPI, Key activities, Budget)",
+    ),
+    "no_rows": (
+        "{name}: ตารางในแผ่นงาน “{sheet}” ไม่มีแถวข้อมูล",
+        "{name}: the table on the sheet “{sheet}” has no data rows",
+    ),
+}
+
+
+class ImportRefused(Exception):
+    """The workbook cannot be imported; ``message(lang)`` says why in Thai ("th") or English."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str) -> str:
+        th, en = MESSAGES[self.key]
+        return (th if lang == "th" else en).format(**self.values)
