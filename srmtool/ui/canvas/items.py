@@ -7,10 +7,11 @@ Positions and sizes come from ``srmtool.model.layout`` so that the PDF matches t
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QTextLayout
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QTextLayout
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from srmtool.model.checks import Finding
@@ -35,6 +36,16 @@ TEXT_TOP = 22.0
 EDGE_ZONE = 7.0  # the strip inside a box's border where a link drag starts
 READABLE_LOD = 0.4  # below this zoom boxes show no text
 DIM_OPACITY = 0.3  # of a dimmed box's border and text (its background stays opaque)
+#: Presentation mode: box text for the back of a room, within the same box geometry (so the layout,
+#: the arrows and the PDF stay as they are): bigger and heavier, ending in an ellipsis if it must.
+PRESENT_BODY_PX = 18
+PRESENT_CODE_PX = 17
+PRESENT_TEXT_TOP = 24.0
+#: The vote badge: a pill that sits on the box's top edge at the right, mostly above the box, so it
+#: covers none of the text; bigger while presenting.
+VOTE_OVERHANG = 26.0  # the most a badge reaches above the box
+VOTE_PILL = (22.0, 14)  # height, font pixel size
+PRESENT_VOTE_PILL = (28.0, 19)
 
 _Flag = QGraphicsItem.GraphicsItemFlag
 _Change = QGraphicsItem.GraphicsItemChange
@@ -56,6 +67,7 @@ _SEVERITY_COLOR = {"error": QColor("#c62828"), "warning": QColor("#e69b00"), "in
 _BAND_FILLS = ("#f4f8ec", "#eef5fb", "#fbf6ec", "#f3eff8")
 _BAND_SELECTED_FILL = QColor("#dbe9fb")
 _BANNER_FILL = QColor("#2f4f6f")
+_VOTE_FILL = QColor("#c2185b")
 
 
 class BoxItem(QGraphicsItem):
@@ -73,6 +85,8 @@ class BoxItem(QGraphicsItem):
         self.dimmed = False
         self.arrows: list[Arrow] = []
         self.badge: str | None = None  # the worst finding's severity, None when clean
+        self.votes = 0  # dot votes; a badge shows them when there are any
+        self.presenting = False  # large text, no findings badge
         self._layout: QTextLayout | None = None
         self.rect = Rect(0.0, 0.0, BOX_WIDTH, BOX_HEIGHT)  # in the scene, follows pos()
         self.setFlags(_BOX_FLAGS)
@@ -95,6 +109,20 @@ class BoxItem(QGraphicsItem):
             self.update()
         self.setToolTip(tooltip)
 
+    def set_votes(self, votes: int) -> None:
+        if votes != self.votes:
+            if (votes > 0) != (self.votes > 0):
+                self.prepareGeometryChange()  # the badge needs room above the box, or no more
+            self.votes = votes
+            self.update()
+
+    def set_presenting(self, on: bool) -> None:
+        """Large, bold text for a projector (same box size); findings badges are left out."""
+        if on != self.presenting:
+            self.presenting = on
+            self._layout = None
+            self.update()
+
     def set_dimmed(self, dimmed: bool) -> None:
         """Faded off the highlighted routes; stays opaque so that arrows do not show through."""
         if dimmed != self.dimmed:
@@ -111,7 +139,15 @@ class BoxItem(QGraphicsItem):
 
     # -- Qt ---------------------------------------------------------------------------------------
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
-        return QRectF(0.0, 0.0, BOX_WIDTH, BOX_HEIGHT)
+        if self.votes <= 0:
+            return QRectF(0.0, 0.0, BOX_WIDTH, BOX_HEIGHT)
+        return QRectF(0.0, -VOTE_OVERHANG - 10.0, BOX_WIDTH + 8.0, BOX_HEIGHT + VOTE_OVERHANG + 10.0)
+
+    def shape(self) -> QPainterPath:
+        """Only the box takes clicks and rubber-band selection, not the room kept for the vote badge."""
+        path = QPainterPath()
+        path.addRect(QRectF(0.0, 0.0, BOX_WIDTH, BOX_HEIGHT))
+        return path
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -128,21 +164,39 @@ class BoxItem(QGraphicsItem):
         painter.setPen(pen)
         painter.setBrush(_KEY_FILL if self.key_route else _FILL)
         painter.drawRoundedRect(frame, RADIUS, RADIUS)
-        if self.badge is not None:
+        if self.badge is not None and not self.presenting:
             self._paint_badge(painter)
+        if self.votes > 0:
+            painter.setOpacity(1.0)  # a vote counts even off the highlighted route
+            self._paint_votes(painter)
+            if self.dimmed:
+                painter.setOpacity(DIM_OPACITY)
         if _too_small(painter, option):
             return  # too small to read: the box only
-        fonts = box_fonts()
+        body, code, top = _fonts(self.presenting)
         painter.setPen(_TEXT)
-        painter.setFont(fonts.code)
-        painter.drawText(QPointF(PAD, 16.0), self.code)
+        painter.setFont(code)
+        painter.drawText(QPointF(PAD, top - 6.0), self.code)
         if self._layout is None:
             if _waits_for_segmenter(self):
                 return  # on screen: the window shows first, the text a moment later
             self._layout = wrapped_layout(
-                thai_layout_text(self.text), fonts.body, PAD, TEXT_TOP, BOX_WIDTH - 2 * PAD, BOX_HEIGHT - 4.0
+                thai_layout_text(self.text), body, PAD, top, BOX_WIDTH - 2 * PAD, BOX_HEIGHT - 4.0
             )
         self._layout.draw(painter, QPointF(0.0, 0.0))
+
+    def _paint_votes(self, painter: QPainter) -> None:
+        height, pixels = PRESENT_VOTE_PILL if self.presenting else VOTE_PILL
+        font = QFont(box_fonts().code)
+        font.setPixelSize(pixels)
+        label = f"\u25cf {self.votes}"  # a dot, as on the stickers of a paper dot vote
+        width = QFontMetricsF(font).horizontalAdvance(label) + height * 0.8
+        pill = QRectF(BOX_WIDTH - width + 6.0, 2.0 - height, width, height)
+        painter.setPen(QPen(QColor("white"), 1.5))
+        painter.setBrush(_VOTE_FILL)
+        painter.drawRoundedRect(pill, height / 2, height / 2)
+        painter.setFont(font)
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, label)
 
     def _paint_badge(self, painter: QPainter) -> None:
         r = 8.0
@@ -287,6 +341,25 @@ def finding_badges(findings: Iterable[Finding]) -> dict[str, tuple[str, str]]:
             if old is None or _SEVERITY_RANK.get(finding.severity, 0) > _SEVERITY_RANK.get(old, 0):
                 worst[oid] = finding.severity
     return {oid: (worst[oid], "\n".join(messages[oid])) for oid in worst}
+
+
+def _fonts(presenting: bool) -> tuple[QFont, QFont, float]:
+    """Body font, code font and the text's top for normal or presentation boxes."""
+    fonts = box_fonts()
+    if not presenting:
+        return fonts.body, fonts.code, TEXT_TOP
+    return _present_fonts()
+
+
+@lru_cache(maxsize=1)
+def _present_fonts() -> tuple[QFont, QFont, float]:
+    fonts = box_fonts()
+    body = QFont(fonts.body)
+    body.setPixelSize(PRESENT_BODY_PX)
+    body.setWeight(QFont.Weight.Medium)
+    code = QFont(fonts.code)
+    code.setPixelSize(PRESENT_CODE_PX)
+    return body, code, PRESENT_TEXT_TOP
 
 
 def _too_small(painter: QPainter, option: QStyleOptionGraphicsItem) -> bool:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QGraphicsSceneMouseEvent
 
 from srmtool.model import graph
 from srmtool.model.layout import MapLayout
-from srmtool.model.types import PERSPECTIVE_IDS
+from srmtool.model.types import PERSPECTIVE_IDS, objective_votes
 from srmtool.ui.canvas import text
 from srmtool.ui.canvas.after_undo import AfterUndo
 from srmtool.ui.canvas.arrows import Arrow, ArrowHandle, ArrowLayer
@@ -56,6 +56,7 @@ class MapScene(ToolScene):
         self._press_positions: dict[str, QPointF] = {}
         self._selected_links: set[tuple[str, str]] = set()
         self._handles_shown = True
+        self._presenting = False
         #: Set by a view: paint boxes without Thai text until the segmenter has loaded (it loads on
         #: the next turn of the event loop), so the window shows without waiting for it.
         self.defers_text = False
@@ -178,6 +179,16 @@ class MapScene(ToolScene):
         self._arrow_layer.restyle_all()
 
     @property
+    def presenting(self) -> bool:
+        """Presentation mode: boxes show large text and no findings badges."""
+        return self._presenting
+
+    def set_presenting(self, on: bool) -> None:
+        self._presenting = on
+        for box in self._boxes.values():
+            box.set_presenting(on)
+
+    @property
     def highlighted(self) -> str | None:
         return self._highlighted
 
@@ -229,6 +240,8 @@ class MapScene(ToolScene):
         if objective is None or objective_id in self._boxes:
             return
         box = BoxItem(objective.id, objective.code, objective.text, objective.key_route)
+        box.set_votes(objective_votes(objective))
+        box.set_presenting(self._presenting)
         rect = self._document.layout().boxes.get(objective_id)
         if rect is None:
             box.setPos(objective.x, objective.y)
@@ -310,6 +323,7 @@ class MapScene(ToolScene):
             return
         was_key = box.key_route
         box.set_content(objective.code, objective.text, objective.key_route)
+        box.set_votes(objective_votes(objective))
         if was_key != box.key_route:
             for arrow in box.arrows:
                 self._arrow_layer.restyle(arrow)
