@@ -1,0 +1,102 @@
+"""The findings panel follows the map's checks live; a click selects the finding's objectives.
+The panels sit in the main window's docks and Check Map raises the findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from panels_support import LONG_THAI, Canvas, make_canvas
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+from window_fixtures import make_window
+
+from srmtool.model.checks import Finding
+from srmtool.ui.document import Document
+from srmtool.ui.panels.findings import FindingsPanel, finding_line
+
+
+@pytest.fixture
+def canvas(qtbot: QtBot, dengue_document: Document) -> Canvas:
+    return make_canvas(qtbot, dengue_document)
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, canvas: Canvas) -> FindingsPanel:
+    widget = FindingsPanel(canvas.document, canvas.scene, canvas.view, lambda: "th")
+    qtbot.addWidget(widget)
+    widget.refresh()
+    return widget
+
+
+def test_list_follows_edits_in_the_ui_language(qtbot: QtBot, canvas: Canvas, panel: FindingsPanel) -> None:
+    document = canvas.document
+    assert panel.findings == [] and panel.empty_label.text() == "No problems found"
+    oid = document.add_objective("process", "")
+    code = document.route_map.objective(oid).code  # type: ignore[union-attr]
+    document.findings_changed.emit()  # what the document does on the next event-loop turn
+    assert panel.list.count() > 0
+    texts = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert any(t.startswith(f"[{code}]") and "ยังไม่มีข้อความ" in t for t in texts)
+    document.set_objective_text(oid, LONG_THAI)
+    document.findings_changed.emit()
+    assert all("ยังไม่มีข้อความ" not in f.message("th") for f in panel.findings)
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    document.findings_changed.emit()
+    assert panel.findings == []
+    assert panel.list.count() == 0
+
+
+def test_clicking_a_finding_selects_its_objectives(
+    qtbot: QtBot, canvas: Canvas, panel: FindingsPanel
+) -> None:
+    document = canvas.document
+    a, b = canvas.id_of("ป1"), canvas.id_of("ป2")
+    document.set_objective_field(b, "code", "ป1")  # two objectives share one code
+    document.findings_changed.emit()
+    assert any(f.code == "duplicate-code" for f in panel.findings)
+    row = next(i for i, f in enumerate(panel.findings) if f.code == "duplicate-code")
+    panel.show()
+    item = panel.list.item(row)
+    panel.list.scrollToItem(item)
+    QTest.mouseClick(
+        panel.list.viewport(), Qt.MouseButton.LeftButton, pos=panel.list.visualItemRect(item).center()
+    )
+    assert sorted(canvas.scene.selected_objective_ids()) == sorted([a, b])
+    canvas.scene.select_objectives([])
+    panel.list.setCurrentRow(row)
+    QTest.keyClick(panel.list, Qt.Key.Key_Return)
+    assert sorted(canvas.scene.selected_objective_ids()) == sorted([a, b])
+
+
+def test_finding_line_names_stakeholders_and_codes(canvas: Canvas) -> None:
+    route_map = canvas.document.route_map
+    stakeholder = route_map.stakeholders[0]
+    finding = Finding("x", "info", (stakeholder.id, canvas.id_of("ก1")), "ข้อความภาษาไทย", "English")
+    assert finding_line(route_map, finding, "th") == f"[{stakeholder.name}, ก1] ข้อความภาษาไทย"
+    assert finding_line(route_map, finding, "en").endswith("English")
+
+
+def test_window_has_the_three_docks_and_check_raises_findings(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fx = make_window(qtbot, tmp_path, monkeypatch, lang="th")
+    window = fx.window
+    window.files.open_path(fx.copy_example())
+    assert {"properties", "stakeholders", "findings"} <= set(window.docks)
+    assert window.dockWidgetArea(window.docks["properties"]) == Qt.DockWidgetArea.RightDockWidgetArea
+    window.docks["findings"].hide()
+    oid = window.document.add_objective("process", "")
+    findings = window.check()
+    assert window.docks["findings"].isVisibleTo(window)
+    assert any(oid in f.ids for f in findings)
+    panel = window.docks["findings"].widget()
+    assert isinstance(panel, FindingsPanel)
+    panel.refresh()  # what findings_changed does on the next turn
+    assert any(oid in f.ids for f in panel.findings)
+    assert fx.dialogs.shown == []  # no message box any more
+    window.scene.select_objectives([oid])
+    properties = window.docks["properties"].widget()
+    assert properties.objective_id == oid  # type: ignore[attr-defined]
