@@ -1,9 +1,11 @@
 """File handling for the main window: New, Open, Save, Save As, Export, recent files, unsaved changes.
 
 ``FileActions`` owns every question the window asks about files, each in one small method that a test
-may replace (``ask_save_changes``, ``ask_open_path``, ``ask_save_path``, ``show_error``). Failures are
-shown as a message in the user's language, never a traceback, and lose nothing: a failed Open keeps the
-current map, a failed Save keeps the map and its unsaved mark.
+may replace (``ask_save_changes``, ``ask_open_path``, ``ask_save_path``, ``ask_overwrite_changed``,
+``ask_open_backup``, ``show_error``). Failures are shown as a message in the user's language, never a
+traceback, and lose nothing: a failed Open keeps the current map (and offers ``NAME.srm.bak`` when
+that loads), a failed Save keeps the map and its unsaved mark, and Save asks before writing over a
+file that another program changed since this window read or wrote it (``disk_stamp``).
 """
 
 from __future__ import annotations
@@ -18,11 +20,14 @@ from PySide6.QtCore import QObject, QSettings, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from srmtool.model.errors import MapFileError
-from srmtool.model.srmfile import load_map
+from srmtool.model.srmfile import backup_path, load_map
 from srmtool.model.templates import default_columns
 from srmtool.model.types import Meta, RouteMap, Table, now_iso
+from srmtool.ui.disk_state import DiskStamp
 from srmtool.ui.document import Document
 
+#: The stamp of a file whose state on disk is not known: any existing file differs from it.
+UNKNOWN_STAMP: Final = DiskStamp(-1, -1, "")
 RECENT_KEY: Final = "recent_files"
 RECENT_LIMIT: Final = 8
 SRM_SUFFIX: Final = ".srm"
@@ -34,6 +39,22 @@ class Choice(Enum):
     SAVE = "save"
     DISCARD = "discard"
     CANCEL = "cancel"
+
+
+class Conflict(Enum):
+    """The answer to "the file changed on disk since it was opened; save over it?"."""
+
+    OVERWRITE = "overwrite"
+    SAVE_AS = "save_as"
+    CANCEL = "cancel"
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """True when ``a`` and ``b`` name one file (the same path, or links to one file)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return a.absolute() == b.absolute()
 
 
 def fresh_map() -> RouteMap:
@@ -100,6 +121,11 @@ class FileActions(QObject):
         self.document = document
         self.recent = recent
         self.lang = lang
+        #: The document's file as this window last read or wrote it (None: no file).
+        self.disk_stamp: DiskStamp | None = DiskStamp.of(document.path) if document.path else None
+        #: What the title shows for a map with no file yet that came from somewhere (a backup).
+        self.untitled_label: str | None = None
+        self._suggested: Path | None = None  # where Save As proposes to save such a map
 
     # -- questions (tests replace these) ------------------------------------------------------
 
@@ -130,6 +156,50 @@ class FileActions(QObject):
         name, _ = QFileDialog.getSaveFileName(self._window, title, suggested, file_filter)
         return Path(name) if name else None
 
+    def ask_overwrite_changed(self, path: Path) -> Conflict:
+        """Overwrite, save as another file, or cancel, when ``path`` changed since it was read."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("File changed on disk"), "", parent=self._window)
+        box.setText(
+            self.tr(
+                "“{name}” was changed by another program (or another srmtool window) after you opened it."
+            ).format(name=path.name)
+        )
+        box.setInformativeText(
+            self.tr(
+                "Saving over it replaces those changes with this map; the other version is kept as "
+                "“{backup}”. Save as another file to keep both."
+            ).format(backup=Path(backup_path(path)).name)
+        )
+        role = QMessageBox.ButtonRole
+        overwrite = box.addButton(self.tr("&Overwrite"), role.DestructiveRole)
+        save_as = box.addButton(self.tr("Save &As…"), role.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is overwrite:
+            return Conflict.OVERWRITE
+        return Conflict.SAVE_AS if clicked is save_as else Conflict.CANCEL
+
+    def ask_open_backup(self, path: Path, error: str, backup: Path) -> bool:
+        """True to open the backup ``backup`` of the unreadable ``path`` (``error`` says why)."""
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Cannot open the map"),
+            error,
+            buttons.Open | buttons.Cancel,
+            self._window,
+        )
+        box.setInformativeText(
+            self.tr(
+                "The previous version “{backup}” can be read. Open it instead? It opens as a new, "
+                "unsaved map, so the damaged file is replaced only if you choose to save over it."
+            ).format(backup=backup.name)
+        )
+        box.setDefaultButton(buttons.Open)
+        return buttons(box.exec()) == buttons.Open
+
     def show_error(self, title: str, text: str) -> None:
         QMessageBox.critical(self._window, title, text)
 
@@ -138,17 +208,20 @@ class FileActions(QObject):
     def name(self) -> str:
         """The file name shown in the title, or "Untitled"."""
         path = self.document.path
-        return path.name if path is not None else self.tr("Untitled")
+        if path is not None:
+            return path.name
+        return self.untitled_label or self.tr("Untitled")
 
     def _stem(self) -> str:
-        path = self.document.path
+        path = self.document.path or self._suggested
         if path is not None:
             return path.stem
         return self.document.route_map.meta.title.strip() or self.tr("map")
 
     def _folder(self) -> str:
-        if self.document.path is not None:
-            return str(self.document.path.parent)
+        path = self.document.path or self._suggested
+        if path is not None:
+            return str(path.parent)
         recent = self.recent.paths()
         return str(recent[0].parent) if recent else str(Path.home())
 
@@ -167,6 +240,7 @@ class FileActions(QObject):
     def new_map(self) -> bool:
         if not self.may_discard():
             return False
+        self._forget_origin()
         self.document.replace(fresh_map(), None)
         return True
 
@@ -182,15 +256,58 @@ class FileActions(QObject):
         """Open ``path`` in this window. A file that cannot be read is reported and nothing changes."""
         if ask and not self.may_discard():
             return False
+        stamp = DiskStamp.of(path)  # before reading: a change in between is asked about, not missed
         try:
             route_map = load_map(path)
         except Exception as exc:  # any unreadable file is reported, never raised
-            self.show_error(self.tr("Cannot open the map"), error_text(exc, self.lang, path))
-            return False
+            return self._offer_backup(path, error_text(exc, self.lang, path))
+        self._forget_origin()
         self.document.replace(route_map, path.absolute())
+        self.disk_stamp = stamp
         self.recent.add(path)
         self.recent_changed.emit()
         return True
+
+    def _offer_backup(self, path: Path, error: str) -> bool:
+        """After ``path`` failed to load: open its readable ``.bak`` as an unsaved map if the user
+        wants, else just report ``error``. True when the backup was opened."""
+        backup = Path(backup_path(path))
+        try:
+            backup_map = load_map(backup) if backup.is_file() else None
+        except Exception:  # an unreadable backup is simply not offered
+            backup_map = None
+        if backup_map is None:
+            self.show_error(self.tr("Cannot open the map"), error)
+            return False
+        if not self.ask_open_backup(path, error, backup):
+            return False
+        label = self.tr("{name} (from backup)").format(name=path.name)
+        self.adopt(backup_map, None, label=label, suggested=path.absolute())
+        return True
+
+    def adopt(
+        self,
+        route_map: RouteMap,
+        path: Path | None,
+        *,
+        label: str | None = None,
+        disk: DiskStamp | None = None,
+        suggested: Path | None = None,
+    ) -> None:
+        """Put a map that came from elsewhere (a backup, a recovery file) in the document as unsaved
+        changes. With ``path`` Save writes there, after asking if the file differs from ``disk``
+        (asking always when ``disk`` is unknown); without, Save asks for a name near ``suggested``."""
+        self._forget_origin()
+        self.untitled_label = label if path is None else None
+        self._suggested = suggested
+        self.document.replace(route_map, path)
+        self.disk_stamp = (disk or UNKNOWN_STAMP) if path is not None else None
+        self.document.undo_stack.resetClean()  # unsaved until saved, even with no edit
+
+    def _forget_origin(self) -> None:
+        self.disk_stamp = None
+        self.untitled_label = None
+        self._suggested = None
 
     @Slot()
     def save(self) -> bool:
@@ -205,12 +322,29 @@ class FileActions(QObject):
         )
         return path is not None and self._save_to(with_suffix(path, SRM_SUFFIX))
 
+    def changed_on_disk(self, path: Path) -> bool:
+        """True when saving to ``path`` would replace changes another program made to the
+        document's own file after this window read or wrote it."""
+        current = self.document.path
+        if current is None or self.disk_stamp is None or not same_file(path, current):
+            return False
+        return self.disk_stamp.differs_from(path)
+
     def _save_to(self, path: Path) -> bool:
+        if self.changed_on_disk(path):
+            answer = self.ask_overwrite_changed(path)
+            if answer is Conflict.SAVE_AS:
+                return self.save_as()
+            if answer is not Conflict.OVERWRITE:
+                return False
         try:
             self.document.save(path)
         except Exception as exc:  # the map stays open and marked unsaved
             self.show_error(self.tr("Cannot save the map"), error_text(exc, self.lang, path))
             return False
+        self.disk_stamp = DiskStamp.of(path)
+        self.untitled_label = None
+        self._suggested = None
         self.recent.add(path)
         self.recent_changed.emit()
         self.status.emit(self.tr("Saved {path}").format(path=os.fspath(path)))

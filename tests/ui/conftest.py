@@ -72,6 +72,12 @@ def signal_log() -> type[SignalLog]:
 
 
 @pytest.fixture(autouse=True)
+def _private_recovery_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Autosaves of every window in a test go to the test's own folder, never the user's."""
+    monkeypatch.setenv("SRMTOOL_RECOVERY_DIR", str(tmp_path / "recovery"))
+
+
+@pytest.fixture(autouse=True)
 def _empty_clipboard_after_each_test(qapp: object) -> Iterator[None]:
     """Leave the clipboard empty: Qt's offscreen platform crashes at interpreter exit (segfault, exit
     status 139, after every test passed) while the clipboard still holds mime data set from Python.
