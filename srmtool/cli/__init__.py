@@ -5,6 +5,7 @@
     srmtool info FILE                  summary of a map
     srmtool new FILE [--template T] [--title TEXT] [--force]
     srmtool export FILE [--xlsx OUT] [--pdf OUT] [--png OUT] [--svg OUT] [--paper A4|A3] ...
+    srmtool import TABLE.xlsx -o MAP.srm [--sheet NAME] [--force]
 
 Messages are Thai on a Thai locale and English otherwise; ``--lang th|en`` chooses. Errors go to stderr
 as one readable line, never as a traceback; ``main`` returns the exit status instead of raising.
@@ -25,11 +26,11 @@ from srmtool import __version__
 from srmtool.cli.text import say
 from srmtool.i18n import system_language
 
-COMMANDS = ("check", "info", "new", "export")
+COMMANDS = ("check", "info", "new", "export", "import")
 LANGS = ("th", "en")
 USAGE = (
     "srmtool [--lang {th,en}] [FILE]\n"
-    "       srmtool [--lang {th,en}] {check,info,new,export} ...\n"
+    "       srmtool [--lang {th,en}] {check,info,new,export,import} ...\n"
     "       srmtool --version"
 )
 
@@ -130,6 +131,10 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     from srmtool.cli.export import add_parser as add_export
 
     add_export(sub, lang, _common)
+
+    from srmtool.cli.importing import add_parser as add_import
+
+    add_import(sub, lang, _common)
     return parser
 
 
@@ -194,6 +199,10 @@ def _run(argv: list[str], lang: str) -> int:
         from srmtool.cli.export import run_export
 
         return run_export(ns, lang, out, err)
+    if ns.command == "import":
+        from srmtool.cli.importing import run_import
+
+        return run_import(ns, lang, out, err)
     from srmtool.cli.editor import open_editor
 
     # The window's language: --lang when given, else the user's last choice in the editor.

@@ -177,6 +177,30 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     "export_reason_no_folder": ("ไม่พบโฟลเดอร์ที่จะเขียน", "the folder does not exist"),
     "export_reason_disk_full": ("พื้นที่ดิสก์เต็ม", "the disk is full"),
     "export_reason_read_only": ("ดิสก์หรือโฟลเดอร์นี้อ่านได้อย่างเดียว", "the disk or folder is read-only"),
+    # -- import -------------------------------------------------------------------------------
+    "help_import": (
+        "นำเข้าตาราง 11 ช่องหรือแผนปฏิบัติการจาก Excel (.xlsx) เป็นแผนที่ใหม่",
+        "import an 11-column table or action plan from Excel (.xlsx) as a new map",
+    ),
+    "help_import_long": (
+        "นำเข้าตาราง 11 ช่องหรือแผนปฏิบัติการที่พิมพ์ไว้ใน Excel เป็นแผนที่ใหม่ (.srm)\n"
+        "เป้าประสงค์มาจากคอลัมน์เป้าประสงค์ แล้วแสดงว่าหัวคอลัมน์ใดตรงกับคอลัมน์ใดและข้ามแถวใด",
+        "Import an 11-column table or action plan typed into Excel as a new map (.srm).\n"
+        "Objectives come from the objective column; a report says which heading went to which\n"
+        "column and which rows were skipped.",
+    ),
+    "help_import_file": ("ไฟล์ Excel (.xlsx) ที่จะนำเข้า", "the Excel workbook (.xlsx) to import"),
+    "help_import_output": ("ไฟล์แผนที่ .srm ที่จะสร้าง", "the .srm map file to create"),
+    "help_import_sheet": (
+        "ชื่อแผ่นงานที่มีตาราง (ค่าเริ่มต้น: เลือกแผ่นงานที่มีหัวตารางให้เอง)",
+        "the sheet holding the table (default: the sheet whose headings look like a table)",
+    ),
+    "import_written": ("เขียน {path} แล้ว", "wrote {path}"),
+    "import_nothing_written": ("ไม่ได้เขียนไฟล์ใด", "nothing was written"),
+    "import_same_file": (
+        "{path}: ไฟล์ผลลัพธ์ต้องไม่ใช่ไฟล์ Excel ต้นฉบับ",
+        "{path}: the output must not be the Excel file being imported",
+    ),
     # -- editor -------------------------------------------------------------------------------
     "no_display": (
         "srmtool: เปิดหน้าต่างโปรแกรมแก้ไขแผนที่ไม่ได้ เพราะไม่มีจอภาพ (ไม่ได้ตั้ง DISPLAY หรือ WAYLAND_DISPLAY)"
