@@ -1,0 +1,246 @@
+"""Table cells: wrapped Thai text (measured and drawn from caches) and the multi-line cell editor.
+
+Qt breaks Thai between words only where libthai is installed, so cell text is laid out with U+200B
+at word boundaries (``thai_layout_text``, as on the canvas). Laying out one long Thai cell costs about
+0.2 ms here, so a 1,000-row table cannot be measured exactly when it opens: ``CellText.estimate``
+guesses a height from the text's length at once, and the view measures exactly (``height``) the
+rows in sight first and the rest a few at a time while the program is idle.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import OrderedDict
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPen, QTextLayout, QTextOption
+from PySide6.QtWidgets import QPlainTextEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from typing_extensions import override
+
+from srmtool.ui.canvas.text import thai_layout_text
+
+PAD_X = 5
+PAD_Y = 4
+#: Thai marks drawn above or below a letter: they take no width of their own.
+_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u200b]")
+_CACHE_LIMIT = 60_000
+
+
+class CellText:
+    """Break marks, heights and drawn layouts of cell texts in one font, cached."""
+
+    def __init__(self, font: QFont) -> None:
+        self.font = QFont(font)
+        metrics = QFontMetricsF(self.font)
+        self.line_step = metrics.lineSpacing()
+        self._char_width = max(1.0, metrics.averageCharWidth())
+        self._marked: dict[str, str] = {}
+        self._heights: dict[tuple[str, int], int] = {}
+        self._layouts: OrderedDict[tuple[str, int, int], QTextLayout] = OrderedDict()
+
+    def marked(self, text: str) -> str:
+        found = self._marked.get(text)
+        if found is None:
+            if len(self._marked) > _CACHE_LIMIT:
+                self._marked.clear()
+            found = self._marked[text] = thai_layout_text(text) if text else text
+        return found
+
+    def lines_to_height(self, lines: int) -> int:
+        return math.ceil(max(1, lines) * self.line_step) + 2 * PAD_Y
+
+    def estimate(self, text: str, width: int) -> int:
+        """A quick guess of ``height(text, width)`` from the text's length (no layout)."""
+        known = self._heights.get((text, width))
+        if known is not None:
+            return known
+        room = max(1.0, width - 2 * PAD_X)
+        lines = 0
+        for part in text.split("\n"):
+            advance = len(_MARKS.sub("", part)) * self._char_width * 1.1
+            lines += max(1, math.ceil(advance / room))
+        return self.lines_to_height(lines)
+
+    def height(self, text: str, width: int) -> int:
+        """The pixel height ``text`` needs in a cell ``width`` pixels wide, padding included."""
+        key = (text, width)
+        found = self._heights.get(key)
+        if found is None:
+            if len(self._heights) > _CACHE_LIMIT:
+                self._heights.clear()
+            found = self._heights[key] = self.lines_to_height(self._count_lines(text, width))
+        return found
+
+    def _count_lines(self, text: str, width: int) -> int:
+        if not text:
+            return 1
+        layout = QTextLayout(self.marked(text), self.font)
+        layout.setTextOption(_wrap_option(Qt.AlignmentFlag.AlignLeft))
+        layout.beginLayout()
+        lines = 0
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(max(1, width - 2 * PAD_X))
+            lines += 1
+        layout.endLayout()
+        return lines
+
+    def layout(self, text: str, width: int, alignment: Qt.AlignmentFlag) -> QTextLayout:
+        """A laid-out layout of ``text`` for drawing at the cell's text origin (lines stepped by the
+        font's line spacing, as the heights assume)."""
+        key = (text, width, int(alignment))
+        found = self._layouts.get(key)
+        if found is not None:
+            self._layouts.move_to_end(key)
+            return found
+        layout = QTextLayout(self.marked(text), self.font)
+        layout.setTextOption(_wrap_option(alignment))
+        layout.setCacheEnabled(True)
+        layout.beginLayout()
+        y = 0.0
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(max(1, width - 2 * PAD_X))
+            line.setPosition(QPointF(0, y))
+            y += self.line_step
+        layout.endLayout()
+        self._layouts[key] = layout
+        if len(self._layouts) > 1500:
+            self._layouts.popitem(last=False)
+        return layout
+
+
+def _wrap_option(alignment: Qt.AlignmentFlag) -> QTextOption:
+    option = QTextOption(alignment)
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    return option
+
+
+class CellEditor(QPlainTextEdit):
+    """Multi-line cell editor: Enter keeps the text, Shift+Enter or Alt+Enter starts a new line
+    (Esc, handled by the delegate, drops the change)."""
+
+    commit = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setFrameShape(QPlainTextEdit.Shape.Box)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setPlaceholderText(self.tr("Enter keeps the text · Shift+Enter starts a new line · Esc cancels"))
+        self.setToolTip(self.placeholderText())
+
+    @override
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier):
+                self.insertPlainText("\n")
+            else:
+                self.commit.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class CellDelegate(QStyledItemDelegate):
+    """Draws wrapped cell text from ``CellText`` and a line above each objective's group of rows;
+    edits with ``CellEditor``."""
+
+    def __init__(self, texts: CellText, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.texts = texts
+        self.group_starts: set[int] = set()  # Qt rows that start an objective's group (the view sets)
+
+    @override
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else None
+        rect = opt.rect
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        palette = opt.palette
+        painter.save()
+        role = palette.ColorRole.HighlightedText if selected else palette.ColorRole.Text
+        painter.setPen(palette.color(role))
+        alignment = index.data(Qt.ItemDataRole.TextAlignmentRole)
+        horizontal = (
+            Qt.AlignmentFlag.AlignRight
+            if alignment is not None and (Qt.AlignmentFlag(alignment) & Qt.AlignmentFlag.AlignRight)
+            else Qt.AlignmentFlag.AlignLeft
+        )
+        if text:
+            layout = self.texts.layout(str(text), rect.width(), horizontal)
+            painter.setClipRect(rect)
+            layout.draw(painter, QPointF(rect.left() + PAD_X, rect.top() + PAD_Y))
+        if index.row() in self.group_starts and index.row() > 0:
+            painter.setClipping(False)
+            painter.setPen(QPen(QColor(90, 90, 90), 2))
+            painter.drawLine(rect.topLeft(), rect.topRight())
+        painter.restore()
+
+    @override
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
+        editor = CellEditor(parent)
+        editor.setFont(self.texts.font)
+        editor.commit.connect(lambda: self._commit(editor))
+        return editor
+
+    def _commit(self, editor: CellEditor) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
+    @override
+    def setEditorData(self, editor: QWidget, index: _Index) -> None:
+        if isinstance(editor, CellEditor):
+            value = index.data(Qt.ItemDataRole.EditRole)
+            editor.setPlainText(str(value) if value is not None else "")
+            editor.selectAll()
+
+    @override
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: _Index) -> None:
+        if isinstance(editor, CellEditor):
+            text = editor.toPlainText()
+            if text != index.data(Qt.ItemDataRole.EditRole):
+                model.setData(index, text, Qt.ItemDataRole.EditRole)
+
+    @override
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: _Index) -> None:
+        """The cell's rectangle, at least four lines tall and 220 pixels wide, inside the view."""
+        rect = option.rect
+        rect.setHeight(max(rect.height(), self.texts.lines_to_height(4)))
+        rect.setWidth(max(rect.width(), 220))
+        parent = editor.parentWidget()
+        if parent is not None and rect.bottom() > parent.height():
+            rect.moveBottom(max(rect.height(), parent.height()) - 1)
+        editor.setGeometry(rect)

@@ -1,0 +1,359 @@
+"""The Mini SLM table as a Qt model over the document: one Qt row per ``table.rows`` entry (file
+order), one Qt column per ``table.columns`` entry.
+
+The model keeps a mirror of the row ids and column keys so that it can tell Qt precisely what changed
+(``beginInsertRows`` …) after the document has already changed the map. ``setData`` never edits the
+map itself: it asks the document for one undo step and the cell updates from the document's signal.
+The objective column shows the objective's code and current text; editing it renames the objective
+(``Document.set_objective_text``), so every row of that objective and the map box change at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
+from typing_extensions import override
+
+from srmtool.model.operations import Batch, MoveRow, Operation, OperationError, SetCell
+from srmtool.model.types import BUDGET_COLUMN, OBJECTIVE_COLUMN, PERSPECTIVE_IDS, RouteMap, Row
+from srmtool.ui.document import Document
+
+ROW_MIME = "application/x-srmtool-table-rows"
+#: Data role holding the row's objective id (any column).
+OBJECTIVE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Data role holding the row id (any column).
+ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def reorder_operations(current: Sequence[str], wanted: Sequence[str]) -> list[Operation]:
+    """``MoveRow`` operations that turn the row order ``current`` into ``wanted`` (same ids), in the
+    order they must apply; empty when nothing moves."""
+    order = list(current)
+    operations: list[Operation] = []
+    for position, row_id in enumerate(wanted):
+        if order[position] != row_id:
+            order.remove(row_id)
+            order.insert(position, row_id)
+            operations.append(MoveRow(row_id, position))
+    return operations
+
+
+def insert_position(route_map: RouteMap, objective_id: str) -> int:
+    """Where a new row of ``objective_id`` goes: after that objective's last row; when it has none,
+    before the first row whose objective comes later in map order (level top to bottom, then the
+    order of the map's objective list, which is the order of their codes), else at the end. So the
+    table stays grouped and follows the map."""
+    rows = route_map.table.rows
+    last = max((i for i, r in enumerate(rows) if r.objective == objective_id), default=-1)
+    if last >= 0:
+        return last + 1
+    rank = _map_rank(route_map)
+    mine = rank.get(objective_id, (len(PERSPECTIVE_IDS), 0))
+    for i, row in enumerate(rows):
+        if rank.get(row.objective, (len(PERSPECTIVE_IDS), 0)) > mine:
+            return i
+    return len(rows)
+
+
+def _map_rank(route_map: RouteMap) -> dict[str, tuple[int, int]]:
+    levels = {p: i for i, p in enumerate(PERSPECTIVE_IDS)}
+    return {o.id: (levels.get(o.perspective, 0), n) for n, o in enumerate(route_map.objectives)}
+
+
+class RowTableModel(QAbstractTableModel):
+    """The document's table for a ``QTableView``. ``groups_changed`` fires when rows may have joined
+    or left a run of one objective (the view re-spans the objective cells)."""
+
+    groups_changed = Signal()
+    #: Row ids whose text changed (their height may change).
+    rows_changed = Signal(list)
+
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._rows: list[str] = []
+        self._keys: list[str] = []
+        self._mirror()
+        document.row_added.connect(self._on_row_added)
+        document.row_removed.connect(self._on_row_removed)
+        document.row_changed.connect(self._on_row_changed)
+        document.rows_moved.connect(self._on_rows_moved)
+        document.objective_changed.connect(self._on_objective_changed)
+        document.columns_changed.connect(self._on_reset)
+        document.reset.connect(self._on_reset)
+
+    @property
+    def document(self) -> Document:
+        return self._document
+
+    def _mirror(self) -> None:
+        table = self._document.route_map.table
+        self._rows = [r.id for r in table.rows]
+        self._keys = [c.key for c in table.columns]
+
+    # -- look-ups ---------------------------------------------------------------------------------
+
+    def row_id(self, row: int) -> str:
+        return self._rows[row]
+
+    def row_ids(self) -> list[str]:
+        return list(self._rows)
+
+    def row_of(self, row_id: str) -> int:
+        """The Qt row of ``row_id``, or -1."""
+        try:
+            return self._rows.index(row_id)
+        except ValueError:
+            return -1
+
+    def column_key(self, column: int) -> str:
+        return self._keys[column]
+
+    def column_of(self, key: str) -> int:
+        return self._keys.index(key) if key in self._keys else -1
+
+    def row_objective(self, row: int) -> str:
+        found = self._document.route_map.row(self._rows[row])
+        return found.objective if found is not None else ""
+
+    def rows_of_objectives(self, objective_ids: set[str]) -> list[int]:
+        m = self._document.route_map
+        out = []
+        for i, row_id in enumerate(self._rows):
+            found = m.row(row_id)
+            if found is not None and found.objective in objective_ids:
+                out.append(i)
+        return out
+
+    def objective_label(self, objective_id: str) -> str:
+        """Code and text of an objective, or a note that it is missing."""
+        objective = self._document.route_map.objective(objective_id)
+        if objective is None:
+            return QCoreApplication.translate("Table", "(missing objective {id})").format(id=objective_id)
+        return f"{objective.code} {objective.text}".strip()
+
+    # -- Qt model ---------------------------------------------------------------------------------
+
+    @override
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    @override
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._keys)
+
+    def _row(self, index: _Index) -> Row | None:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        return self._document.route_map.row(self._rows[index.row()])
+
+    @override
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        row = self._row(index)
+        if row is None:
+            return None
+        key = self._keys[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if key == OBJECTIVE_COLUMN:
+                return self.objective_label(row.objective)
+            return row.cells.get(key, "")
+        if role == Qt.ItemDataRole.EditRole:
+            if key == OBJECTIVE_COLUMN:
+                objective = self._document.route_map.objective(row.objective)
+                return objective.text if objective is not None else ""
+            return row.cells.get(key, "")
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = Qt.AlignmentFlag.AlignRight if key == BUDGET_COLUMN else Qt.AlignmentFlag.AlignLeft
+            return horizontal | Qt.AlignmentFlag.AlignTop
+        if role == OBJECTIVE_ID_ROLE:
+            return row.objective
+        if role == ROW_ID_ROLE:
+            return row.id
+        return None
+
+    @override
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        column = self._document.route_map.column(self._keys[section]) if section < len(self._keys) else None
+        return column.label if column is not None else None
+
+    @override
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        row = self._row(index)
+        key = self._keys[index.column()]
+        if row is not None and (key != OBJECTIVE_COLUMN or self._document.route_map.objective(row.objective)):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    @override
+    def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Ask the document for one undo step; the cell changes when the document says so."""
+        row = self._row(index)
+        if row is None or role != Qt.ItemDataRole.EditRole or not isinstance(value, str):
+            return False
+        key = self._keys[index.column()]
+        if key == OBJECTIVE_COLUMN:
+            self._document.set_objective_text(row.objective, value)
+            return True
+        if row.cells.get(key, "") == value:
+            return False
+        column = self._document.route_map.column(key)
+        text = QCoreApplication.translate("Table", "Edit “{column}”").format(
+            column=column.label if column is not None else key
+        )
+        try:
+            self._document.apply(SetCell(row.id, key, value), text)
+        except OperationError:
+            return False
+        return True
+
+    # -- drag and drop: rows move through the document, one undo step ----------------------------
+
+    @override
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    @override
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    @override
+    def mimeTypes(self) -> list[str]:
+        return [ROW_MIME]
+
+    @override
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        data = QMimeData()
+        data.setData(ROW_MIME, QByteArray("\n".join(self._rows[r] for r in rows).encode()))
+        return data
+
+    @override
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: _Index
+    ) -> bool:
+        return data.hasFormat(ROW_MIME) and action == Qt.DropAction.MoveAction
+
+    @override
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: _Index
+    ) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        ids = [i for i in bytes(data.data(ROW_MIME).data()).decode().split("\n") if i in self._rows]
+        before = row if row >= 0 else (parent.row() if parent.isValid() else len(self._rows))
+        self.move_rows(ids, before)
+        return False  # the document moved the rows; the view must not remove anything
+
+    def move_rows(self, row_ids: Sequence[str], before: int) -> bool:
+        """Move rows (kept in table order) to stand before Qt row ``before`` (``rowCount()`` = the
+        end), as one undo step. False when nothing moves."""
+        moving = [r for r in self._rows if r in set(row_ids)]
+        if not moving:
+            return False
+        anchor = self._rows[before] if 0 <= before < len(self._rows) else None
+        rest = [r for r in self._rows if r not in set(moving)]
+        while anchor is not None and anchor in moving:  # dropped onto itself: just after the block
+            nxt = self._rows.index(anchor) + 1
+            anchor = self._rows[nxt] if nxt < len(self._rows) else None
+        at = rest.index(anchor) if anchor is not None else len(rest)
+        operations = reorder_operations(self._rows, rest[:at] + moving + rest[at:])
+        if not operations:
+            return False
+        text = (
+            QCoreApplication.translate("Table", "Move row")
+            if len(moving) == 1
+            else QCoreApplication.translate("Table", "Move %n rows", None, len(moving))
+        )
+        self._document.apply(Batch(tuple(operations)), text)
+        return True
+
+    # -- document signals -------------------------------------------------------------------------
+
+    @Slot(str)
+    def _on_row_added(self, row_id: str) -> None:
+        rows = self._document.route_map.table.rows
+        index = next((i for i, r in enumerate(rows) if r.id == row_id), len(self._rows))
+        index = min(index, len(self._rows))
+        self.beginInsertRows(QModelIndex(), index, index)
+        self._rows.insert(index, row_id)
+        self.endInsertRows()
+        self.groups_changed.emit()
+
+    @Slot(str)
+    def _on_row_removed(self, row_id: str) -> None:
+        index = self.row_of(row_id)
+        if index < 0:
+            return
+        self.beginRemoveRows(QModelIndex(), index, index)
+        del self._rows[index]
+        self.endRemoveRows()
+        self.groups_changed.emit()
+
+    @Slot(str)
+    def _on_row_changed(self, row_id: str) -> None:
+        index = self.row_of(row_id)
+        if index < 0 or not self._keys:
+            return
+        self.dataChanged.emit(self.index(index, 0), self.index(index, len(self._keys) - 1))
+        self.rows_changed.emit([row_id])
+        self.groups_changed.emit()  # the row may have changed its objective
+
+    @Slot()
+    def _on_rows_moved(self) -> None:
+        """Same rows, new order: persistent indexes (the selection) follow their row ids."""
+        new = [r.id for r in self._document.route_map.table.rows]
+        if sorted(new) != sorted(self._rows):
+            self._on_reset()
+            return
+        self.layoutAboutToBeChanged.emit()
+        position = {row_id: i for i, row_id in enumerate(new)}
+        old_indexes = self.persistentIndexList()
+        new_indexes = [
+            self.index(position[self._rows[i.row()]], i.column())
+            if i.row() < len(self._rows)
+            else QModelIndex()
+            for i in old_indexes
+        ]
+        self._rows = new
+        self.changePersistentIndexList(old_indexes, new_indexes)
+        self.layoutChanged.emit()
+        self.groups_changed.emit()
+
+    @Slot(str)
+    def _on_objective_changed(self, objective_id: str) -> None:
+        column = self.column_of(OBJECTIVE_COLUMN)
+        rows = self.rows_of_objectives({objective_id})
+        if column < 0 or not rows:
+            return
+        self.dataChanged.emit(self.index(rows[0], column), self.index(rows[-1], column))
+        self.rows_changed.emit([self._rows[r] for r in rows])
+
+    @Slot()
+    def _on_reset(self) -> None:
+        self.beginResetModel()
+        self._mirror()
+        self.endResetModel()
+        self.groups_changed.emit()

@@ -1,0 +1,288 @@
+"""The table panel (a small toolbar over the view) and what ties it to the window: the Table menu's
+actions, selection kept in step with the map, the Columns dialog and the column templates.
+
+Selection sync: selecting rows selects their objectives on the map; selecting objectives on the map
+selects all their rows and scrolls to the first. A flag keeps the two from echoing each other.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt, Slot
+from PySide6.QtWidgets import QDialog, QInputDialog, QToolBar, QVBoxLayout, QWidget
+from typing_extensions import override
+
+from srmtool.model.operations import AddRow, Batch, Operation, OperationError, RemoveRow
+from srmtool.model.templates import (
+    Template,
+    TemplateError,
+    builtin_templates,
+    save_user_template,
+    user_templates,
+)
+from srmtool.model.types import OBJECTIVE_COLUMN, Column, Row
+from srmtool.ui.files import fresh_map
+from srmtool.ui.table.columns import ColumnsDialog
+from srmtool.ui.table.model import RowTableModel, insert_position
+from srmtool.ui.table.template_dialog import TemplateDialog
+from srmtool.ui.table.view import TableView
+
+if TYPE_CHECKING:
+    from srmtool.ui.window import MainWindow
+
+PANEL_ACTIONS = ("add_row", "remove_row", "row_up", "row_down", "", "edit_columns")
+
+
+class TablePanel(QWidget):
+    """The table view under a toolbar of the Table menu's main actions."""
+
+    def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.feature: TableFeature | None = None  # set by ``install``
+        self.model = RowTableModel(window.document, self)
+        self.view = TableView(self.model, self)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for name in PANEL_ACTIONS:
+            if name:
+                self.toolbar.addAction(window.named_actions[name])
+            else:
+                self.toolbar.addSeparator()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.view, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.toolbar.setWindowTitle(self.tr("Table"))
+
+    @override
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class TableFeature(QObject):
+    """The table's behaviour in one window. ``template_folder`` (None: the user's data folder or
+    ``$SRMTOOL_TEMPLATE_DIR``) is where "Save Columns as Template" writes."""
+
+    def __init__(self, window: MainWindow, panel: TablePanel) -> None:
+        super().__init__(window)
+        self.window = window
+        self.panel = panel
+        self.template_folder: Path | None = None
+        self._syncing = False
+        a = window.named_actions
+        a["add_row"].triggered.connect(self.add_row)
+        a["remove_row"].triggered.connect(self.remove_rows)
+        a["row_up"].triggered.connect(lambda: self.move_rows(-1))
+        a["row_down"].triggered.connect(lambda: self.move_rows(1))
+        a["edit_columns"].triggered.connect(self.edit_columns)
+        a["save_template"].triggered.connect(self.save_template)
+        a["new_from_template"].triggered.connect(self.new_from_template)
+        panel.view.selectionModel().selectionChanged.connect(self._table_selection_changed)
+        panel.model.modelReset.connect(self._update_actions)
+        panel.model.layoutChanged.connect(self._update_actions)
+        window.scene.selectionChanged.connect(self._map_selection_changed)
+        self._update_actions()
+
+    @property
+    def view(self) -> TableView:
+        return self.panel.view
+
+    @property
+    def model(self) -> RowTableModel:
+        return self.panel.model
+
+    def _status(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 5000)
+
+    # -- selection both ways -----------------------------------------------------------------------
+
+    def selected_rows(self) -> list[int]:
+        return sorted(i.row() for i in self.view.selectionModel().selectedRows())
+
+    @Slot()
+    def _table_selection_changed(self) -> None:
+        self._update_actions()
+        if self._syncing:
+            return
+        ids = list(dict.fromkeys(self.model.row_objective(r) for r in self.selected_rows()))
+        self._syncing = True
+        try:
+            self.window.scene.select_objectives(ids)
+        finally:
+            self._syncing = False
+
+    @Slot()
+    def _map_selection_changed(self) -> None:
+        if self._syncing:
+            return
+        rows = self.model.rows_of_objectives(set(self.window.scene.selected_objective_ids()))
+        self.select_rows(rows)
+
+    def select_rows(self, rows: list[int]) -> None:
+        """Select these Qt rows (without echoing to the map) and scroll to the first."""
+        selection = QItemSelection()
+        last = self.model.columnCount() - 1
+        for row in rows:
+            selection.select(self.model.index(row, 0), self.model.index(row, last))
+        flags = QItemSelectionModel.SelectionFlag
+        self._syncing = True
+        try:
+            model = self.view.selectionModel()
+            model.select(selection, flags.ClearAndSelect)
+            if rows:
+                model.setCurrentIndex(self.model.index(rows[0], 0), flags.NoUpdate)
+                self.view.scrollTo(self.model.index(rows[0], 0))
+        finally:
+            self._syncing = False
+        self._update_actions()
+
+    @Slot()
+    def _update_actions(self) -> None:
+        rows = self.selected_rows()
+        a = self.window.named_actions
+        count = self.model.rowCount()
+        a["remove_row"].setEnabled(bool(rows))
+        a["row_up"].setEnabled(bool(rows) and rows[0] > 0)
+        a["row_down"].setEnabled(bool(rows) and rows[-1] < count - 1)
+
+    # -- rows ------------------------------------------------------------------------------------
+
+    def target_objective(self) -> str | None:
+        """The objective a new row is for: the current table row's, else the first selected on the map."""
+        current = self.view.currentIndex()
+        if current.isValid() and self.view.selectionModel().isRowSelected(current.row()):
+            return self.model.row_objective(current.row())
+        ids = self.window.scene.selected_objective_ids()
+        m = self.window.document.route_map
+        ids = [i for i in ids if m.objective(i) is not None]
+        if not ids:
+            return None
+        order = {o.id: n for n, o in enumerate(m.objectives)}
+        return min(ids, key=lambda i: order.get(i, 0))
+
+    @Slot()
+    def add_row(self) -> str | None:
+        """A new row for the target objective, placed with that objective's rows; the new row's id."""
+        objective_id = self.target_objective()
+        if objective_id is None:
+            self._status(self.tr("Select an objective on the map or in the table to add its row"))
+            return None
+        document = self.window.document
+        m = document.route_map
+        row = Row(id=m.new_id("r"), objective=objective_id, cells={})
+        document.apply(AddRow(row, insert_position(m, objective_id)), self.tr("Add row"))
+        at = self.model.row_of(row.id)
+        self.select_rows([at])
+        keys = [self.model.column_key(c) for c in range(self.model.columnCount())]
+        column = next((c for c, key in enumerate(keys) if key != OBJECTIVE_COLUMN), 0)
+        index = self.model.index(at, column)
+        self.view.setCurrentIndex(index)
+        if self.view.isVisible():
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.view.edit(index)
+        return row.id
+
+    @Slot()
+    def remove_rows(self) -> int:
+        """Remove the selected rows as one step; how many went."""
+        rows = self.selected_rows()
+        if not rows:
+            return 0
+        operations: list[Operation] = [RemoveRow(self.model.row_id(r)) for r in reversed(rows)]
+        text = self.tr("Remove row") if len(rows) == 1 else self.tr("Remove %n rows", "", len(rows))
+        self.window.document.apply(Batch(tuple(operations)), text)
+        return len(rows)
+
+    def move_rows(self, step: int) -> bool:
+        """Move the selected rows one place up (-1) or down (+1) as one step."""
+        rows = self.selected_rows()
+        if not rows:
+            return False
+        before = rows[0] - 1 if step < 0 else rows[-1] + 2
+        if before < 0 or (step > 0 and rows[-1] >= self.model.rowCount() - 1):
+            return False
+        return self.model.move_rows([self.model.row_id(r) for r in rows], before)
+
+    # -- columns and templates ----------------------------------------------------------------------
+
+    def columns_dialog(self) -> ColumnsDialog:
+        return ColumnsDialog(self.window.document.route_map, self.save_columns_as_template, self.window)
+
+    @Slot()
+    def edit_columns(self) -> bool:
+        """The Columns dialog; OK applies its changes as one undo step."""
+        dialog = self.columns_dialog()
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return self.apply_columns(dialog.columns())
+
+    def apply_columns(self, columns: list[Column]) -> bool:
+        from srmtool.ui.table.columns import column_operations
+
+        operations = column_operations(self.window.document.route_map, columns)
+        if not operations:
+            return False
+        try:
+            self.window.document.apply(Batch(tuple(operations)), self.tr("Change columns"))
+        except OperationError:
+            self._status(self.tr("These columns cannot be used"))
+            return False
+        return True
+
+    def ask_template_name(self) -> str | None:
+        """The name for a new template, or None (tests replace this)."""
+        title = self.window.document.route_map.meta.title.strip()
+        name, ok = QInputDialog.getText(
+            self.window, self.tr("Save Columns as Template"), self.tr("Template name:"), text=title
+        )
+        return name if ok and name.strip() else None
+
+    @Slot()
+    def save_template(self) -> Path | None:
+        return self.save_columns_as_template(list(self.window.document.route_map.table.columns))
+
+    def save_columns_as_template(self, columns: list[Column]) -> Path | None:
+        name = self.ask_template_name()
+        if name is None:
+            return None
+        try:
+            path = save_user_template(name, columns, self.template_folder)
+        except (TemplateError, OSError) as exc:
+            self.window.files.show_error(
+                self.tr("Cannot save the template"),
+                self.tr("The template was not saved: {reason}").format(
+                    reason=getattr(exc, "strerror", None) or str(exc)
+                ),
+            )
+            return None
+        self._status(self.tr("Saved the template “{name}”").format(name=" ".join(name.split())))
+        return path
+
+    def ask_template(self) -> Template | None:
+        """The template a new map starts from, or None (tests replace this)."""
+        own = user_templates(self.template_folder)
+        dialog = TemplateDialog(builtin_templates(), own, self.window.lang, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.chosen()
+
+    @Slot()
+    def new_from_template(self) -> bool:
+        """A fresh map whose table has a chosen template's columns (after the unsaved-changes question)."""
+        if not self.window.files.may_discard():
+            return False
+        template = self.ask_template()
+        if template is None:
+            return False
+        route_map = fresh_map()
+        route_map.table.columns = template.fresh_columns()
+        self.window.document.replace(route_map, None)
+        return True

@@ -1,0 +1,305 @@
+"""The table view: rows as tall as their wrapped text, one merged objective cell per run of rows of
+one objective, drag-and-drop and keyboard row moves through the document.
+
+Row heights are the view's own work (the vertical header is ``Fixed``): Qt's ``ResizeToContents``
+would lay out every cell of every row on each change. Each row gets a quick estimate first; the rows
+in sight are then measured exactly at once and the others a few per idle turn of the event loop.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QRect, Qt, QTimer, Slot
+from PySide6.QtGui import QFontMetrics, QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from typing_extensions import override
+
+from srmtool.model.operations import Batch, SetCell
+from srmtool.model.types import OBJECTIVE_COLUMN
+from srmtool.ui.canvas.text import box_fonts
+from srmtool.ui.table.cells import CellDelegate, CellText
+from srmtool.ui.table.model import RowTableModel
+
+#: Pixels per unit of a column's ``width`` (Excel character widths).
+PIXELS_PER_CHAR = 7.5
+#: Rows measured exactly per idle turn of the event loop (about 2 ms per long Thai row).
+ROWS_PER_TURN = 10
+
+
+class TableView(QTableView):
+    """Shows a ``RowTableModel``; edits go to the model, which asks the document."""
+
+    def __init__(self, model: RowTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.texts = CellText(box_fonts().body)
+        self._delegate = CellDelegate(self.texts, self)
+        self.setItemDelegate(self._delegate)
+        self.setFont(self.texts.font)
+        self._groups: list[tuple[int, int]] = []  # (first Qt row, number of rows) per objective run
+        self._group_of: list[int] = []  # Qt row -> index in _groups
+        self._spans: list[tuple[int, int]] = []
+        self._exact: set[str] = set()  # row ids whose height was measured at the current widths
+        self._todo: list[str] = []
+        self._idle = QTimer(self)
+        self._idle.setInterval(0)
+        self._idle.timeout.connect(self._measure_some)
+        self._widths_timer = QTimer(self)
+        self._widths_timer.setSingleShot(True)
+        self._widths_timer.setInterval(60)
+        self._widths_timer.timeout.connect(self._relayout_all)
+        self._widths_timer.timeout.connect(self._fit_header)
+
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropOverwriteMode(False)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setWordWrap(True)
+        rows = self.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setMinimumSectionSize(self.texts.lines_to_height(1))
+        rows.setDefaultSectionSize(self.texts.lines_to_height(1))
+        columns = self.horizontalHeader()
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        columns.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        columns.setHighlightSections(False)
+
+        self.setModel(model)
+        self._model = model
+        model.modelReset.connect(self._rebuild)
+        model.rowsInserted.connect(self._on_rows_inserted)
+        model.rowsRemoved.connect(self._on_rows_removed)
+        model.layoutChanged.connect(self._on_layout_changed)
+        model.rows_changed.connect(self._on_rows_changed)
+        model.groups_changed.connect(self._update_groups)
+        columns.sectionResized.connect(self._on_column_resized)
+        self.verticalScrollBar().valueChanged.connect(self._measure_visible)
+        self._rebuild()
+
+    def retranslate(self) -> None:
+        """The headers are the map's own labels; only texts made here (a missing objective) change."""
+        self.viewport().update()
+
+    @override
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def table_model(self) -> RowTableModel:
+        return self._model
+
+    # -- whole rebuild ---------------------------------------------------------------------------
+
+    @Slot()
+    def _rebuild(self) -> None:
+        """After a reset or a new column set: widths from the map, groups, estimated heights."""
+        header = self.horizontalHeader()
+        header.blockSignals(True)
+        for c in range(self._model.columnCount()):
+            column = self._model.document.route_map.column(self._model.column_key(c))
+            self.setColumnWidth(c, round((column.width if column is not None else 20) * PIXELS_PER_CHAR))
+        header.blockSignals(False)
+        self._fit_header()
+        self._update_groups()
+        self._relayout_all()
+
+    def _fit_header(self) -> None:
+        """Tall enough for the longest wrapped heading (Thai headings often take two lines)."""
+        header = self.horizontalHeader()
+        metrics = QFontMetrics(header.font())
+        tallest = metrics.height()
+        for c in range(self._model.columnCount()):
+            label = str(self._model.headerData(c, Qt.Orientation.Horizontal) or "")
+            room = QRect(0, 0, max(10, self.columnWidth(c) - 8), 10_000)
+            flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
+            tallest = max(tallest, metrics.boundingRect(room, flags, self.texts.marked(label)).height())
+        header.setFixedHeight(tallest + 10)
+
+    @Slot()
+    def _relayout_all(self) -> None:
+        self._exact.clear()
+        self._todo = self._model.row_ids()
+        self._set_heights(range(len(self._groups)), exact=False)
+        self._measure_visible()
+        if self._todo:
+            self._idle.start()
+
+    @Slot(int, int, int)
+    def _on_column_resized(self, _index: int, _old: int, _new: int) -> None:
+        self._widths_timer.start()
+
+    # -- groups and spans --------------------------------------------------------------------------
+
+    @Slot()
+    def _update_groups(self) -> None:
+        """Runs of rows of one objective: merged objective cells and a line above each run."""
+        model = self._model
+        groups: list[tuple[int, int]] = []
+        group_of: list[int] = []
+        previous: str | None = None
+        for row in range(model.rowCount()):
+            objective = model.row_objective(row)
+            if groups and objective == previous:
+                first, count = groups[-1]
+                groups[-1] = (first, count + 1)
+            else:
+                groups.append((row, 1))
+            previous = objective
+            group_of.append(len(groups) - 1)
+        self._groups, self._group_of = groups, group_of
+        self._delegate.group_starts = {first for first, _ in groups}
+        spans = [g for g in groups if g[1] > 1]
+        column = model.column_of(OBJECTIVE_COLUMN)
+        if spans != self._spans or column < 0:
+            self.clearSpans()
+            if column >= 0:
+                for first, count in spans:
+                    self.setSpan(first, column, count, 1)
+            self._spans = spans
+        self.viewport().update()
+
+    # -- heights ---------------------------------------------------------------------------------
+
+    def _set_heights(self, group_indexes: range | list[int], exact: bool) -> None:
+        """Size the rows of these groups: each row fits its cells; the last row of a group takes
+        what the merged objective cell needs beyond the rows' own heights."""
+        model = self._model
+        m = model.document.route_map
+        keys = [model.column_key(c) for c in range(model.columnCount())]
+        widths = [self.columnWidth(c) for c in range(len(keys))]
+        objective_column = keys.index(OBJECTIVE_COLUMN) if OBJECTIVE_COLUMN in keys else -1
+        measure = self.texts.height if exact else self.texts.estimate
+        header = self.verticalHeader()
+        for g in group_indexes:
+            if g >= len(self._groups):
+                continue
+            first, count = self._groups[g]
+            heights = []
+            for row in range(first, first + count):
+                found = m.row(model.row_id(row))
+                cells = found.cells if found is not None else {}
+                tallest = self.texts.lines_to_height(1)
+                for c, key in enumerate(keys):
+                    if c != objective_column:
+                        tallest = max(tallest, measure(cells.get(key, ""), widths[c]))
+                heights.append(tallest)
+                if exact:
+                    self._exact.add(model.row_id(row))
+            if objective_column >= 0:
+                label = model.objective_label(model.row_objective(first))
+                need = measure(label, widths[objective_column])
+                heights[-1] += max(0, need - sum(heights))
+            for i, height in enumerate(heights):
+                if header.sectionSize(first + i) != height:
+                    header.resizeSection(first + i, height)
+
+    @Slot()
+    def _measure_visible(self) -> None:
+        """Measure exactly the rows in sight (their groups whole)."""
+        if not self._groups:
+            return
+        top = max(0, self.rowAt(0))
+        bottom = self.rowAt(self.viewport().height())
+        bottom = self._model.rowCount() - 1 if bottom < 0 else bottom
+        groups = sorted(
+            {self._group_of[r] for r in range(top, bottom + 1) if self._model.row_id(r) not in self._exact}
+        )
+        if groups:
+            self._set_heights(groups, exact=True)
+
+    @Slot()
+    def _measure_some(self) -> None:
+        """One idle turn: the rows in sight, else the next few not yet measured."""
+        self._measure_visible()
+        groups: list[int] = []
+        budget = ROWS_PER_TURN
+        while self._todo and budget > 0:
+            row = self._model.row_of(self._todo.pop())
+            if row >= 0 and self._model.row_id(row) not in self._exact:
+                groups.append(self._group_of[row])
+                budget -= 1
+        if groups:
+            self._set_heights(sorted(set(groups)), exact=True)
+        if not self._todo:
+            self._idle.stop()
+
+    def measure_all(self) -> None:
+        """Measure every row exactly now (tests, printing previews)."""
+        self._set_heights(range(len(self._groups)), exact=True)
+        self._todo = []
+        self._idle.stop()
+
+    def rows_measured(self) -> int:
+        return len(self._exact)
+
+    def _groups_of_rows(self, rows: list[int]) -> list[int]:
+        return sorted({self._group_of[r] for r in rows if 0 <= r < len(self._group_of)})
+
+    @Slot(list)
+    def _on_rows_changed(self, row_ids: list[str]) -> None:
+        rows = [self._model.row_of(r) for r in row_ids]
+        self._set_heights(self._groups_of_rows(rows), exact=True)
+
+    @Slot(QModelIndex, int, int)
+    def _on_rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        self._update_groups()
+        self._set_heights(self._groups_of_rows(list(range(max(0, first - 1), last + 2))), exact=True)
+
+    @Slot(QModelIndex, int, int)
+    def _on_rows_removed(self, _parent: QModelIndex, first: int, _last: int) -> None:
+        self._update_groups()
+        self._set_heights(self._groups_of_rows([first - 1, first]), exact=True)
+
+    @Slot()
+    def _on_layout_changed(self) -> None:
+        self._update_groups()
+        self._exact.clear()
+        self._set_heights(range(len(self._groups)), exact=False)
+        self._todo = self._model.row_ids()
+        self._measure_visible()
+        self._idle.start()
+
+    # -- keys ------------------------------------------------------------------------------------
+
+    @override
+    def event(self, event: QEvent) -> bool:
+        """Delete and Backspace clear the current cell here instead of deleting map objectives."""
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+            and not event.modifiers()
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not event.modifiers():
+            self.clear_current_cell()
+            return
+        super().keyPressEvent(event)
+
+    def clear_current_cell(self) -> bool:
+        """Empty the current cell (not the objective) as one undo step."""
+        index = self.currentIndex()
+        if not index.isValid() or self.state() == QAbstractItemView.State.EditingState:
+            return False
+        key = self._model.column_key(index.column())
+        row_id = self._model.row_id(index.row())
+        found = self._model.document.route_map.row(row_id)
+        if key == OBJECTIVE_COLUMN or found is None or not found.cells.get(key):
+            return False
+        self._model.document.apply(Batch((SetCell(row_id, key, ""),)), self.tr("Clear cell"))
+        return True
