@@ -112,8 +112,8 @@ def translation_file(lang: str) -> Path | None:
 
 def _load(app: QCoreApplication, name: str, folder: str) -> bool:
     translator = QTranslator(app)
-    translator.setObjectName(TRANSLATOR_NAME)
     if translator.load(name, folder) and QCoreApplication.installTranslator(translator):
+        translator.setObjectName(TRANSLATOR_NAME)
         return True
     translator.deleteLater()
     return False
@@ -125,6 +125,7 @@ def install_translator(app: QCoreApplication, lang: str) -> bool:
     the translation for ``lang`` cannot be loaded (the interface stays in English)."""
     for old in app.findChildren(QTranslator, TRANSLATOR_NAME):
         QCoreApplication.removeTranslator(old)
+        old.setObjectName("")  # deleted later, by the event loop; no longer ours meanwhile
         old.deleteLater()
     if lang == "th":
         QLocale.setDefault(QLocale("th_TH"))
