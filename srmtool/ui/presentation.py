@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut, QTransform
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcut, QTransform
 from PySide6.QtWidgets import QLabel, QWidget
 from typing_extensions import override
 
@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 __all__ = ["Caption", "Presentation", "change_votes", "clear_votes", "install"]
 
 CAPTION_PX = 30
-CAPTION_MARGIN = 24
+CAPTION_MARGIN = 10  # pixels between the caption and the bottom of the view
+CAPTION_PADDING = 10  # the caption's own padding, above and below its text
 
 
 @dataclass
@@ -64,7 +65,7 @@ class Caption(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setStyleSheet(
             "QLabel#presentation_caption { background: rgba(20, 40, 60, 225); color: white;"
-            " border-radius: 12px; padding: 10px 22px; }"
+            f" border-radius: 12px; padding: {CAPTION_PADDING}px 22px; }}"
         )
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         view.installEventFilter(self)
@@ -79,6 +80,10 @@ class Caption(QLabel):
 
     def retranslate(self) -> None:
         """The caption's text comes from the map or from its controller (which sets it again)."""
+
+    def reserved_height(self) -> int:
+        """Room to keep free below the map for a one-line caption."""
+        return QFontMetrics(self.font()).lineSpacing() + 2 * CAPTION_PADDING + 2 * CAPTION_MARGIN
 
     def place(self) -> None:
         view = self.parentWidget()
@@ -122,6 +127,7 @@ class Presentation(QObject):
         a["clear_votes"].triggered.connect(self.clear_votes)
         a["timer"].triggered.connect(self.toggle_timer)
         window.document.reset.connect(self._on_reset)
+        window.scene.selectionChanged.connect(self._on_selection_changed)
         # Their shortcuts must work with the menu bar and the toolbar hidden: an action's shortcut
         # is live only while a visible widget holds it.
         for name in ("presentation", "timer", "voting", "clear_votes", "undo", "redo"):
@@ -168,6 +174,7 @@ class Presentation(QObject):
         self._step = None
         self._leave_key.setEnabled(True)
         w.named_actions["presentation"].setChecked(True)
+        view.setViewportMargins(0, 0, 0, self.caption.reserved_height())  # the caption goes there
         w.showFullScreen()
         view.fit()  # and again once the window has its full-screen size (the view stays fitted)
         view.setFocus()
@@ -194,6 +201,7 @@ class Presentation(QObject):
                 w.docks[name].setVisible(visible)
         w.named_actions["presentation"].setChecked(False)
         view = w.view
+        view.setViewportMargins(0, 0, 0, 0)
         if saved.fitted:
             view.fit()
         else:
@@ -226,6 +234,7 @@ class Presentation(QObject):
         """Go ``delta`` objectives along the key route (the first step goes to its start or end)."""
         route = self.key_route()
         if not route:
+            self._message = "no_route"
             self._show_message()
             return None
         if self._step is None:
@@ -238,32 +247,54 @@ class Presentation(QObject):
         """Show key-route objective ``index`` (negative counts from the end)."""
         route = self.key_route()
         if not route:
+            self._message = "no_route"
             self._show_message()
             return None
         index = index % len(route)
-        self._step = index
         oid = route[index]
+        self._step = index
         scene = self._window.scene
-        scene.select_objectives([oid])
+        scene.select_objectives([oid])  # the caption follows the selection
         box = scene.box(oid)
         if box is not None:
             self._window.view.centerOn(box)
-        self._message = ""
-        self._show_objective(oid, index, len(route))
         return oid
 
-    def _show_objective(self, oid: str, index: int, count: int) -> None:
+    def _show_objective(self, oid: str) -> None:
+        """The objective's code and whole text (a box may have to cut it short), and where it is
+        on the key route if it is on it."""
         objective = self._window.document.route_map.objective(oid)
         if objective is None:
             return
-        where = self.tr("Key route {n} of {count}").format(n=index + 1, count=count)
-        self.caption.show_text(f"{where} \u2022 {objective.code}  {objective.text}")
+        route = self.key_route()
+        self._message = ""
+        if oid in route:
+            self._step = route.index(oid)
+            where = self.tr("Key route {n} of {count}").format(n=self._step + 1, count=len(route))
+            self.caption.show_text(f"{where} \u2022 {objective.code}  {objective.text}")
+        else:
+            self.caption.show_text(f"{objective.code}  {objective.text}")
+
+    @Slot()
+    def _on_selection_changed(self) -> None:
+        if not self.active:
+            return
+        ids = self._window.scene.selected_objective_ids()
+        if len(ids) == 1:
+            self._show_objective(ids[0])
+        elif not self._message:
+            self.caption.hide()
 
     def _show_message(self) -> None:
-        self._message = "no_route"
-        self.caption.show_text(
-            self.tr("This map has no key route yet: mark objectives with Map \u2192 Key Route.")
-        )
+        """The message named by ``_message`` (no key route, voting on or off) in the caption."""
+        if self._message == "voting_on":
+            text = self.tr("Dot voting: click a box to give it a vote, right-click takes one back (V stops)")
+        elif self._message == "voting_off":
+            text = self.tr("Dot voting stopped: a click highlights routes again")
+        else:
+            self._message = "no_route"
+            text = self.tr("This map has no key route yet: mark objectives with Map \u2192 Key Route.")
+        self.caption.show_text(text)
 
     def _on_key(self, event: QKeyEvent) -> bool:
         key = event.key()
@@ -277,6 +308,8 @@ class Presentation(QObject):
             self.step_to(-1)
         elif key == Qt.Key.Key_Escape:
             self.leave()
+        elif key == Qt.Key.Key_V and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self._window.named_actions["voting"].trigger()  # the menus are hidden while presenting
         else:
             return False
         return True
@@ -286,6 +319,9 @@ class Presentation(QObject):
     def set_voting(self, on: bool) -> None:
         self.tool.voting = on
         self._window.named_actions["voting"].setChecked(on)
+        if self.active:
+            self._message = "voting_on" if on else "voting_off"
+            self._show_message()
         scene = self._window.scene
         if on and scene.tool is not self.tool:
             scene.clearSelection()
@@ -331,8 +367,8 @@ class Presentation(QObject):
             return
         if self._message:
             self._show_message()
-        elif self.current is not None and self._step is not None:
-            self._show_objective(self.current, self._step, len(self.key_route()))
+        else:
+            self._on_selection_changed()
 
     @Slot()
     def _on_reset(self) -> None:
