@@ -146,6 +146,28 @@ def _drop(target: _Target) -> None:
         target.temp = ""
 
 
+def _finish(route_map: RouteMap, target: _Target, write: Writer) -> None:
+    """Draw into the claimed temporary file and rename it over the output."""
+    write(route_map, target.temp)
+    os.replace(target.temp, target.path)
+    target.temp = ""
+
+
+def write_whole(route_map: RouteMap, path: str, write: Writer) -> None:
+    """Write one output whole or not at all, as the command does (the editor's export dialog uses it).
+
+    The folder is tried first (a temporary file is made beside ``path``), then ``write`` draws into it
+    and it is renamed over ``path``. Raises ``OSError`` or the writer's error; ``path`` is then as it
+    was and no temporary file is left.
+    """
+    target = _Target("", path)
+    try:
+        _claim(target)
+        _finish(route_map, target, write)
+    finally:
+        _drop(target)
+
+
 def run_export(ns: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> int:
     from srmtool.cli.commands import read_map
 
@@ -187,11 +209,9 @@ def _write_one(
         print(say(lang, "export_unavailable", path=target.path, kind=target.kind, reason=detail), file=err)
         return False
     try:
-        write(route_map, target.temp)
-        os.replace(target.temp, target.path)
+        _finish(route_map, target, write)
     except Exception as exc:  # any failure of one output is reported; the others still go ahead
         print(say(lang, "export_cannot_write", path=target.path, reason=reason(lang, exc)), file=err)
         return False
-    target.temp = ""
     print(say(lang, "export_written", path=target.path), file=out)
     return True
