@@ -11,6 +11,7 @@ Translations are Qt Linguist files: ``resources/translations/srmtool_th.ts`` in 
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -30,6 +31,7 @@ from typing_extensions import override
 
 from srmtool.i18n import system_language
 from srmtool.resources_path import resource
+from srmtool.ui.actions import ACTIONS, translate
 
 if TYPE_CHECKING:
     from srmtool.ui.window import MainWindow
@@ -145,12 +147,21 @@ def install_translator(app: QCoreApplication, lang: str) -> bool:
     return True
 
 
-class _UndoTextFollower(QObject):
-    """Keeps the Undo and Redo menu texts in the current language.
+MNEMONIC = re.compile(r"\s*\(&[^)]\)")  # Thai menus' "ไฟล์(&F)": the key in brackets
+
+
+def button_text(menu_text: str) -> str:
+    """A menu text as a tool button shows it: no mnemonic, no ellipsis ("ไฟล์(&F)…" → "ไฟล์")."""
+    return MNEMONIC.sub("", menu_text).replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
+
+
+class _TextFollower(QObject):
+    """Keeps the texts that Qt does not re-read by itself in the current language.
 
     The undo stack's own actions fix their prefix ("Undo"/"Redo") when they are made; this re-prefixes
     them after every change of the stack's text (it is connected after the stack's own update, so it
-    runs last) and when the language changes. Also asks the canvas to redraw its own texts."""
+    runs last) and when the language changes. Tool buttons get their text without the "(&X)" that
+    Thai menu texts carry. Also asks the canvas to redraw its own texts."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -160,6 +171,12 @@ class _UndoTextFollower(QObject):
         stack.redoTextChanged.connect(self.apply)
         window.installEventFilter(self)
         self.apply()
+        self.apply_button_texts()
+
+    def apply_button_texts(self) -> None:
+        for name, action in self._window.named_actions.items():
+            if name in ACTIONS and name not in ("undo", "redo"):
+                action.setIconText(button_text(translate(ACTIONS[name].text)))
 
     def apply(self) -> None:
         stack = self._window.document.undo_stack
@@ -173,6 +190,7 @@ class _UndoTextFollower(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.LanguageChange:
             self.apply()
+            self.apply_button_texts()
             retranslate_scene = getattr(self._window.scene, "retranslate", None)
             if callable(retranslate_scene):
                 retranslate_scene()
@@ -205,4 +223,4 @@ def install(window: MainWindow) -> None:
         action.triggered.connect(lambda _checked=False, code=code: switch_language(window, code))
         group.addAction(action)
         menu.addAction(action)
-    _UndoTextFollower(window)
+    _TextFollower(window)

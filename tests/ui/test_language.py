@@ -15,6 +15,7 @@ from window_fixtures import LONG_THAI, Fixture, ids_with_codes, make_window
 from srmtool.ui.language import (
     SETTINGS_KEY,
     TRANSLATOR_NAME,
+    button_text,
     install_translator,
     startup_language,
     translation_file,
@@ -63,6 +64,8 @@ def test_switching_to_thai_changes_menus_actions_undo_and_docks_live(fx: Fixture
     assert window.menus["edit"].title() == "แก้ไข(&E)"
     assert window.named_actions["save_as"].text() == "บันทึกเป็น(&A)…"
     assert window.submenus["language"].title() == "ภาษา(&L)"
+    # Tool buttons show the text without the "(&O)" a Thai menu entry carries.
+    assert window.named_actions["add_objective"].iconText() == "เพิ่มเป้าประสงค์"
     # The command was named in English when it was made; the prefix follows the language at once.
     assert window.named_actions["undo"].text().startswith("เลิกทำ ")
     window.document.set_objective_text(other_id, LONG_THAI + "ทุกสัปดาห์")
@@ -88,6 +91,7 @@ def test_switching_back_to_english_restores_every_text(fx: Fixture) -> None:
     assert {name: a.text() for name, a in window.named_actions.items()} == english
     assert {key: menu.title() for key, menu in window.menus.items()} == titles
     assert {name: dock.windowTitle() for name, dock in window.docks.items()} == docks
+    assert window.named_actions["add_objective"].iconText() == "Add Objective"
     assert window.lang == "en" and fx.settings.value(SETTINGS_KEY) == "en"
     assert not QCoreApplication.instance().findChildren(QTranslator, TRANSLATOR_NAME)  # type: ignore[union-attr]
 
@@ -138,3 +142,9 @@ def test_the_compiled_thai_translation_is_found_in_the_installed_package() -> No
     assert translator.translate("Actions", "&File") == "ไฟล์(&F)"
     assert translator.translate("QPlatformTheme", "Cancel") == "ยกเลิก"
     assert translation_file("en") is None
+
+
+def test_button_text_drops_the_mnemonic_and_the_ellipsis() -> None:
+    assert button_text("ส่งออกเป็น PDF(&D)…") == "ส่งออกเป็น PDF"
+    assert button_text("Save &As…") == "Save As"
+    assert button_text("ภาคี && อสม.(&S)") == "ภาคี & อสม."
