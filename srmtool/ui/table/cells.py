@@ -1,17 +1,17 @@
 """Table cells: wrapped Thai text (measured and drawn from caches) and the multi-line cell editor.
 
-Qt breaks Thai between words only where libthai is installed, so cell text is laid out with U+200B
-at word boundaries (``thai_layout_text``, as on the canvas). Laying out one long Thai cell costs about
-0.2 ms here, so a 1,000-row table cannot be measured exactly when it opens: ``CellText.estimate``
-guesses a height from the text's length at once, and the view measures exactly (``height``) the
-rows in sight first and the rest a few at a time while the program is idle.
+Qt breaks Thai between words only where libthai is installed, so cell text is broken at the word
+boundaries that ``thai_layout_text`` marks (as on the canvas). The lines are made here, greedily from
+cached word widths, and drawn one by one, so the height measured is the height drawn. Finding the
+words of one long Thai cell still costs about 0.3 ms, so a 1,000-row table is not measured when it
+opens: ``CellText.estimate`` guesses a height from the text's length, and the view measures exactly
+the rows in sight first and the rest a few at a time while the program is idle.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections import OrderedDict
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPen, QTextLayout, QTextOption
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QPlainTextEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 from typing_extensions import override
 
@@ -34,6 +34,12 @@ PAD_Y = 4
 #: Thai marks drawn above or below a letter: they take no width of their own.
 _MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u200b]")
 _CACHE_LIMIT = 60_000
+ZWSP = "\u200b"
+#: Pieces a line may break after: a run up to a break mark (``\x00`` stands for U+200B) or a
+#: space, with the spaces that follow it.
+_TOKENS = re.compile("[^\x00 ]*[ ]*\x00?")
+#: A letter with the marks above and below it: never cut apart.
+_CLUSTERS = re.compile(".[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*", re.DOTALL)
 
 
 class CellText:
@@ -45,8 +51,10 @@ class CellText:
         self.line_step = metrics.lineSpacing()
         self._char_width = max(1.0, metrics.averageCharWidth())
         self._marked: dict[str, str] = {}
-        self._heights: dict[tuple[str, int], int] = {}
-        self._layouts: OrderedDict[tuple[str, int, int], QTextLayout] = OrderedDict()
+        self._metrics = metrics
+        self.ascent = metrics.ascent()
+        self._lines: dict[tuple[str, int], list[str]] = {}
+        self._advances: dict[str, float] = {}
 
     def marked(self, text: str) -> str:
         found = self._marked.get(text)
@@ -61,9 +69,9 @@ class CellText:
 
     def estimate(self, text: str, width: int) -> int:
         """A quick guess of ``height(text, width)`` from the text's length (no layout)."""
-        known = self._heights.get((text, width))
+        known = self._lines.get((text, width))
         if known is not None:
-            return known
+            return self.lines_to_height(len(known))
         room = max(1.0, width - 2 * PAD_X)
         lines = 0
         for part in text.split("\n"):
@@ -73,61 +81,56 @@ class CellText:
 
     def height(self, text: str, width: int) -> int:
         """The pixel height ``text`` needs in a cell ``width`` pixels wide, padding included."""
+        return self.lines_to_height(len(self.lines(text, width)))
+
+    def lines(self, text: str, width: int) -> list[str]:
+        """The lines ``text`` is drawn in, ``width`` pixels wide: broken between words (at the
+        break marks and spaces), inside a word only when the word alone is wider than the cell."""
         key = (text, width)
-        found = self._heights.get(key)
+        found = self._lines.get(key)
         if found is None:
-            if len(self._heights) > _CACHE_LIMIT:
-                self._heights.clear()
-            found = self._heights[key] = self.lines_to_height(self._count_lines(text, width))
+            if len(self._lines) > _CACHE_LIMIT:
+                self._lines.clear()
+            room = max(1.0, width - 2.0 * PAD_X)
+            found = []
+            for paragraph in self.marked(text).split("\n"):
+                found.extend(self._wrap(paragraph, room))
+            self._lines[key] = found
         return found
 
-    def _count_lines(self, text: str, width: int) -> int:
-        if not text:
-            return 1
-        layout = QTextLayout(self.marked(text), self.font)
-        layout.setTextOption(_wrap_option(Qt.AlignmentFlag.AlignLeft))
-        layout.beginLayout()
-        lines = 0
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(max(1, width - 2 * PAD_X))
-            lines += 1
-        layout.endLayout()
+    def advance(self, piece: str) -> float:
+        found = self._advances.get(piece)
+        if found is None:
+            if len(self._advances) > _CACHE_LIMIT:
+                self._advances.clear()
+            found = self._advances[piece] = self._metrics.horizontalAdvance(piece)
+        return found
+
+    def _wrap(self, paragraph: str, room: float) -> list[str]:
+        lines: list[str] = []
+        line = ""
+        used = 0.0
+        for token in _TOKENS.findall(paragraph.replace(ZWSP, "\x00")):
+            token = token.replace("\x00", "")
+            if not token:
+                continue
+            ink = self.advance(token.rstrip())
+            if line and used + ink > room:
+                lines.append(line.rstrip())
+                line, used = "", 0.0
+            if not line and ink > room:  # one word wider than the cell: cut between letters
+                for cluster in _CLUSTERS.findall(token):
+                    width = self.advance(cluster)
+                    if line and used + width > room:
+                        lines.append(line.rstrip())
+                        line, used = "", 0.0
+                    line += cluster
+                    used += width
+                continue
+            line += token
+            used += self.advance(token)
+        lines.append(line.rstrip())
         return lines
-
-    def layout(self, text: str, width: int, alignment: Qt.AlignmentFlag) -> QTextLayout:
-        """A laid-out layout of ``text`` for drawing at the cell's text origin (lines stepped by the
-        font's line spacing, as the heights assume)."""
-        key = (text, width, int(alignment))
-        found = self._layouts.get(key)
-        if found is not None:
-            self._layouts.move_to_end(key)
-            return found
-        layout = QTextLayout(self.marked(text), self.font)
-        layout.setTextOption(_wrap_option(alignment))
-        layout.setCacheEnabled(True)
-        layout.beginLayout()
-        y = 0.0
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(max(1, width - 2 * PAD_X))
-            line.setPosition(QPointF(0, y))
-            y += self.line_step
-        layout.endLayout()
-        self._layouts[key] = layout
-        if len(self._layouts) > 1500:
-            self._layouts.popitem(last=False)
-        return layout
-
-
-def _wrap_option(alignment: Qt.AlignmentFlag) -> QTextOption:
-    option = QTextOption(alignment)
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    return option
 
 
 class CellEditor(QPlainTextEdit):
@@ -200,9 +203,18 @@ class CellDelegate(QStyledItemDelegate):
             else Qt.AlignmentFlag.AlignLeft
         )
         if text:
-            layout = self.texts.layout(str(text), rect.width(), horizontal)
             painter.setClipRect(rect)
-            layout.draw(painter, QPointF(rect.left() + PAD_X, rect.top() + PAD_Y))
+            painter.setFont(self.texts.font)
+            y = rect.top() + PAD_Y + self.texts.ascent
+            right = rect.right() - PAD_X
+            for line in self.texts.lines(str(text), rect.width()):
+                x = (
+                    right - self.texts.advance(line)
+                    if horizontal == Qt.AlignmentFlag.AlignRight
+                    else rect.left() + PAD_X
+                )
+                painter.drawText(QPointF(x, y), line)
+                y += self.texts.line_step
         if index.row() in self.group_starts and index.row() > 0:
             painter.setClipping(False)
             painter.setPen(QPen(QColor(90, 90, 90), 2))
