@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Final
 
-from srmtool.export.numbers import format_amount, parse_amount
+from srmtool.export.numbers import format_amount, parse_amount, to_arabic_digits
 from srmtool.importer.grid import Grid
 from srmtool.importer.headings import LEVEL_KEY, normalise
 from srmtool.importer.reader import SheetColumn, SheetTable
@@ -27,11 +27,11 @@ from srmtool.model.types import (
     DEFAULT_PERSPECTIVE_LABELS,
     OBJECTIVE_COLUMN,
     PERSPECTIVE_IDS,
-    PerspectiveId,
     Column,
     Link,
     Meta,
     Objective,
+    PerspectiveId,
     RouteMap,
     Row,
     Table,
@@ -172,7 +172,9 @@ class _Objectives:
         self.by_cell: dict[str, Objective] = {}
         self.codes = _Codes({k.code for k in known})
         self.defaulted = False
-        self.known = {f"{k.code} {k.text}": k for k in known} | {k.text: k for k in known}
+        # Looked up with Arabic digits: a Thai-digit export prints "ป๑ …" for the code ป1.
+        self.known = {to_arabic_digits(f"{k.code} {k.text}"): k for k in known}
+        self.known.update((to_arabic_digits(k.text), k) for k in known)
         for k in known:  # our export lists every objective, with or without rows, level by level
             self._add(k.text, k.perspective, k.code).key_route = k.key_route
 
@@ -193,12 +195,12 @@ class _Objectives:
         return found
 
     def _resolve(self, text: str, level: PerspectiveId | None) -> Objective:
-        k = self.known.get(text)
+        k = self.known.get(to_arabic_digits(text))
         if k is not None:
             return self.by_text[k.text]
         match = _CODE.match(text)
-        if match and match.group("code") not in self.by_code:
-            code, body = match.group("code"), " ".join(match.group("text").split(" ")).strip()
+        if match and to_arabic_digits(match.group("code")) not in self.by_code:
+            code, body = to_arabic_digits(match.group("code")), match.group("text").strip()
             if body in self.by_text:
                 return self.by_text[body]
             prefix_level = next(pid for pid in PERSPECTIVE_IDS if CODE_PREFIX[pid] == code[0])

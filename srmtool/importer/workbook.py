@@ -16,6 +16,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from srmtool.export.numbers import to_arabic_digits
 from srmtool.importer.build import KnownObjective, build_map, level_of
 from srmtool.importer.errors import ImportRefused
 from srmtool.importer.grid import Grid, read_grid
@@ -61,11 +62,11 @@ def _objectives_sheet(grid: Grid) -> list[KnownObjective] | None:
                 continue
             known.append(
                 KnownObjective(
-                    code=code,
+                    code=to_arabic_digits(code),
                     perspective=level_of(level) or "process",
                     text=text,
                     key_route=bool(mark.strip()),
-                    causes=[c.strip() for c in causes.split(",") if c.strip()],
+                    causes=[to_arabic_digits(c.strip()) for c in causes.split(",") if c.strip()],
                 )
             )
         return known
