@@ -27,7 +27,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPe
 from PySide6.QtWidgets import QPlainTextEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 from typing_extensions import override
 
-from srmtool.ui.canvas.text import thai_layout_text
+from srmtool.ui.canvas.text import request_segmenter, segmenter_ready, thai_layout_text
 
 PAD_X = 5
 PAD_Y = 4
@@ -57,12 +57,22 @@ class CellText:
         self._advances: dict[str, float] = {}
 
     def marked(self, text: str) -> str:
+        """``text`` with break marks; ``text`` itself until the segmenter is loaded (loading it here
+        would keep the canvas from hearing ``notifier().ready``; the view relayouts then)."""
+        if not segmenter_ready():
+            request_segmenter()
+            return text
         found = self._marked.get(text)
         if found is None:
             if len(self._marked) > _CACHE_LIMIT:
                 self._marked.clear()
             found = self._marked[text] = thai_layout_text(text) if text else text
         return found
+
+    def forget(self) -> None:
+        """Drop every cached line break (the segmenter has just loaded)."""
+        self._marked.clear()
+        self._lines.clear()
 
     def lines_to_height(self, lines: int) -> int:
         return math.ceil(max(1, lines) * self.line_step) + 2 * PAD_Y
@@ -95,7 +105,8 @@ class CellText:
             found = []
             for paragraph in self.marked(text).split("\n"):
                 found.extend(self._wrap(paragraph, room))
-            self._lines[key] = found
+            if segmenter_ready():
+                self._lines[key] = found
         return found
 
     def advance(self, piece: str) -> float:

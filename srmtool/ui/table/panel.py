@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt, Slot
 from PySide6.QtWidgets import QDialog, QInputDialog, QToolBar, QVBoxLayout, QWidget
+from shiboken6 import isValid
 from typing_extensions import override
 
 from srmtool.model.operations import AddRow, Batch, Operation, OperationError, RemoveRow
@@ -113,6 +114,8 @@ class TableFeature(QObject):
         if self._syncing:
             return
         ids = list(dict.fromkeys(self.model.row_objective(r) for r in self.selected_rows()))
+        if not isValid(self.window.scene):
+            return
         self._syncing = True
         try:
             self.window.scene.select_objectives(ids)
@@ -121,7 +124,7 @@ class TableFeature(QObject):
 
     @Slot()
     def _map_selection_changed(self) -> None:
-        if self._syncing:
+        if self._syncing or not isValid(self.window.scene):  # the scene clears itself as it goes
             return
         rows = self.model.rows_of_objectives(set(self.window.scene.selected_objective_ids()))
         self.select_rows(rows)
@@ -139,6 +142,7 @@ class TableFeature(QObject):
             model.select(selection, flags.ClearAndSelect)
             if rows:
                 model.setCurrentIndex(self.model.index(rows[0], 0), flags.NoUpdate)
+                self.view.scrollTo(self.model.index(rows[-1], 0))  # the whole group when it fits
                 self.view.scrollTo(self.model.index(rows[0], 0))
         finally:
             self._syncing = False

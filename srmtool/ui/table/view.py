@@ -15,7 +15,7 @@ from typing_extensions import override
 
 from srmtool.model.operations import Batch, SetCell
 from srmtool.model.types import OBJECTIVE_COLUMN
-from srmtool.ui.canvas.text import box_fonts
+from srmtool.ui.canvas.text import box_fonts, notifier
 from srmtool.ui.table.cells import CellDelegate, CellText
 from srmtool.ui.table.model import RowTableModel
 
@@ -83,6 +83,7 @@ class TableView(QTableView):
         model.groups_changed.connect(self._update_groups)
         columns.sectionResized.connect(self._on_column_resized)
         self.verticalScrollBar().valueChanged.connect(self._measure_visible)
+        notifier().ready.connect(self._on_segmenter_ready)
         self._rebuild()
 
     def retranslate(self) -> None:
@@ -133,6 +134,14 @@ class TableView(QTableView):
         self._measure_visible()
         if self._todo:
             self._idle.start()
+
+    @Slot()
+    def _on_segmenter_ready(self) -> None:
+        """Thai words are known now: break the lines again between words."""
+        self.texts.forget()
+        self._fit_header()
+        self._relayout_all()
+        self.viewport().update()
 
     @Slot(int, int, int)
     def _on_column_resized(self, _index: int, _old: int, _new: int) -> None:
