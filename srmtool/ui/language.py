@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
@@ -180,6 +181,8 @@ class _TextFollower(QObject):
 
     def apply(self) -> None:
         stack = self._window.document.undo_stack
+        if not shiboken6.isValid(stack):  # the stack's destructor clears it, which signals here
+            return
         for name, prefix, text in (
             ("undo", QCoreApplication.translate("MainWindow", "Undo"), stack.undoText()),
             ("redo", QCoreApplication.translate("MainWindow", "Redo"), stack.redoText()),
