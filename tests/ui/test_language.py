@@ -73,6 +73,7 @@ def test_switching_to_thai_changes_menus_actions_undo_and_docks_live(fx: Fixture
     window.document.undo_stack.undo()
     assert window.named_actions["redo"].text() == "ทำซ้ำ แก้ไขข้อความ"
     assert window.docks["table"].windowTitle() == "ตาราง"
+    assert window.scene._banner.title == "จุดหมายปลายทาง"
     assert [a.isChecked() for a in window.submenus["language"].actions()] == [False, True]
     assert window.lang == "th" and window.files.lang == "th"
     assert fx.settings.value(SETTINGS_KEY) == "th"

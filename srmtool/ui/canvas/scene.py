@@ -341,6 +341,10 @@ class MapScene(ToolScene):
         if self._highlighted is not None:
             self.highlight_routes(self._highlighted)
 
+    def retranslate(self) -> None:
+        """Re-read the banner's title in the current language (the window calls this on a switch)."""
+        self._on_map_changed()
+
     @Slot()
     def _on_map_changed(self) -> None:
         route_map = self._document.route_map
