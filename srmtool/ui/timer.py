@@ -20,6 +20,8 @@ RED_FROM = 60.0  # seconds left from which the digits are red
 DEFAULT_MINUTES = 5
 MAX_MINUTES = 180
 CORNER_MARGIN = 16  # pixels from the view's top-right corner
+DIGITS_MIN_PX = 28
+DIGITS_MAX_PX = 96
 
 _STYLE = "QFrame#countdown {{ background: {bg}; border-radius: 14px; }} QLabel {{ color: {fg}; }}"
 _NORMAL = {"bg": "rgba(20, 40, 60, 215)", "fg": "white"}
@@ -188,6 +190,11 @@ class CountdownOverlay(QFrame):
         parent = self.parentWidget()
         if parent is None:
             return
+        pixels = max(DIGITS_MIN_PX, min(DIGITS_MAX_PX, parent.height() // 11))
+        if self._digits.font().pixelSize() != pixels:  # large on a projector, modest in a small view
+            font = QFont(self._digits.font())
+            font.setPixelSize(pixels)
+            self._digits.setFont(font)
         self.adjustSize()
         self.move(QPoint(parent.width() - self.width() - CORNER_MARGIN - 12, CORNER_MARGIN))
 

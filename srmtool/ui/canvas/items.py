@@ -43,9 +43,9 @@ PRESENT_CODE_PX = 17
 PRESENT_TEXT_TOP = 24.0
 #: The vote badge: a pill that sits on the box's top edge at the right, mostly above the box, so it
 #: covers none of the text; bigger while presenting.
-VOTE_OVERHANG = 26.0  # the most a badge reaches above the box
+VOTE_OVERHANG = 34.0  # the most a badge reaches above the box
 VOTE_PILL = (22.0, 14)  # height, font pixel size
-PRESENT_VOTE_PILL = (28.0, 19)
+PRESENT_VOTE_PILL = (34.0, 24)
 
 _Flag = QGraphicsItem.GraphicsItemFlag
 _Change = QGraphicsItem.GraphicsItemChange
