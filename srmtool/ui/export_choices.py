@@ -22,19 +22,41 @@ from srmtool.cli.export import MAX_FONT_SIZE, MIN_FONT_SIZE, PAPERS
 
 KINDS: Final = ("xlsx", "pdf", "png", "svg")
 SUFFIXES: Final = {kind: f".{kind}" for kind in KINDS}
-#: The font size each writer uses when none is given, in TH Sarabun points.
-DEFAULT_FONT_SIZES: Final = {"xlsx": 16.0, "pdf": 14.0}
-DEFAULT_FONT: Final = "TH SarabunPSK"
 #: Fonts Thai offices print with; the list is editable in the dialog.
 FONTS: Final = ("TH SarabunPSK", "TH Sarabun New", "TH SarabunIT๙", "Sarabun", "Angsana New", "Cordia New")
-#: What the PDF prints when no signers are given: blank proposer and approver blocks.
-DEFAULT_SIGNATURES: Final = (("ผู้เสนอแผน", "", ""), ("ผู้อนุมัติแผน", "", ""))
 #: Roles offered in the signature table (any text may be typed).
 ROLES: Final = ("ผู้เสนอแผน", "ผู้เห็นชอบแผน", "ผู้อนุมัติแผน", "ผู้จัดทำแผน", "ผู้ตรวจสอบ")
 
 Signature = tuple[str, str, str]  # (role, name, position), as srmtool.export.pdf takes them
 
 _GROUP: Final = "export"
+
+
+def default_font() -> str:
+    """The Excel writer's own font (TH SarabunPSK)."""
+    from srmtool.export.xlsx import DEFAULT_FONT
+
+    return DEFAULT_FONT
+
+
+def default_font_sizes() -> dict[str, float]:
+    """Each writer's own table font size, in TH Sarabun points (Excel 16, PDF 14)."""
+    import inspect
+
+    from srmtool.export.pdf import write_pdf
+    from srmtool.export.xlsx import DEFAULT_FONT_SIZE
+
+    return {
+        "xlsx": DEFAULT_FONT_SIZE,
+        "pdf": float(inspect.signature(write_pdf).parameters["font_size"].default),
+    }
+
+
+def default_signatures() -> list[Signature]:
+    """What the PDF prints when no signers are given: blank proposer and approver blocks."""
+    from srmtool.export.pdf import DEFAULT_SIGNATURES
+
+    return list(DEFAULT_SIGNATURES)
 
 
 @dataclass
@@ -44,10 +66,10 @@ class ExportChoices:
     kind: str = "pdf"
     path: Path = Path()
     paper: str = "A4"
-    font: str = DEFAULT_FONT
-    font_sizes: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_FONT_SIZES))
+    font: str = field(default_factory=default_font)
+    font_sizes: dict[str, float] = field(default_factory=default_font_sizes)
     thai_digits: bool = False
-    signatures: list[Signature] = field(default_factory=lambda: list(DEFAULT_SIGNATURES))
+    signatures: list[Signature] = field(default_factory=default_signatures)
     open_folder: bool = True
     folder: Path | None = None  # where the last export of a map in this map folder went
 
@@ -57,7 +79,7 @@ class ExportChoices:
         return argparse.Namespace(
             paper=self.paper,
             thai_digits=self.thai_digits,
-            font=self.font.strip() or DEFAULT_FONT,
+            font=self.font.strip() or default_font(),
             font_size=self.font_sizes.get(self.kind),
             signature=signatures or None,
             no_signatures=not signatures,

@@ -106,7 +106,7 @@ class ExportDialog(QDialog):
         self._busy = False
         QVBoxLayout(self).addWidget(self.form)
         self.retranslate()
-        self.resize(max(self.sizeHint().width(), 620), self.sizeHint().height())
+        self.resize(max(self.sizeHint().width(), 760), self.sizeHint().height())
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Export"))

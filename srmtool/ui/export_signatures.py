@@ -112,8 +112,8 @@ class SignatureTable(QWidget):
         item = self.table.item(row, column)
         return " ".join(item.text().split()) if item is not None else ""
 
-    def _append(self, signature: Signature) -> int:
-        row = self.table.rowCount()
+    def _append(self, signature: Signature, row: int | None = None) -> int:
+        row = self.table.rowCount() if row is None else row
         self.table.insertRow(row)
         for column, value in enumerate(signature):
             self.table.setItem(row, column, QTableWidgetItem(value))
@@ -121,10 +121,12 @@ class SignatureTable(QWidget):
 
     @Slot()
     def add_row(self) -> None:
-        """A new row with the role not yet used (or an empty one), its name cell ready to type in."""
+        """A new row under the current one (printed in that order), with the first usual role not
+        yet used, its name cell ready to type in."""
         used = {self._text(r, ROLE) for r in range(self.table.rowCount())}
         role = next((r for r in ROLES if r not in used), "")
-        row = self._append((role, "", ""))
+        current = self.table.currentRow()
+        row = self._append((role, "", ""), current + 1 if current >= 0 else None)
         self.table.setCurrentCell(row, NAME)
         item = self.table.item(row, NAME)
         if item is not None:

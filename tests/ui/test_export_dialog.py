@@ -12,10 +12,11 @@ from typing import Any
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTranslator
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
+from typing_extensions import override
 from window_fixtures import LONG_THAI, Fixture, make_window
 
 from srmtool.model.operations import SetMapField
@@ -263,3 +264,41 @@ def test_the_dialog_is_busy_while_a_pdf_is_written(fx: Fixture, qtbot: QtBot) ->
         assert dialog.isVisible()
     assert QApplication.overrideCursor() is None
     assert (fx.folder / "อำเภอ.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_a_signer_is_added_under_the_current_row(qtbot: QtBot) -> None:
+    from srmtool.ui.export_signatures import SignatureTable
+
+    table = SignatureTable([("ผู้เสนอแผน", "", ""), ("ผู้อนุมัติแผน", "", "")])
+    qtbot.addWidget(table)
+    table.table.setCurrentCell(0, NAME)
+    table.add_row()
+    assert [role for role, _, _ in table.signatures()] == ["ผู้เสนอแผน", "ผู้เห็นชอบแผน", "ผู้อนุมัติแผน"]
+    table.table.selectRow(0)
+    table.remove_rows()
+    assert [role for role, _, _ in table.signatures()] == ["ผู้เห็นชอบแผน", "ผู้อนุมัติแผน"]
+
+
+class _Thai(QTranslator):
+    """Two of the dialog's texts in Thai (the real translation file arrives separately)."""
+
+    @override
+    def isEmpty(self) -> bool:
+        return False
+
+    @override
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return {"&Export": "ส่งออก", "Signatures under the PDF table": "ผู้ลงนามท้ายตาราง"}.get(source, "")
+
+
+def test_the_dialog_follows_a_language_change(fx: Fixture, qtbot: QtBot) -> None:
+    dialog = open_dialog(fx, "pdf")
+    translator = _Thai()
+    QCoreApplication.installTranslator(translator)
+    try:
+        qtbot.waitUntil(lambda: dialog.form.export_button.text() == "ส่งออก")
+        assert dialog.form.signature_box.title() == "ผู้ลงนามท้ายตาราง"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    qtbot.waitUntil(lambda: dialog.form.export_button.text() == "&Export")
+    dialog.reject()
