@@ -108,6 +108,8 @@ def test_presenting_edits_nothing_but_highlights_routes_on_click(fx: Fixture, qt
     QTest.mouseRelease(view.viewport(), LEFT, Qt.KeyboardModifier.NoModifier, a + QPoint(100, 50))
     assert window.scene.box(o9).pos() == start  # type: ignore[union-attr]
     assert window.scene.highlighted == o9
+    k1 = window.document.route_map.objective(o9)
+    assert k1 is not None and k1.text in presentation(fx).caption.text()  # the whole text, large
     dimmed = [b.objective_id for b in window.scene.boxes() if b.dimmed]
     assert dimmed and o9 not in dimmed
 
@@ -153,3 +155,21 @@ def test_without_a_key_route_the_arrows_say_so(fx: Fixture, qtbot: QtBot) -> Non
     press(fx, Qt.Key.Key_Right)
     assert p.current is None and p.caption.isVisible() and "key route" in p.caption.text()
     assert fx.window.scene.selected_objective_ids() == []
+
+
+def test_v_turns_voting_on_and_off_while_the_menus_are_hidden(fx: Fixture, qtbot: QtBot) -> None:
+    window = fx.window
+    p = presentation(fx)
+    p.enter()
+    (p2,) = ids_with_codes(fx, "ป2")
+    press(fx, Qt.Key.Key_V, "v")
+    assert window.named_actions["voting"].isChecked() and "voting" in p.caption.text()
+    click_box(fx, p2)
+    click_box(fx, p2)
+    assert window.scene.box(p2).votes == 2  # type: ignore[union-attr]
+    window.named_actions["undo"].trigger()  # Ctrl+Z stays live with the menus hidden
+    assert window.scene.box(p2).votes == 1  # type: ignore[union-attr]
+    press(fx, Qt.Key.Key_V, "v")
+    assert not window.named_actions["voting"].isChecked()
+    click_box(fx, p2)
+    assert window.scene.box(p2).votes == 1 and window.scene.highlighted == p2  # type: ignore[union-attr]
