@@ -301,7 +301,7 @@
     <name>CellEditor</name>
     <message>
         <source>Enter keeps the text · Shift+Enter starts a new line · Esc cancels</source>
-        <extracomment>Thai marks drawn above or below a letter: they take no width of their own.</extracomment>
+        <extracomment>Thai marks drawn above or below a letter: they take no width of their own. Pieces a line may break after: a run up to a break mark (``<byte value="x0"/>`` stands for U+200B) or a space, with the spaces that follow it. A letter with the marks above and below it: never cut apart.</extracomment>
         <translation>Enter บันทึกข้อความ · Shift+Enter ขึ้นบรรทัดใหม่ · Esc ยกเลิก</translation>
     </message>
 </context>
@@ -721,6 +721,17 @@
     </message>
 </context>
 <context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>Import Report</source>
+        <translation>รายงานการนำเข้า</translation>
+    </message>
+    <message>
+        <source>The table from “{file}” is now an unsaved map: {rows} rows, {objectives} objectives.</source>
+        <translation>ตารางจาก “{file}” ถูกสร้างเป็นแผนที่ที่ยังไม่ได้บันทึกแล้ว: {rows} แถว เป้าประสงค์ {objectives} รายการ</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Undo</source>
@@ -822,8 +833,8 @@
         <translation>บทบาท</translation>
     </message>
     <message>
-        <source>Objectives</source>
-        <translation>เป้าประสงค์</translation>
+        <source>Obj.</source>
+        <translation>เป้าฯ</translation>
     </message>
     <message>
         <source>Number of objectives this stakeholder is assigned to</source>
@@ -879,6 +890,14 @@
     <message>
         <source>Key route {n} of {count}</source>
         <translation>เส้นทางหลักที่ {n} จาก {count}</translation>
+    </message>
+    <message>
+        <source>Dot voting: click a box to give it a vote, right-click takes one back (V stops)</source>
+        <translation>ลงคะแนนด้วยจุด: คลิกกล่องเพื่อให้คะแนน คลิกขวาเพื่อถอนคะแนน (กด V เพื่อหยุด)</translation>
+    </message>
+    <message>
+        <source>Dot voting stopped: a click highlights routes again</source>
+        <translation>หยุดลงคะแนนแล้ว: คลิกเพื่อเน้นเส้นทางได้ตามเดิม</translation>
     </message>
     <message>
         <source>This map has no key route yet: mark objectives with Map → Key Route.</source>
