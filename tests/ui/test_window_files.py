@@ -1,16 +1,22 @@
-"""The File menu: title and unsaved mark, Save / Save As, failed saves and opens, recent files, New,
-the unsaved-changes question on New / Open / close, and exporting pictures."""
+"""The File menu: title and unsaved mark, Save / Save As, failed saves and opens (and the offer of a
+readable backup), the question before saving over a file changed on disk, recent files, dropping a
+file on the window, New, the unsaved-changes question on New / Open / close, and exporting pictures."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from pytestqt.qtbot import QtBot
 from window_fixtures import LONG_THAI, Fixture, make_window
 
-from srmtool.model.srmfile import dumps_map, load_map
-from srmtool.ui.files import Choice
+from srmtool.model.srmfile import dumps_map, load_map, save_map
+from srmtool.ui.files import Choice, Conflict
+
+NEW_TEXT = "โรงเรียนและวัดร่วมจัดกิจกรรมรณรงค์กำจัดลูกน้ำยุงลายทุกเดือน"
 
 
 @pytest.fixture
@@ -203,3 +209,125 @@ def test_export_png_and_svg_from_the_window(fx: Fixture) -> None:
     fx.dialogs.save_paths.append(fx.folder / "ไม่มี" / "ภาพ.png")
     assert not window.files.export_png()
     assert len(fx.dialogs.texts("critical")) == 1
+
+
+def break_file_with_backup(fx: Fixture) -> Path:
+    """A map saved twice (so NAME.srm.bak holds the first version), then damaged on disk."""
+    path = fx.copy_example()
+    route_map = load_map(path)
+    route_map.objectives[0].text = LONG_THAI
+    save_map(route_map, path)
+    route_map.destination = "ภายในปี 2570 ตำบลปลอดโรคไข้เลือดออก"
+    save_map(route_map, path)  # the .bak holds the version with LONG_THAI
+    path.write_bytes(path.read_bytes()[:300])  # cut short, as by a full disk
+    return path
+
+
+def test_a_broken_file_with_a_readable_backup_offers_it_as_an_unsaved_map(
+    fx: Fixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = fx.window
+    path = break_file_with_backup(fx)
+    asked: list[tuple[Path, str, Path]] = []
+    answers = [False, True]
+
+    def ask_open_backup(p: Path, error: str, backup: Path) -> bool:
+        asked.append((p, error, backup))
+        return answers.pop(0)
+
+    monkeypatch.setattr(window.files, "ask_open_backup", ask_open_backup)
+    window.document.add_objective("people", NEW_TEXT)
+    before = dumps_map(window.document.route_map)
+
+    assert not window.files.open_path(path, ask=False)  # "no": the open map stays as it was
+    assert asked[0][0] == path and asked[0][2].name == "แผนที่ไข้เลือดออก.srm.bak"
+    assert "แผนที่ไข้เลือดออก.srm" in asked[0][1] and "Traceback" not in asked[0][1]
+    assert dumps_map(window.document.route_map) == before and window.document.path is None
+    assert fx.dialogs.texts("critical") == []  # the question already showed the error
+
+    assert window.files.open_path(path, ask=False)  # "yes": the backup opens, unsaved, with no file
+    assert window.document.route_map.objectives[0].text == LONG_THAI
+    assert window.document.path is None and window.document.is_modified
+    assert window.windowTitle() == "แผนที่ไข้เลือดออก.srm (from backup)* — srmtool"
+    damaged = path.read_bytes()
+    fx.dialogs.save_paths.append(None)
+    window.named_actions["save"].trigger()  # Save asks where: the damaged file is not overwritten silently
+    assert [k for k, _, _ in fx.dialogs.shown] == ["save_path"]
+    assert path.read_bytes() == damaged
+
+
+def test_a_broken_file_whose_backup_is_broken_too_only_shows_the_error(
+    fx: Fixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = break_file_with_backup(fx)
+    Path(str(path) + ".bak").write_text("ไม่ใช่แผนที่", encoding="utf-8")
+    monkeypatch.setattr(fx.window.files, "ask_open_backup", lambda *_: pytest.fail("not offered"))
+    assert not fx.window.files.open_path(path, ask=False)
+    assert len(fx.dialogs.texts("critical")) == 1
+
+
+@pytest.mark.parametrize("answer", [Conflict.CANCEL, Conflict.OVERWRITE, Conflict.SAVE_AS])
+def test_saving_over_a_file_changed_on_disk_asks_first(
+    fx: Fixture, monkeypatch: pytest.MonkeyPatch, answer: Conflict
+) -> None:
+    window = fx.window
+    path = fx.copy_example()
+    window.files.open_path(path)
+    window.document.set_objective_text(first_objective(fx), LONG_THAI)
+    theirs = load_map(path)
+    theirs.destination = "ภายในปี 2570 ตำบลปลอดโรคไข้เลือดออกด้วยพลังชุมชน"
+    save_map(theirs, path)  # another copy of srmtool saved meanwhile
+    their_bytes = path.read_bytes()
+    asked: list[Path] = []
+
+    def ask(p: Path) -> Conflict:
+        asked.append(p)
+        return answer
+
+    monkeypatch.setattr(window.files, "ask_overwrite_changed", ask)
+    other = fx.folder / "ฉบับของฉัน.srm"
+    fx.dialogs.save_paths.append(other)
+    saved = window.files.save()
+
+    assert asked == [path.absolute()]
+    if answer is Conflict.CANCEL:
+        assert not saved and path.read_bytes() == their_bytes and window.document.is_modified
+    elif answer is Conflict.OVERWRITE:
+        assert saved and load_map(path).objectives[0].text == LONG_THAI
+        assert Path(str(path) + ".bak").read_bytes() == their_bytes  # their version is kept
+        window.document.add_objective("people", NEW_TEXT)
+        assert window.files.save() and len(asked) == 1  # saved by us since: no question
+    else:
+        assert saved and path.read_bytes() == their_bytes and window.document.path == other
+        assert load_map(other).objectives[0].text == LONG_THAI
+
+
+def test_a_file_touched_but_unchanged_saves_without_a_question(
+    fx: Fixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = fx.copy_example()
+    fx.window.files.open_path(path)
+    fx.window.document.set_objective_text(first_objective(fx), LONG_THAI)
+    os.utime(path, (1_000_000_000, 1_000_000_000))  # copied back by a sync tool: same bytes
+    monkeypatch.setattr(fx.window.files, "ask_overwrite_changed", lambda p: pytest.fail("asked"))
+    assert fx.window.files.save()
+
+
+def test_dropping_a_map_file_on_the_window_opens_it(fx: Fixture) -> None:
+    path = fx.copy_example("district_ncd.srm", "อำเภอ.srm")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    point = QPointF(50, 50)
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(point.toPoint(), Qt.DropAction.CopyAction, data, buttons, keys)
+    fx.window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    fx.window.dropEvent(QDropEvent(point, Qt.DropAction.CopyAction, data, buttons, keys))
+    assert fx.window.document.path == path.absolute()
+    assert len(fx.window.document.route_map.objectives) == 42
+
+    text = QMimeData()
+    text.setUrls([QUrl.fromLocalFile(str(fx.folder / "ภาพ.png"))])
+    refused = QDragEnterEvent(point.toPoint(), Qt.DropAction.CopyAction, text, buttons, keys)
+    fx.window.dragEnterEvent(refused)
+    assert not refused.isAccepted()
