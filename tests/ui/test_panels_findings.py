@@ -37,8 +37,7 @@ def test_list_follows_edits_in_the_ui_language(qtbot: QtBot, canvas: Canvas, pan
     code = document.route_map.objective(oid).code  # type: ignore[union-attr]
     document.findings_changed.emit()  # what the document does on the next event-loop turn
     assert panel.list.count() > 0
-    texts = [panel.list.item(i).text() for i in range(panel.list.count())]
-    assert any(t.startswith(f"[{code}]") and "ยังไม่มีข้อความ" in t for t in texts)
+    assert any(code in t and "ยังไม่มีข้อความ" in t for t in panel.lines())
     document.set_objective_text(oid, LONG_THAI)
     document.findings_changed.emit()
     assert all("ยังไม่มีข้อความ" not in f.message("th") for f in panel.findings)
@@ -77,6 +76,8 @@ def test_finding_line_names_stakeholders_and_codes(canvas: Canvas) -> None:
     finding = Finding("x", "info", (stakeholder.id, canvas.id_of("ก1")), "ข้อความภาษาไทย", "English")
     assert finding_line(route_map, finding, "th") == f"[{stakeholder.name}, ก1] ข้อความภาษาไทย"
     assert finding_line(route_map, finding, "en").endswith("English")
+    named = Finding("x", "error", (canvas.id_of("ก1"),), "เป้าประสงค์ ก1 ยังไม่มีข้อความ", "Objective ก1")
+    assert finding_line(route_map, named, "th") == "เป้าประสงค์ ก1 ยังไม่มีข้อความ"  # no second ก1
 
 
 def test_window_has_the_three_docks_and_check_raises_findings(

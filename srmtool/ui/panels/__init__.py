@@ -30,7 +30,8 @@ def install(window: MainWindow) -> None:
     )
     window.tabifyDockWidget(first, second)
     first.raise_()
-    window.add_dock(
+    third = window.add_dock(
         "findings", lambda: QCoreApplication.translate("Panels", "Check findings"), findings, right
     )
-    window.resizeDocks([first], [340], Qt.Orientation.Horizontal)
+    window.resizeDocks([first], [380], Qt.Orientation.Horizontal)
+    window.resizeDocks([first, third], [3, 1], Qt.Orientation.Vertical)  # findings: a quarter

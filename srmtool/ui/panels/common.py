@@ -3,7 +3,7 @@ multi-line text box that hands its text over once (focus-out or Ctrl+Enter), not
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from typing_extensions import override
@@ -58,6 +58,10 @@ class CommitTextEdit(QPlainTextEdit):
         self.document().setModified(False)
         self.committed.emit(self._shown)
         return True
+
+    @override
+    def sizeHint(self) -> QSize:
+        return QSize(240, self.fontMetrics().lineSpacing() * 4 + 12)  # grows with the panel
 
     @override
     def keyPressEvent(self, e: QKeyEvent) -> None:

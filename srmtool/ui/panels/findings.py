@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QLabel,
@@ -21,11 +21,13 @@ from typing_extensions import override
 from srmtool.model.checks import Finding
 from srmtool.model.types import RouteMap
 from srmtool.ui.canvas.scene import MapScene
+from srmtool.ui.canvas.text import thai_layout_text
 from srmtool.ui.canvas.view import MapView
 from srmtool.ui.document import Document
 from srmtool.ui.panels.common import item_label
 
 _INDEX_ROLE = Qt.ItemDataRole.UserRole
+_LINE_ROLE = Qt.ItemDataRole.UserRole + 1  # the line without break marks
 
 
 def severity_text(severity: str) -> str:
@@ -38,11 +40,12 @@ def severity_text(severity: str) -> str:
 
 
 def finding_line(route_map: RouteMap, finding: Finding, lang: str) -> str:
-    """One line for a finding: its message in ``lang`` and, in brackets, the codes of its objectives
-    (or the names of its stakeholders)."""
-    labels = [item_label(route_map, i) for i in finding.ids]
+    """One line for a finding: in brackets the codes of its objectives (or the names of its
+    stakeholders) that its message in ``lang`` does not name already, then the message."""
+    message = finding.message(lang)
+    labels = [label for i in finding.ids if (label := item_label(route_map, i)) not in message]
     where = f"[{', '.join(labels)}] " if labels else ""
-    return f"{where}{finding.message(lang)}"
+    return f"{where}{message}"
 
 
 def objectives_of(route_map: RouteMap, finding: Finding) -> list[str]:
@@ -101,6 +104,10 @@ class FindingsPanel(QWidget):
         self.refresh()
 
     @override
+    def sizeHint(self) -> QSize:
+        return QSize(340, 150)  # the dock's first size: room for the map beside it
+
+    @override
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -110,6 +117,10 @@ class FindingsPanel(QWidget):
     def findings(self) -> list[Finding]:
         """The findings listed, in list order."""
         return list(self._findings)
+
+    def lines(self) -> list[str]:
+        """The text of each line listed (without the break marks used for wrapping)."""
+        return [str(self.list.item(i).data(_LINE_ROLE)) for i in range(self.list.count())]
 
     def _icon(self, severity: str) -> QIcon:
         pixmap = {
@@ -128,10 +139,10 @@ class FindingsPanel(QWidget):
         lang = self._lang_of()
         self.list.clear()
         for index, finding in enumerate(findings):
-            item = QListWidgetItem(
-                self._icon(finding.severity), finding_line(route_map, finding, lang), self.list
-            )
+            line = finding_line(route_map, finding, lang)
+            item = QListWidgetItem(self._icon(finding.severity), thai_layout_text(line), self.list)
             item.setToolTip(f"{severity_text(finding.severity)} · {finding.code}")
+            item.setData(_LINE_ROLE, line)
             item.setData(_INDEX_ROLE, index)
         if kept in findings:
             self.list.setCurrentRow(findings.index(kept))

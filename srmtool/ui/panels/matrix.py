@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRect,
     Qt,
     Slot,
 )
@@ -30,12 +31,22 @@ from typing_extensions import override
 
 from srmtool.model.operations import SetObjectiveField
 from srmtool.model.types import PERSPECTIVE_IDS
+from srmtool.ui.canvas.text import thai_layout_text
 from srmtool.ui.document import Document
 
 CHECK = "✓"
+STAKEHOLDER_COLUMN_WIDTH = 104
+OBJECTIVE_COLUMN_WIDTH = 380
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 _Entry = tuple[str, str]  # ("level", perspective id) or ("objective", objective id)
+
+
+def _check_font() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    return font
 
 
 class MatrixModel(QAbstractTableModel):
@@ -102,7 +113,7 @@ class MatrixModel(QAbstractTableModel):
             return None
         if index.column() == 0:
             if role == Qt.ItemDataRole.DisplayRole:
-                return f"{objective.code}  {objective.text}".strip()
+                return f"{objective.code}  {thai_layout_text(objective.text)}".strip()
             if role == Qt.ItemDataRole.ToolTipRole:
                 return objective.text
             return None
@@ -110,6 +121,10 @@ class MatrixModel(QAbstractTableModel):
         on = sid is not None and sid in objective.stakeholders
         if role == Qt.ItemDataRole.DisplayRole:
             return CHECK if on else ""
+        if role == Qt.ItemDataRole.FontRole and on:
+            return _check_font()
+        if role == Qt.ItemDataRole.ForegroundRole and on:
+            return QBrush(QColor("#1b5e20"))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -133,7 +148,7 @@ class MatrixModel(QAbstractTableModel):
         if stakeholder is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return stakeholder.name or stakeholder.id
+            return thai_layout_text(stakeholder.name or stakeholder.id)
         if role == Qt.ItemDataRole.ToolTipRole:
             return " · ".join(t for t in (stakeholder.name, stakeholder.kind, stakeholder.role) if t)
         return None
@@ -195,7 +210,10 @@ class MatrixView(QTableView):
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.setDefaultSectionSize(84)
+        header.setDefaultSectionSize(STAKEHOLDER_COLUMN_WIDTH)
+        # Long partner names (องค์การบริหารส่วนตำบล…) wrap onto up to four lines instead of being cut.
+        wrap = int(Qt.AlignmentFlag.AlignCenter.value) | int(Qt.TextFlag.TextWordWrap.value)
+        header.setDefaultAlignment(Qt.AlignmentFlag(wrap))
         self.clicked.connect(self.matrix.toggle)
         self.matrix.modelReset.connect(self._arrange)
         self.matrix.dataChanged.connect(lambda *_: self.resizeRowsToContents())
@@ -209,8 +227,25 @@ class MatrixView(QTableView):
             entry = self.matrix.entry(row)
             if entry is not None and entry[0] == "level" and columns > 1:
                 self.setSpan(row, 0, 1, columns)
-        self.setColumnWidth(0, 360)
+        self.setColumnWidth(0, OBJECTIVE_COLUMN_WIDTH)
         self.resizeRowsToContents()
+        self._fit_header()
+
+    def _fit_header(self) -> None:
+        """Make the header tall enough for the longest wrapped stakeholder name (at most six lines)."""
+        metrics = self.horizontalHeader().fontMetrics()
+        flags = int(Qt.AlignmentFlag.AlignCenter.value) | int(Qt.TextFlag.TextWordWrap.value)
+        tallest = metrics.lineSpacing()
+        for column in range(1, self.matrix.columnCount()):
+            text = str(self.matrix.headerData(column, Qt.Orientation.Horizontal) or "")
+            box = metrics.boundingRect(QRect(0, 0, STAKEHOLDER_COLUMN_WIDTH - 10, 10_000), flags, text)
+            tallest = max(tallest, box.height())
+        self.horizontalHeader().setFixedHeight(min(tallest, metrics.lineSpacing() * 6) + 12)
+
+    def preferred_width(self) -> int:
+        """Wide enough for every column, plus the scroll bar and frame."""
+        columns = OBJECTIVE_COLUMN_WIDTH + STAKEHOLDER_COLUMN_WIDTH * (self.matrix.columnCount() - 1)
+        return columns + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth() + 4
 
     @override
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -232,7 +267,10 @@ class MatrixDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
         layout.addWidget(self.view, 1)
-        self.resize(960, 680)
+        screen = self.screen().availableGeometry() if self.screen() is not None else QRect(0, 0, 1280, 800)
+        self.resize(
+            min(self.view.preferred_width() + 24, int(screen.width() * 0.9)), min(720, screen.height() - 80)
+        )
         self.retranslate()
 
     def retranslate(self) -> None:

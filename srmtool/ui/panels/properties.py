@@ -4,12 +4,14 @@ Document's signals, never from what was typed."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Slot
+import shiboken6
+from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QStackedWidget,
@@ -21,6 +23,7 @@ from typing_extensions import override
 from srmtool.model.operations import OperationError
 from srmtool.model.types import Objective
 from srmtool.ui.canvas.scene import MapScene
+from srmtool.ui.canvas.text import thai_layout_text
 from srmtool.ui.document import Document
 from srmtool.ui.panels.common import CommitTextEdit
 
@@ -96,11 +99,16 @@ class PropertiesPanel(QWidget):
         self.stakeholders_caption = QLabel(form)
         self.stakeholder_list = QListWidget(form)
         self.stakeholder_list.setObjectName("stakeholder_list")
-        for caption, widget, stretch in (
-            (self.text_caption, self.text_edit, 3),
-            (self.notes_caption, self.notes_edit, 2),
-            (self.stakeholders_caption, self.stakeholder_list, 3),
+        self.stakeholder_list.setWordWrap(True)
+        self.stakeholder_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.stakeholder_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        lines = self.fontMetrics().lineSpacing()
+        for caption, widget, stretch, rows in (
+            (self.text_caption, self.text_edit, 2, 3),
+            (self.notes_caption, self.notes_edit, 1, 2),
+            (self.stakeholders_caption, self.stakeholder_list, 3, 4),
         ):
+            widget.setMinimumHeight(lines * rows + 12)
             caption.setBuddy(widget)
             layout.addWidget(caption)
             layout.addWidget(widget, stretch)
@@ -125,6 +133,10 @@ class PropertiesPanel(QWidget):
         self.refresh()
 
     @override
+    def sizeHint(self) -> QSize:
+        return QSize(360, 560)  # the dock's first size: room for the map beside it
+
+    @override
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -145,6 +157,8 @@ class PropertiesPanel(QWidget):
     @Slot()
     def refresh(self) -> None:
         """Show the selected objective (saving what is still being typed for the one shown before)."""
+        if not shiboken6.isValid(self._scene):
+            return  # the scene clears its selection as it is destroyed
         ids = self._scene.selected_objective_ids()
         wanted = ids[0] if len(ids) == 1 else None
         if wanted != self._objective_id:
@@ -182,7 +196,9 @@ class PropertiesPanel(QWidget):
             current = self.stakeholder_list.currentRow()
             self.stakeholder_list.clear()
             for stakeholder in route_map.stakeholders:
-                item = QListWidgetItem(stakeholder.name or stakeholder.id, self.stakeholder_list)
+                item = QListWidgetItem(
+                    thai_layout_text(stakeholder.name or stakeholder.id), self.stakeholder_list
+                )
                 item.setData(_ID_ROLE, stakeholder.id)
                 item.setToolTip(" · ".join(t for t in (stakeholder.kind, stakeholder.role) if t))
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

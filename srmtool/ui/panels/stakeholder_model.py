@@ -32,7 +32,7 @@ def header_text(column: int) -> str:
         QCoreApplication.translate("Panels", "Name"),
         QCoreApplication.translate("Panels", "Kind"),
         QCoreApplication.translate("Panels", "Role"),
-        QCoreApplication.translate("Panels", "Objectives"),
+        QCoreApplication.translate("Panels", "Obj."),
     )
     return headers[column]
 

@@ -4,7 +4,8 @@ Each button is one undo step."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QSize, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -22,7 +23,7 @@ from srmtool.model.types import Stakeholder
 from srmtool.ui.canvas.scene import MapScene
 from srmtool.ui.document import Document
 from srmtool.ui.panels.matrix import MatrixDialog
-from srmtool.ui.panels.stakeholder_model import ASSIGNED, NAME, ROLE, StakeholderModel
+from srmtool.ui.panels.stakeholder_model import ASSIGNED, KIND, NAME, ROLE, StakeholderModel
 
 
 class StakeholdersPanel(QWidget):
@@ -38,7 +39,8 @@ class StakeholdersPanel(QWidget):
         self.table.setObjectName("stakeholder_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -49,6 +51,7 @@ class StakeholdersPanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(ROLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ASSIGNED, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(40)
         self.table.verticalHeader().hide()
         self.matrix_dialog: MatrixDialog | None = None
 
@@ -102,6 +105,10 @@ class StakeholdersPanel(QWidget):
             self.matrix_dialog.retranslate()
 
     @override
+    def sizeHint(self) -> QSize:
+        return QSize(360, 560)  # the dock's first size: room for the map beside it
+
+    @override
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -122,14 +129,16 @@ class StakeholdersPanel(QWidget):
 
     @Slot()
     def _fit_columns(self) -> None:
-        self.table.resizeColumnToContents(NAME)
-        self.table.setColumnWidth(NAME, min(max(self.table.columnWidth(NAME), 90), 220))
-        self.table.resizeColumnToContents(1)
-        self.table.setColumnWidth(1, min(max(self.table.columnWidth(1), 60), 140))
-        self.table.resizeRowsToContents()
+        """The name gets most room, the kind a modest width (full texts in their tooltips), the role
+        what is left."""
+        for column, widest in ((NAME, 170), (KIND, 100)):
+            self.table.resizeColumnToContents(column)
+            self.table.setColumnWidth(column, min(max(self.table.columnWidth(column), 60), widest))
 
     @Slot()
     def _update_buttons(self) -> None:
+        if not shiboken6.isValid(self._scene):
+            return  # the scene clears its selection as it is destroyed
         chosen = bool(self.selected_ids())
         objectives = bool(self._scene.selected_objective_ids())
         self.remove_button.setEnabled(chosen)
@@ -201,8 +210,6 @@ class StakeholdersPanel(QWidget):
 def assign(document: Document, objective_ids: list[str], stakeholder_ids: list[str], on: bool) -> bool:
     """Add (``on``) or take away these stakeholders on these objectives as one undo step; False when
     nothing would change."""
-    from PySide6.QtCore import QCoreApplication
-
     route_map = document.route_map
     operations: list[Operation] = []
     for oid in objective_ids:
