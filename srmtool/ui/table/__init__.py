@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from srmtool.ui.window import MainWindow
 
 #: Share of the window's height the table dock gets when the window opens.
-TABLE_SHARE = 0.36
+TABLE_SHARE = 0.32
 
 
 def install(window: MainWindow) -> None:
