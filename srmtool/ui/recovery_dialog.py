@@ -46,14 +46,15 @@ def _tr(text: str, n: int = -1) -> str:
 def age_text(saved: datetime, now: datetime) -> str:
     """How long ago ``saved`` was, in words: "just now", "5 minutes ago", "2 hours ago" …"""
     minutes = max(0, int((now - saved).total_seconds() // 60))
+    hours, days = minutes // 60, minutes // (60 * 24)
+    # One source text for "1" and one for more: without an English .qm, "%n minute(s)" shows as is.
     if minutes < 1:
         return _tr("just now")
     if minutes < 60:
-        return _tr("%n minute(s) ago", minutes)
-    hours = minutes // 60
+        return _tr("1 minute ago") if minutes == 1 else _tr("%n minutes ago", minutes)
     if hours < 48:
-        return _tr("%n hour(s) ago", hours)
-    return _tr("%n day(s) ago", hours // 24)
+        return _tr("1 hour ago") if hours == 1 else _tr("%n hours ago", hours)
+    return _tr("%n days ago", days)
 
 
 def saved_text(saved: datetime, now: datetime) -> str:
