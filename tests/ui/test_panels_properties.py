@@ -136,3 +136,14 @@ def test_panel_shows_edits_made_elsewhere(canvas: Canvas, panel: PropertiesPanel
     assert panel.code_edit.text() == "ป๑"
     canvas.document.delete([oid])
     assert panel.objective_id is None
+
+
+def test_language_change_sets_the_texts_again(canvas: Canvas, panel: PropertiesPanel) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    canvas.select("ป1", "ป2")
+    panel.empty_label.setText("")
+    panel.code_caption.setText("")
+    QCoreApplication.sendEvent(panel, QEvent(QEvent.Type.LanguageChange))
+    assert panel.code_caption.text() == "&Code:"
+    assert "2 objectives selected" in panel.empty_label.text()

@@ -125,13 +125,15 @@ class StakeholdersPanel(QWidget):
         row = self.model.row_of(stakeholder_id)
         if row >= 0:
             flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-            self.table.selectionModel().setCurrentIndex(self.model.index(row, NAME), flags)
+            index = self.model.index(row, NAME)
+            self.table.selectionModel().setCurrentIndex(index, flags)
+            self.table.scrollTo(index)
 
     @Slot()
     def _fit_columns(self) -> None:
         """The name gets most room, the kind a modest width (full texts in their tooltips), the role
         what is left."""
-        for column, widest in ((NAME, 170), (KIND, 100)):
+        for column, widest in ((NAME, 150), (KIND, 90)):
             self.table.resizeColumnToContents(column)
             self.table.setColumnWidth(column, min(max(self.table.columnWidth(column), 60), widest))
 
@@ -183,10 +185,18 @@ class StakeholdersPanel(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("Remove stakeholder"),
-            self.tr(
-                "{names} is assigned to %n objectives. Remove it from the map and from those objectives?",
-                "",
-                assigned,
+            (
+                self.tr(
+                    "{names} is assigned to %n objectives. Remove it and its assignments?",
+                    "",
+                    assigned,
+                )
+                if len(ids) == 1
+                else self.tr(
+                    "{names} are assigned to %n objectives. Remove them and their assignments?",
+                    "",
+                    assigned,
+                )
             ).format(names=names)
             + "\n\n"
             + self.tr("Undo brings the assignments back."),
