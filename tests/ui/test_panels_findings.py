@@ -101,3 +101,22 @@ def test_window_has_the_three_docks_and_check_raises_findings(
     window.scene.select_objectives([oid])
     properties = window.docks["properties"].widget()
     assert properties.objective_id == oid  # type: ignore[attr-defined]
+
+
+def test_showing_a_finding_brings_its_objectives_into_view(canvas: Canvas, panel: FindingsPanel) -> None:
+    view = canvas.view
+    view.resize(500, 400)
+    view.set_zoom(2.0)
+    oid = canvas.id_of("พ3")
+    canvas.document.set_objective_text(oid, "")  # an error about พ3
+    canvas.document.findings_changed.emit()
+    finding = next(f for f in panel.findings if oid in f.ids)
+    view.centerOn(0, 0)
+    box = canvas.scene.box(oid)
+    assert box is not None
+    before = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert not before.contains(box.sceneBoundingRect().center())
+    assert panel.show_finding(finding) == [oid]
+    assert box.isSelected()
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert seen.contains(box.sceneBoundingRect().center())

@@ -57,6 +57,7 @@ class MatrixModel(QAbstractTableModel):
         super().__init__(parent)
         self._document = document
         self._rows: list[_Entry] = self._entries()
+        self._shown: dict[str, tuple[object, ...]] = self._snapshot()
         for signal in (document.reset, document.stakeholders_changed, document.map_changed):
             signal.connect(self._reset)
         document.objective_added.connect(self._reset)
@@ -70,6 +71,13 @@ class MatrixModel(QAbstractTableModel):
             rows.append(("level", pid))
             rows.extend(("objective", o.id) for o in route_map.objectives_in(pid))
         return rows
+
+    def _snapshot(self) -> dict[str, tuple[object, ...]]:
+        """What each objective's row shows, to tell a change that matters from a move on the map."""
+        return {
+            o.id: (o.perspective, o.code, o.text, tuple(o.stakeholders))
+            for o in self._document.route_map.objectives
+        }
 
     def entry(self, row: int) -> _Entry | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -182,13 +190,24 @@ class MatrixModel(QAbstractTableModel):
     def _reset(self, *_args: object) -> None:
         self.beginResetModel()
         self._rows = self._entries()
+        self._shown = self._snapshot()
         self.endResetModel()
 
     @Slot(str)
     def _objective_changed(self, objective_id: str) -> None:
-        if self._entries() != self._rows:  # moved to another level
+        """Moving a box changes nothing here; another level regroups the rows; other edits
+        update the objective's row."""
+        objective = self._document.route_map.objective(objective_id)
+        if objective is None:
+            return
+        now = (objective.perspective, objective.code, objective.text, tuple(objective.stakeholders))
+        before = self._shown.get(objective_id)
+        if now == before:
+            return
+        if before is None or before[0] != now[0]:
             self._reset()
             return
+        self._shown[objective_id] = now
         row = self.row_of(objective_id)
         if row >= 0:
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
@@ -216,7 +235,7 @@ class MatrixView(QTableView):
         header.setDefaultAlignment(Qt.AlignmentFlag(wrap))
         self.clicked.connect(self.matrix.toggle)
         self.matrix.modelReset.connect(self._arrange)
-        self.matrix.dataChanged.connect(lambda *_: self.resizeRowsToContents())
+        self.matrix.dataChanged.connect(lambda first, *_: self._fit_row(first.row()))
         self._arrange()
 
     @Slot()
@@ -228,8 +247,18 @@ class MatrixView(QTableView):
             if entry is not None and entry[0] == "level" and columns > 1:
                 self.setSpan(row, 0, 1, columns)
         self.setColumnWidth(0, OBJECTIVE_COLUMN_WIDTH)
-        self.resizeRowsToContents()
+        for row in range(self.matrix.rowCount()):
+            self._fit_row(row)
         self._fit_header()
+
+    def _fit_row(self, row: int) -> None:
+        """Row height from the objective column alone (the check marks are one line): measuring
+        every cell, as ``resizeRowsToContents`` does, takes about a second for 300 objectives."""
+        metrics = self.fontMetrics()
+        flags = int(Qt.AlignmentFlag.AlignLeft.value) | int(Qt.TextFlag.TextWordWrap.value)
+        text = str(self.matrix.index(row, 0).data() or "")
+        box = metrics.boundingRect(QRect(0, 0, OBJECTIVE_COLUMN_WIDTH - 10, 10_000), flags, text)
+        self.setRowHeight(row, max(box.height(), metrics.lineSpacing()) + 8)
 
     def _fit_header(self) -> None:
         """Make the header tall enough for the longest wrapped stakeholder name (at most six lines)."""
