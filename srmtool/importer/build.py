@@ -16,7 +16,7 @@ from typing import Final
 
 from srmtool.export.numbers import format_amount, parse_amount, to_arabic_digits
 from srmtool.importer.grid import Grid
-from srmtool.importer.headings import LEVEL_KEY, normalise
+from srmtool.importer.headings import LEVEL_KEY, normalise, one_line
 from srmtool.importer.reader import SheetColumn, SheetTable
 from srmtool.importer.report import ColumnReport, ImportReport
 from srmtool.model.templates import Template, builtin_template
@@ -89,7 +89,7 @@ def _label(col: SheetColumn, template: Template, two_rows: bool) -> str:
     known = next((c for c in template.columns if c.key == col.key), None)
     if known is not None and (two_rows and " / " in col.heading or not col.heading.strip()):
         return known.label
-    text = " ".join(col.heading.split())
+    text = one_line(col.heading)
     return re.sub(r"^\s*(?:\(\s*[\d๐-๙]{1,2}\s*\)|[\d๐-๙]{1,2}\s*[.)])\s*", "", text) or text
 
 

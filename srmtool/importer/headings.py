@@ -172,6 +172,23 @@ _BY_LENGTH: Final[list[tuple[str, str]]] = sorted(
 )
 
 
+def one_line(text: str) -> str:
+    """A heading typed over several lines as one line. A break between two Thai letters was only
+    wrapping (Thai writes words without spaces), so it is dropped; other breaks become a space."""
+    out = ""
+    for line in (" ".join(part.split()) for part in text.splitlines()):
+        if not line:
+            continue
+        if out and not (_is_thai(out[-1]) and _is_thai(line[0])):
+            out += " "
+        out += line
+    return out
+
+
+def _is_thai(ch: str) -> bool:
+    return "\u0e01" <= ch <= "\u0e5b"
+
+
 def match_heading(text: str) -> tuple[str, float] | None:
     """``(key, score)`` of the column a heading names, or ``None`` when it names none of ours."""
     norm = normalise(text)

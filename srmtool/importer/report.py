@@ -11,6 +11,8 @@ from typing import Final
 
 from openpyxl.utils import get_column_letter
 
+from srmtool.importer.headings import one_line
+
 _TEXT: Final[dict[str, tuple[str, str]]] = {
     "sheet": ("แผ่นงาน: “{sheet}” (แถวหัวตาราง {rows})", "Sheet: “{sheet}” (heading row(s) {rows})"),
     "template": ("ชุดคอลัมน์: {name}", "Column set: {name}"),
@@ -109,7 +111,7 @@ class ImportReport:
             lines.append(_say(lang, "no_objective", rows=shown))
         lines.append(_say(lang, "columns"))
         for column in self.columns:
-            heading = " ".join(column.heading.split())
+            heading = one_line(column.heading)
             kind = "level_column" if column.level else "extra" if column.extra else "mapped"
             lines.append(_say(lang, kind, letter=column.letter, heading=heading, label=column.label))
         if self.skipped:

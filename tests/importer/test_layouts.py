@@ -37,6 +37,7 @@ def test_thai_table_with_titles_numbering_merges_and_totals(tmp_path: Path) -> N
         "responsible",
     ]
     assert m.table.columns[1].label == "ตัวชี้วัด (KPI)"  # the sheet's own wording is kept
+    assert m.table.columns[3].label == "มาตรการทางวิชาการ"  # a line break inside Thai is no space
     # merged down (rows 6-7) and blank below (row 9) continue the objective above
     assert _texts(result) == [
         "ประชาชนจัดการแหล่งเพาะพันธุ์ยุงลาย",
