@@ -143,3 +143,33 @@ def test_matrix_dialog_opens_from_the_panel_and_click_toggles(
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
     assert (sid in canvas.document.route_map.objective(oid).stakeholders) is not had  # type: ignore[union-attr]
     assert view.rowSpan(0, 0) == 1 and view.columnSpan(0, 0) == view.matrix.columnCount()
+
+
+def test_delete_key_in_the_table_removes_the_stakeholder_not_the_map_selection(
+    canvas: Canvas, panel: StakeholdersPanel
+) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    ids = canvas.select("ป1")
+    sid = panel.add_stakeholder()
+    override = QKeyEvent(QEvent.Type.ShortcutOverride, Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier)
+    override.ignore()
+    QCoreApplication.sendEvent(panel.table, override)
+    assert override.isAccepted()  # the table keeps the key from the window's Delete action
+    QTest.keyClick(panel.table, Qt.Key.Key_Delete)
+    assert canvas.document.route_map.stakeholder(sid) is None
+    assert canvas.document.route_map.objective(ids[0]) is not None
+
+
+def test_matrix_regroups_an_objective_moved_to_another_level(canvas: Canvas) -> None:
+    from srmtool.model.operations import SetPerspective
+
+    matrix = MatrixModel(canvas.document)
+    oid = canvas.id_of("ก1")
+    people_heading, stakeholder_heading = matrix.row_of_level("people"), matrix.row_of_level("stakeholder")
+    assert not people_heading < matrix.row_of(oid) < stakeholder_heading
+    canvas.document.apply(SetPerspective(oid, "people"), "ย้ายระดับ")
+    assert people_heading < matrix.row_of(oid) < matrix.row_of_level("stakeholder")
+    canvas.document.undo_stack.undo()
+    assert matrix.row_of(oid) > matrix.row_of_level("process")

@@ -87,6 +87,10 @@ class MatrixModel(QAbstractTableModel):
             self._rows.index(("objective", objective_id)) if ("objective", objective_id) in self._rows else -1
         )
 
+    def row_of_level(self, perspective_id: str) -> int:
+        """The row of a level's heading."""
+        return self._rows.index(("level", perspective_id))
+
     def stakeholder_id(self, column: int) -> str | None:
         items = self._document.route_map.stakeholders
         return items[column - 1].id if 1 <= column <= len(items) else None

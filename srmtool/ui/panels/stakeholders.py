@@ -5,7 +5,8 @@ Each button is one undo step."""
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QSize, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, QSize, Qt, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -53,6 +54,7 @@ class StakeholdersPanel(QWidget):
         header.setSectionResizeMode(ASSIGNED, QHeaderView.ResizeMode.ResizeToContents)
         header.setMinimumSectionSize(40)
         self.table.verticalHeader().hide()
+        self.table.installEventFilter(self)
         self.matrix_dialog: MatrixDialog | None = None
 
         self.add_button = QPushButton(self)
@@ -113,6 +115,20 @@ class StakeholdersPanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Delete in the table removes the selected stakeholders, not the objectives selected on the
+        map (the window's Delete shortcut would otherwise take the key)."""
+        editing = self.table.state() == QAbstractItemView.State.EditingState
+        if watched is self.table and isinstance(event, QKeyEvent) and _is_delete(event) and not editing:
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()
+                return True
+            if event.type() == QEvent.Type.KeyPress:
+                self.remove_selected()
+                return True
+        return super().eventFilter(watched, event)
 
     # -- state ------------------------------------------------------------------------------------
 
@@ -215,6 +231,10 @@ class StakeholdersPanel(QWidget):
         self.matrix_dialog.raise_()
         self.matrix_dialog.activateWindow()
         return self.matrix_dialog
+
+
+def _is_delete(event: QKeyEvent) -> bool:
+    return event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not event.modifiers()
 
 
 def assign(document: Document, objective_ids: list[str], stakeholder_ids: list[str], on: bool) -> bool:
