@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from import_workbooks import LONG_THAI, action_plan, english_table, notes_first, thai_table
+from openpyxl import Workbook
 
 from srmtool.importer import ImportRefused, import_xlsx
 from srmtool.model.checks import check_map
@@ -139,3 +140,26 @@ def test_report_in_thai(tmp_path: Path) -> None:
     assert "แผ่นงาน: “แผนปฏิบัติการ” (แถวหัวตาราง 3, 4)" in text
     assert "“งบประมาณ / จำนวน” → จำนวน (บาท)" in text
     assert "แถว 8: แถวรวม" in text
+
+
+def test_rows_before_any_objective_and_codes_in_front_of_objectives(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(("เป้าประสงค์", "กิจกรรมสำคัญ", "งบประมาณ"))
+    ws.append(("", "ประชุมชี้แจงแนวทางการดำเนินงานให้ภาคีเครือข่ายทุกตำบล", "2,000 บาท"))
+    ws.append(("ภ2 ท้องถิ่นสนับสนุนงบประมาณ", "ทำบันทึกข้อตกลง", "-"))
+    ws.append(("ป1. ประชาชนสุขภาพดี", "เดินวิ่งเพื่อสุขภาพ", "๑,๒๐๐.๕๐"))
+    path = tmp_path / "codes.xlsx"
+    wb.save(path)
+    result = import_xlsx(path)
+    m = result.route_map
+    assert [(o.code, o.text, o.perspective) for o in m.objectives] == [
+        ("ก1", "", "process"),
+        ("ภ2", "ท้องถิ่นสนับสนุนงบประมาณ", "stakeholder"),
+        ("ป1", "ประชาชนสุขภาพดี", "people"),
+    ]
+    assert result.report.rows_without_objective == [2]
+    assert "Row(s) 2 have no objective" in result.report.render("en")
+    assert [r.cells.get("budget") for r in m.table.rows] == ["2,000", "-", "1,200.50"]
+    assert any(f.code for f in check_map(m) if m.objectives[0].id in f.ids)  # the empty one is flagged
