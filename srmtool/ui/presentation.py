@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcut, QTransform
 from PySide6.QtWidgets import QLabel, QWidget
@@ -277,7 +278,7 @@ class Presentation(QObject):
 
     @Slot()
     def _on_selection_changed(self) -> None:
-        if not self.active:
+        if not self.active or not shiboken6.isValid(self._window.scene):  # the scene clears itself as it goes
             return
         ids = self._window.scene.selected_objective_ids()
         if len(ids) == 1:
