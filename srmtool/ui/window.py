@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPointF, QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QByteArray, QEvent, QPointF, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QToolBar, QWidget
 from typing_extensions import override
@@ -32,6 +32,8 @@ from srmtool.ui.status import MapStatus
 
 APP_NAME = "srmtool"
 SEVERITY_ORDER = ("error", "warning", "info")
+GEOMETRY_KEY = "window/geometry"
+STATE_KEY = "window/state"
 
 
 def default_settings() -> QSettings:
@@ -100,7 +102,7 @@ class MainWindow(QMainWindow):
         QGuiApplication.clipboard().dataChanged.connect(self._update_edit_actions)
         self._shown = False
         self.setAcceptDrops(True)
-        self.resize(1280, 860)
+        self._fit_to_screen()
         self._update_title()
         self._update_edit_actions()
         self._show_findings_count()
@@ -109,8 +111,34 @@ class MainWindow(QMainWindow):
         from srmtool.ui.features import install_all
 
         install_all(self)
+        self._restore_layout()
 
     # -- construction ----------------------------------------------------------------------------
+
+    def _fit_to_screen(self) -> None:
+        """A first size that fits the screen (a 1366×768 office laptop as well as a projector)."""
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1280, 860)
+            return
+        room = screen.availableGeometry()
+        self.resize(min(1600, int(room.width() * 0.94)), min(1000, int(room.height() * 0.92)))
+
+    def _restore_layout(self) -> None:
+        """The size and panel layout the user left the last window with."""
+        geometry = self.settings.value(GEOMETRY_KEY)
+        state = self.settings.value(STATE_KEY)
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def _save_layout(self) -> None:
+        presentation = getattr(self, "presentation", None)
+        if presentation is not None and presentation.active:
+            presentation.leave()  # keep the working layout, not the presentation's bare one
+        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.settings.setValue(STATE_KEY, self.saveState())
 
     def _connect_actions(self) -> None:
         a, files, view = self.named_actions, self.files, self.view
@@ -401,6 +429,7 @@ class MainWindow(QMainWindow):
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.may_discard():
+            self._save_layout()
             event.accept()
         else:
             event.ignore()

@@ -34,7 +34,7 @@ PAD = 8.0
 RADIUS = 6.0
 TEXT_TOP = 22.0
 EDGE_ZONE = 7.0  # the strip inside a box's border where a link drag starts
-READABLE_LOD = 0.4  # below this zoom boxes show no text
+READABLE_LOD = 0.25  # below this zoom boxes show no text
 DIM_OPACITY = 0.3  # of a dimmed box's border and text (its background stays opaque)
 #: Presentation mode: box text for the back of a room, within the same box geometry (so the layout,
 #: the arrows and the PDF stay as they are): bigger and heavier, ending in an ellipsis if it must.

@@ -33,5 +33,5 @@ def install(window: MainWindow) -> None:
     third = window.add_dock(
         "findings", lambda: QCoreApplication.translate("Panels", "Check findings"), findings, right
     )
-    window.resizeDocks([first], [380], Qt.Orientation.Horizontal)
+    window.resizeDocks([first], [320], Qt.Orientation.Horizontal)
     window.resizeDocks([first, third], [3, 1], Qt.Orientation.Vertical)  # findings: a quarter
