@@ -721,6 +721,29 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import from Excel</source>
+        <translation>นำเข้าจาก Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx);;All files (*)</source>
+        <translation>สมุดงาน Excel (*.xlsx);;ทุกไฟล์ (*)</translation>
+    </message>
+    <message>
+        <source>The workbook cannot be imported: {reason}</source>
+        <translation>นำเข้าสมุดงานนี้ไม่ได้: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot import the table</source>
+        <translation>นำเข้าตารางไม่ได้</translation>
+    </message>
+    <message>
+        <source>Imported {rows} rows from {name}</source>
+        <translation>นำเข้า {rows} แถวจาก {name} แล้ว</translation>
+    </message>
+</context>
+<context>
     <name>ImportReportDialog</name>
     <message>
         <source>Import Report</source>
@@ -1122,7 +1145,59 @@
     </message>
 </context>
 <context>
+    <name>Recovery</name>
+    <message>
+        <source>Autosave failed: {reason}</source>
+        <extracomment>An autosave reached the disk (UI thread). An autosave failed; the reason, for a person (UI thread).</extracomment>
+        <translation>บันทึกอัตโนมัติไม่สำเร็จ: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot recover the map</source>
+        <translation>กู้คืนแผนที่ไม่ได้</translation>
+    </message>
+    <message>
+        <source>{name} (recovered)</source>
+        <translation>{name} (กู้คืน)</translation>
+    </message>
+    <message>
+        <source>Untitled map</source>
+        <translation>แผนที่ไม่มีชื่อ</translation>
+    </message>
+    <message>
+        <source>Recovered the map saved automatically before srmtool stopped</source>
+        <translation>กู้คืนแผนที่ที่บันทึกอัตโนมัติไว้ก่อนโปรแกรมปิดลงแล้ว</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
+    <message>
+        <source>just now</source>
+        <translation>เมื่อสักครู่</translation>
+    </message>
+    <message>
+        <source>1 minute ago</source>
+        <translation>1 นาทีที่แล้ว</translation>
+    </message>
+    <message>
+        <source>%n minutes ago</source>
+        <translation>%n นาทีที่แล้ว</translation>
+    </message>
+    <message>
+        <source>1 hour ago</source>
+        <translation>1 ชั่วโมงที่แล้ว</translation>
+    </message>
+    <message>
+        <source>%n hours ago</source>
+        <translation>%n ชั่วโมงที่แล้ว</translation>
+    </message>
+    <message>
+        <source>%n days ago</source>
+        <translation>%n วันที่แล้ว</translation>
+    </message>
+    <message>
+        <source>{time} ({age})</source>
+        <translation>{time} ({age})</translation>
+    </message>
     <message>
         <source>Recover Unsaved Maps</source>
         <translation>กู้คืนแผนที่ที่ยังไม่ได้บันทึก</translation>
@@ -1264,9 +1339,15 @@
         <translation>ลบภาคี</translation>
     </message>
     <message numerus="yes">
-        <source>{names} is assigned to %n objectives. Remove it from the map and from those objectives?</source>
+        <source>{names} is assigned to %n objectives. Remove it and its assignments?</source>
         <translation>
-            <numerusform>{names} ได้รับมอบหมายในเป้าประสงค์ %n รายการ ต้องการลบออกจากแผนที่และจากเป้าประสงค์เหล่านั้นหรือไม่?</numerusform>
+            <numerusform>{names} ถูกกำหนดให้กับเป้าประสงค์ %n ข้อ จะลบภาคีนี้และการกำหนดทั้งหมดหรือไม่</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{names} are assigned to %n objectives. Remove them and their assignments?</source>
+        <translation>
+            <numerusform>{names} ถูกกำหนดให้กับเป้าประสงค์ %n ข้อ จะลบภาคีเหล่านี้และการกำหนดทั้งหมดหรือไม่</numerusform>
         </translation>
     </message>
     <message>

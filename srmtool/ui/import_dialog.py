@@ -26,14 +26,12 @@ from typing_extensions import override
 
 from srmtool.importer import ImportRefused, ImportReport, import_xlsx
 
+translate = QCoreApplication.translate  # the name lupdate finds, with the context spelt out
+
 if TYPE_CHECKING:
     from srmtool.ui.window import MainWindow
 
 CONTEXT = "ImportDialog"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def install(window: MainWindow) -> None:
@@ -49,9 +47,9 @@ def ask_import_path(window: MainWindow) -> Path | None:
     folder = window.document.path.parent if window.document.path is not None else Path.home()
     name, _ = QFileDialog.getOpenFileName(
         window,
-        _tr("Import from Excel"),
+        translate("ImportDialog", "Import from Excel"),
         str(folder),
-        _tr("Excel workbooks (*.xlsx);;All files (*)"),
+        translate("ImportDialog", "Excel workbooks (*.xlsx);;All files (*)"),
     )
     return Path(name) if name else None
 
@@ -79,7 +77,7 @@ def import_from_excel(window: MainWindow, path: Path | None = None) -> bool:
     except ImportRefused as exc:
         message = exc.message(window.lang)
     except Exception as exc:  # never a traceback: one line the user can pass on
-        message = _tr("The workbook cannot be imported: {reason}").format(
+        message = translate("ImportDialog", "The workbook cannot be imported: {reason}").format(
             reason=" ".join(f"{type(exc).__name__}: {exc}".split())
         )
     else:
@@ -87,7 +85,7 @@ def import_from_excel(window: MainWindow, path: Path | None = None) -> bool:
     finally:
         QGuiApplication.restoreOverrideCursor()
     if message:
-        window.files.show_error(_tr("Cannot import the table"), message)
+        window.files.show_error(translate("ImportDialog", "Cannot import the table"), message)
         return False
     if not window.files.may_discard():
         return False
@@ -95,9 +93,8 @@ def import_from_excel(window: MainWindow, path: Path | None = None) -> bool:
     document.replace(result.route_map, None)
     document.undo_stack.resetClean()  # an imported map is not saved anywhere yet
     window.view.fit()
-    window.statusBar().showMessage(
-        _tr("Imported {rows} rows from {name}").format(rows=result.report.rows, name=path.name), 8000
-    )
+    done = translate("ImportDialog", "Imported {rows} rows from {name}")
+    window.statusBar().showMessage(done.format(rows=result.report.rows, name=path.name), 8000)
     show_report(window, result.report)
     return True
 

@@ -38,9 +38,7 @@ _CHANGE_SIGNALS: Final = (
     "stakeholders_changed", "map_changed", "reset",
 )  # fmt: skip
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Recovery", text)
+translate = QCoreApplication.translate  # the name lupdate finds, with the context spelt out
 
 
 class Autosaver(QObject):
@@ -187,7 +185,9 @@ class Autosaver(QObject):
 
     @Slot(str)
     def _show_failure(self, reason: str) -> None:
-        self.window.statusBar().showMessage(_tr("Autosave failed: {reason}").format(reason=reason), 10000)
+        self.window.statusBar().showMessage(
+            translate("Recovery", "Autosave failed: {reason}").format(reason=reason), 10000
+        )
 
     # -- closing ---------------------------------------------------------------------------------
 
@@ -252,11 +252,16 @@ def recover(window: MainWindow, entry: RecoveryEntry) -> bool:
     try:
         route_map = load_map(entry.map_path)
     except Exception as exc:  # reported, never raised; the entry stays for another try
-        files.show_error(_tr("Cannot recover the map"), error_text(exc, window.lang, entry.map_path))
+        files.show_error(
+            translate("Recovery", "Cannot recover the map"),
+            error_text(exc, window.lang, entry.map_path),
+        )
         return False
     label = None
     if entry.original is None:
-        label = _tr("{name} (recovered)").format(name=entry.title or _tr("Untitled map"))
+        label = translate("Recovery", "{name} (recovered)").format(
+            name=entry.title or translate("Recovery", "Untitled map")
+        )
     files.adopt(route_map, entry.original, label=label, disk=entry.disk, suggested=None)
     saver = autosaver_of(window)
     if saver is not None:
@@ -265,5 +270,8 @@ def recover(window: MainWindow, entry: RecoveryEntry) -> bool:
         if not saver.store.map_path.is_file():
             return True  # could not copy it: keep the old entry too
     RecoveryStore.delete(entry)
-    window.statusBar().showMessage(_tr("Recovered the map saved automatically before srmtool stopped"), 8000)
+    window.statusBar().showMessage(
+        translate("Recovery", "Recovered the map saved automatically before srmtool stopped"),
+        8000,
+    )
     return True

@@ -27,6 +27,8 @@ from typing_extensions import override
 
 from srmtool.ui.recovery_store import RecoveryEntry
 
+translate = QCoreApplication.translate  # the name lupdate finds, with the context spelt out
+
 CONTEXT = "RecoveryDialog"
 
 
@@ -39,28 +41,32 @@ class Decision:
     discard: list[RecoveryEntry] = field(default_factory=list)
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(CONTEXT, text, "", n)
-
-
 def age_text(saved: datetime, now: datetime) -> str:
     """How long ago ``saved`` was, in words: "just now", "5 minutes ago", "2 hours ago" …"""
     minutes = max(0, int((now - saved).total_seconds() // 60))
     hours, days = minutes // 60, minutes // (60 * 24)
     # One source text for "1" and one for more: without an English .qm, "%n minute(s)" shows as is.
     if minutes < 1:
-        return _tr("just now")
+        return translate("RecoveryDialog", "just now")
     if minutes < 60:
-        return _tr("1 minute ago") if minutes == 1 else _tr("%n minutes ago", minutes)
+        return (
+            translate("RecoveryDialog", "1 minute ago")
+            if minutes == 1
+            else translate("RecoveryDialog", "%n minutes ago", "", minutes)
+        )
     if hours < 48:
-        return _tr("1 hour ago") if hours == 1 else _tr("%n hours ago", hours)
-    return _tr("%n days ago", days)
+        return (
+            translate("RecoveryDialog", "1 hour ago")
+            if hours == 1
+            else translate("RecoveryDialog", "%n hours ago", "", hours)
+        )
+    return translate("RecoveryDialog", "%n days ago", "", days)
 
 
 def saved_text(saved: datetime, now: datetime) -> str:
     """Local date and time of ``saved`` and how long ago it was: "2025-03-01 14:05 (5 minutes ago)"."""
     local = saved.astimezone().strftime("%Y-%m-%d %H:%M")
-    return _tr("{time} ({age})").format(time=local, age=age_text(saved, now))
+    return translate("RecoveryDialog", "{time} ({age})").format(time=local, age=age_text(saved, now))
 
 
 class RecoveryDialog(QDialog):
