@@ -199,11 +199,21 @@ def run_export(ns: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> i
     return EXIT_FAILED if failed else EXIT_OK
 
 
+def _speak(lang: str) -> None:
+    """Pictures carry interface words (the banner's "Destination"): say them in ``lang``."""
+    from srmtool.ui.language import install_translator
+    from srmtool.ui.render import ensure_application
+
+    install_translator(ensure_application(), lang)
+
+
 def _write_one(
     route_map: RouteMap, target: _Target, ns: argparse.Namespace, lang: str, out: TextIO, err: TextIO
 ) -> bool:
     try:
         write = writer(target.kind, ns)
+        if target.kind in ("png", "svg"):
+            _speak(lang)
     except ImportError as exc:
         detail = " ".join(str(exc).split())
         print(say(lang, "export_unavailable", path=target.path, kind=target.kind, reason=detail), file=err)

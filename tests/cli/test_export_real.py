@@ -88,3 +88,21 @@ def test_png_and_svg_from_the_command_line(write_map: WriteMap, tmp_path: Path) 
     objective = table_map().objectives[0]
     assert objective.code in svg.read_text(encoding="utf-8")
     assert words(objective.text)[0] in svg.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("lang", "banner"), [("th", "จุดหมาย"), ("en", "Destination")])
+def test_the_picture_speaks_the_language_asked_for(
+    write_map: WriteMap, tmp_path: Path, lang: str, banner: str
+) -> None:
+    """The banner's label is an interface word: Thai with --lang th, English with --lang en."""
+    source = write_map("แผนตำบล.srm", table_map())
+    svg = tmp_path / "แผนที่.svg"
+    code = "import sys; from srmtool.cli import main; sys.exit(main(sys.argv[1:]))"
+    args = ["export", str(source), "--svg", str(svg), "--lang", lang]
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=subprocess_env(), timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    drawn = svg.read_text(encoding="utf-8")
+    assert banner in drawn
+    assert ("Destination" in drawn) == (lang == "en")
