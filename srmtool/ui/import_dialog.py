@@ -24,11 +24,10 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from srmtool.importer import ImportRefused, ImportReport, import_xlsx
-
 translate = QCoreApplication.translate  # the name lupdate finds, with the context spelt out
 
 if TYPE_CHECKING:
+    from srmtool.importer import ImportReport
     from srmtool.ui.window import MainWindow
 
 CONTEXT = "ImportDialog"
@@ -71,6 +70,8 @@ def import_from_excel(window: MainWindow, path: Path | None = None) -> bool:
     path = path or ask_import_path(window)
     if path is None:
         return False
+    from srmtool.importer import ImportRefused, import_xlsx  # openpyxl: loaded when used, not at start-up
+
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         result = import_xlsx(path)
