@@ -81,7 +81,12 @@ def test_png_and_svg_from_the_command_line(write_map: WriteMap, tmp_path: Path) 
     code = "import sys; from srmtool.cli import main; sys.exit(main(sys.argv[1:]))"
     args = ["export", str(source), "--png", str(png), "--svg", str(svg), "--lang", "en"]
     result = subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=subprocess_env(), timeout=120
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(),
+        timeout=120,
+        cwd=tmp_path,  # `python -c` imports from the working folder: the installed copy, not the checkout
     )
     assert result.returncode == 0, result.stderr
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -100,7 +105,12 @@ def test_the_picture_speaks_the_language_asked_for(
     code = "import sys; from srmtool.cli import main; sys.exit(main(sys.argv[1:]))"
     args = ["export", str(source), "--svg", str(svg), "--lang", lang]
     result = subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=subprocess_env(), timeout=120
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(),
+        timeout=120,
+        cwd=tmp_path,  # `python -c` imports from the working folder: the installed copy, not the checkout
     )
     assert result.returncode == 0, result.stderr
     drawn = svg.read_text(encoding="utf-8")
