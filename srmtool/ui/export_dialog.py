@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QThread, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QThread, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QVBoxLayout, QWidget
 from typing_extensions import override
@@ -36,6 +36,7 @@ from srmtool.ui.export_choices import (
     with_kind_suffix,
 )
 from srmtool.ui.export_form import ExportForm
+from srmtool.ui.follow_language import follow_language
 
 if TYPE_CHECKING:
     from srmtool.ui.window import MainWindow
@@ -105,18 +106,12 @@ class ExportDialog(QDialog):
         self._choices = choices
         self._busy = False
         QVBoxLayout(self).addWidget(self.form)
-        self.retranslate()
+        follow_language(self)
         self.resize(max(self.sizeHint().width(), 760), self.sizeHint().height())
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Export"))
         self.form.retranslate()
-
-    @override
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- questions (tests replace these) ------------------------------------------------------------
 

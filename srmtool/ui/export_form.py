@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
 
 from srmtool.cli.export import MAX_FONT_SIZE, MIN_FONT_SIZE, PAPERS
 from srmtool.ui.export_choices import FONTS, KINDS, ExportChoices
 from srmtool.ui.export_signatures import SignatureTable
+from srmtool.ui.follow_language import follow_language
 
 #: Which options each format uses.
 USES: dict[str, frozenset[str]] = {
@@ -96,7 +96,7 @@ class ExportForm(QWidget):
         self.size_spin.setValue(self._sizes.get(choices.kind, MIN_FONT_SIZE))
         self.kind_buttons[choices.kind].setChecked(True)
         self._update_enabled()
-        self.retranslate()
+        follow_language(self)
 
     def _label(self, key: str, buddy: QWidget) -> QLabel:
         label = self._labels[key] = QLabel(self)
@@ -173,12 +173,6 @@ class ExportForm(QWidget):
         self.export_button.setText(self.tr("&Export"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.signatures.retranslate()
-
-    @override
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def file_filter(self, kind: str) -> str:
         return {

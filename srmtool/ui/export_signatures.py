@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Slot
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from srmtool.ui.export_choices import ROLES, Signature
+from srmtool.ui.follow_language import follow_language
 
 ROLE, NAME, POSITION = range(3)
 Index = QModelIndex | QPersistentModelIndex
@@ -79,19 +80,13 @@ class SignatureTable(QWidget):
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         self.set_signatures(signatures)
-        self.retranslate()
+        follow_language(self)
 
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([self.tr("Role"), self.tr("Name"), self.tr("Position")])
         self.add_button.setText(self.tr("Add Signer"))
         self.remove_button.setText(self.tr("Remove"))
         self.table.setToolTip(self.tr("Printed under the table; an empty name or position is a dotted line"))
-
-    @override
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def set_signatures(self, signatures: Sequence[Signature]) -> None:
         self.table.setRowCount(0)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QVBoxLayout,
 )
-from typing_extensions import override
+
+from srmtool.ui.follow_language import follow_language
 
 translate = QCoreApplication.translate  # the name lupdate finds, with the context spelt out
 
@@ -123,7 +124,7 @@ class ImportReportDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.details)
         layout.addWidget(self.buttons)
-        self.retranslate()
+        follow_language(self)
         self.resize(720, 520)
 
     def retranslate(self) -> None:
@@ -134,9 +135,3 @@ class ImportReportDialog(QDialog):
             ).format(file=self.report.file, rows=self.report.rows, objectives=self.report.objectives)
         )
         self.details.setPlainText(self.report.render(self._window.lang))
-
-    @override
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

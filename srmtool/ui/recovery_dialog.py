@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
 
+from srmtool.ui.follow_language import follow_language
 from srmtool.ui.recovery_store import RecoveryEntry
 
 translate = QCoreApplication.translate  # the name lupdate finds, with the context spelt out
@@ -105,7 +105,7 @@ class RecoveryDialog(QDialog):
             layout.addWidget(widget)
         self.resize(860, 360)
         self._fill()
-        self.retranslate()
+        follow_language(self)
 
     def _fill(self) -> None:
         self._list.clear()
@@ -149,12 +149,6 @@ class RecoveryDialog(QDialog):
         self._discard.setText(self.tr("&Discard…"))
         self._later.setText(self.tr("Decide &Later"))
         self._update_buttons()
-
-    @override
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def selected(self) -> RecoveryEntry | None:
         item = self._list.currentItem()

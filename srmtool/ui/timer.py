@@ -15,6 +15,8 @@ from PySide6.QtGui import QFont, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QInputDialog, QLabel, QToolButton, QWidget
 from typing_extensions import override
 
+from srmtool.ui.follow_language import follow_language
+
 TICK_MS = 250  # four ticks a second: the seconds change on time and the flashing is steady
 RED_FROM = 60.0  # seconds left from which the digits are red
 DEFAULT_MINUTES = 5
@@ -84,7 +86,7 @@ class CountdownOverlay(QFrame):
         self._ticker.timeout.connect(self.tick)
         parent.installEventFilter(self)
         self.hide()
-        self.retranslate()
+        follow_language(self)
 
     # -- public ---------------------------------------------------------------------------------
     def start(self, seconds: float) -> None:
@@ -170,11 +172,6 @@ class CountdownOverlay(QFrame):
         self._close.setToolTip(self.tr("Stop the countdown (Ctrl+T)"))
 
     # -- Qt -------------------------------------------------------------------------------------
-    @override
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     @override
     def eventFilter(self, watched: object, event: QEvent) -> bool:

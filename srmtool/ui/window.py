@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QPointF, QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QByteArray, QPointF, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QToolBar, QWidget
 from typing_extensions import override
@@ -27,6 +27,7 @@ from srmtool.ui.canvas.view import MapView
 from srmtool.ui.clipboard import can_paste, copy_to_clipboard, paste_from_clipboard
 from srmtool.ui.document import Document
 from srmtool.ui.files import FileActions, RecentFiles, fresh_map
+from srmtool.ui.follow_language import follow_language
 from srmtool.ui.recent_menu import RecentMenu
 from srmtool.ui.status import MapStatus
 
@@ -106,7 +107,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_edit_actions()
         self._show_findings_count()
-        self.retranslate()
+        follow_language(self)
 
         from srmtool.ui.features import install_all
 
@@ -379,12 +380,6 @@ class MainWindow(QMainWindow):
             dock.setWindowTitle(self._dock_titles[name]())
         self._show_findings_count()
         self._update_title()
-
-    @override
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- View ------------------------------------------------------------------------------------
 

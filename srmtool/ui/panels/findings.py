@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QLabel,
@@ -24,6 +24,7 @@ from srmtool.ui.canvas.scene import MapScene
 from srmtool.ui.canvas.text import thai_layout_text
 from srmtool.ui.canvas.view import MapView
 from srmtool.ui.document import Document
+from srmtool.ui.follow_language import follow_language
 from srmtool.ui.panels.common import item_label
 
 _INDEX_ROLE = Qt.ItemDataRole.UserRole
@@ -96,7 +97,7 @@ class FindingsPanel(QWidget):
         self.list.itemActivated.connect(self.show_item)
         document.findings_changed.connect(self.refresh)
         document.reset.connect(self.refresh)
-        self.retranslate()
+        follow_language(self)
 
     def retranslate(self) -> None:
         self.empty_label.setText(self.tr("No problems found"))
@@ -106,12 +107,6 @@ class FindingsPanel(QWidget):
     @override
     def sizeHint(self) -> QSize:
         return QSize(340, 150)  # the dock's first size: room for the map beside it
-
-    @override
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     @property
     def findings(self) -> list[Finding]:

@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -33,6 +32,7 @@ from srmtool.model.operations import SetObjectiveField
 from srmtool.model.types import PERSPECTIVE_IDS
 from srmtool.ui.canvas.text import thai_layout_text
 from srmtool.ui.document import Document
+from srmtool.ui.follow_language import follow_language
 
 CHECK = "✓"
 STAKEHOLDER_COLUMN_WIDTH = 104
@@ -304,7 +304,7 @@ class MatrixDialog(QDialog):
         self.resize(
             min(self.view.preferred_width() + 24, int(screen.width() * 0.9)), min(720, screen.height() - 80)
         )
-        self.retranslate()
+        follow_language(self)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Stakeholders × objectives"))
@@ -312,9 +312,3 @@ class MatrixDialog(QDialog):
             self.tr("✓ = the stakeholder is assigned to the objective. Click a cell to change it.")
         )
         self.view.matrix.retranslate()
-
-    @override
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -5,7 +5,7 @@ Document's signals, never from what was typed."""
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, Slot
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from srmtool.model.types import Objective
 from srmtool.ui.canvas.scene import MapScene
 from srmtool.ui.canvas.text import thai_layout_text
 from srmtool.ui.document import Document
+from srmtool.ui.follow_language import follow_language
 from srmtool.ui.panels.common import CommitTextEdit
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
@@ -57,7 +58,7 @@ class PropertiesPanel(QWidget):
         document.stakeholders_changed.connect(self.refresh)
         document.map_changed.connect(self.refresh)
         document.reset.connect(self.refresh)
-        self.retranslate()
+        follow_language(self)
         self.refresh()
 
     def _build_form(self) -> QWidget:
@@ -135,12 +136,6 @@ class PropertiesPanel(QWidget):
     @override
     def sizeHint(self) -> QSize:
         return QSize(360, 560)  # the dock's first size: room for the map beside it
-
-    @override
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- showing ----------------------------------------------------------------------------------
 

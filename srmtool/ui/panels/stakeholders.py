@@ -23,6 +23,7 @@ from srmtool.model.operations import AddStakeholder, Batch, Operation, RemoveSta
 from srmtool.model.types import Stakeholder
 from srmtool.ui.canvas.scene import MapScene
 from srmtool.ui.document import Document
+from srmtool.ui.follow_language import follow_language
 from srmtool.ui.panels.matrix import MatrixDialog
 from srmtool.ui.panels.stakeholder_model import ASSIGNED, KIND, NAME, ROLE, StakeholderModel
 
@@ -82,7 +83,7 @@ class StakeholdersPanel(QWidget):
         self.model.modelReset.connect(self._update_buttons)
         scene.selectionChanged.connect(self._update_buttons)
         document.objective_changed.connect(self._update_buttons)
-        self.retranslate()
+        follow_language(self)
         self._fit_columns()
         self.model.modelReset.connect(self._fit_columns)
 
@@ -109,12 +110,6 @@ class StakeholdersPanel(QWidget):
     @override
     def sizeHint(self) -> QSize:
         return QSize(360, 560)  # the dock's first size: room for the map beside it
-
-    @override
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     @override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -15,7 +15,6 @@ import re
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QStyle, QStyledItemDelegate, QStyl
 from typing_extensions import override
 
 from srmtool.ui.canvas.text import request_segmenter, segmenter_ready, thai_layout_text
+from srmtool.ui.follow_language import follow_language
 
 PAD_X = 5
 PAD_Y = 4
@@ -155,17 +155,11 @@ class CellEditor(QPlainTextEdit):
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setFrameShape(QPlainTextEdit.Shape.Box)
-        self.retranslate()
+        follow_language(self)
 
     def retranslate(self) -> None:
         self.setPlaceholderText(self.tr("Enter keeps the text · Shift+Enter starts a new line · Esc cancels"))
         self.setToolTip(self.placeholderText())
-
-    @override
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     @override
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
 
 from srmtool.model.operations import Operation, RemoveColumn, ReplaceColumns
 from srmtool.model.types import OBJECTIVE_COLUMN, Column, RouteMap
+from srmtool.ui.follow_language import follow_language
 
 
 def new_column_key(route_map: RouteMap, taken: set[str]) -> str:
@@ -119,7 +119,7 @@ class ColumnsDialog(QDialog):
         self._buttons.rejected.connect(self.reject)
         self.resize(560, 460)
         self._fill(0)
-        self.retranslate()
+        follow_language(self)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Table Columns"))
@@ -139,12 +139,6 @@ class ColumnsDialog(QDialog):
         self.down_button.setText(self.tr("Move &Down"))
         self.template_button.setText(self.tr("&Save as Template…"))
         self._fill(self._list.currentRow())
-
-    @override
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- the working copy --------------------------------------------------------------------------
 

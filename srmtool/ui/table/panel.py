@@ -10,10 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt, Slot
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, Qt, Slot
 from PySide6.QtWidgets import QDialog, QInputDialog, QToolBar, QVBoxLayout, QWidget
 from shiboken6 import isValid
-from typing_extensions import override
 
 from srmtool.model.operations import AddRow, Batch, Operation, OperationError, RemoveRow
 from srmtool.model.templates import (
@@ -25,6 +24,7 @@ from srmtool.model.templates import (
 )
 from srmtool.model.types import OBJECTIVE_COLUMN, Column, Row
 from srmtool.ui.files import fresh_map
+from srmtool.ui.follow_language import follow_language
 from srmtool.ui.table.columns import ColumnsDialog
 from srmtool.ui.table.model import RowTableModel, insert_position
 from srmtool.ui.table.template_dialog import TemplateDialog
@@ -56,16 +56,10 @@ class TablePanel(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.view, 1)
-        self.retranslate()
+        follow_language(self)
 
     def retranslate(self) -> None:
         self.toolbar.setWindowTitle(self.tr("Table"))
-
-    @override
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 class TableFeature(QObject):

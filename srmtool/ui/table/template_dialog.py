@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
 
 from srmtool.model.templates import Template
+from srmtool.ui.follow_language import follow_language
 
 
 class TemplateDialog(QDialog):
@@ -41,7 +41,7 @@ class TemplateDialog(QDialog):
         self._buttons.rejected.connect(self.reject)
         self._list.itemDoubleClicked.connect(lambda _item: self.accept())
         self.resize(520, 360)
-        self.retranslate()
+        follow_language(self)
         self._list.setCurrentRow(0)
 
     def retranslate(self) -> None:
@@ -58,12 +58,6 @@ class TemplateDialog(QDialog):
             item.setToolTip(" · ".join(c.label for c in template.columns))
             item.setData(Qt.ItemDataRole.UserRole, i)
         self._list.setCurrentRow(current)
-
-    @override
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def select(self, row: int) -> None:
         self._list.setCurrentRow(row)

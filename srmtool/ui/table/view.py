@@ -16,6 +16,7 @@ from typing_extensions import override
 from srmtool.model.operations import Batch, SetCell
 from srmtool.model.types import OBJECTIVE_COLUMN
 from srmtool.ui.canvas.text import box_fonts, notifier
+from srmtool.ui.follow_language import follow_language
 from srmtool.ui.table.cells import CellDelegate, CellText
 from srmtool.ui.table.model import RowTableModel
 
@@ -85,16 +86,11 @@ class TableView(QTableView):
         self.verticalScrollBar().valueChanged.connect(self._measure_visible)
         notifier().ready.connect(self._on_segmenter_ready)
         self._rebuild()
+        follow_language(self)
 
     def retranslate(self) -> None:
         """The headers are the map's own labels; only texts made here (a missing objective) change."""
         self.viewport().update()
-
-    @override
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def table_model(self) -> RowTableModel:
         return self._model
