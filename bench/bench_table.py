@@ -19,25 +19,11 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from bench_canvas import PHRASES  # noqa: E402  (the same Thai phrases as the canvas benchmark)
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from srmtool.model.templates import default_columns  # noqa: E402
 from srmtool.model.types import PERSPECTIVE_IDS, Objective, RouteMap, Row, Table  # noqa: E402
-
-PHRASES = [
-    "ประชาชนจัดการแหล่งเพาะพันธุ์ยุงลาย",
-    "อย่างต่อเนื่อง",
-    "ในครัวเรือนและชุมชน",
-    "ภาคีเครือข่ายมีส่วนร่วม",
-    "องค์กรปกครองส่วนท้องถิ่นสนับสนุนงบประมาณ",
-    "อสม. เฝ้าระวังโรคในหมู่บ้าน",
-    "ระบบข้อมูลที่ทันสมัย",
-    "บุคลากรมีสมรรถนะในการควบคุมโรค",
-    "โรงเรียนและวัดเป็นแกนนำ",
-    "การสื่อสารความเสี่ยงที่มีประสิทธิภาพ",
-    "ผู้สูงอายุได้รับการดูแลที่บ้าน",
-    "กองทุนหลักประกันสุขภาพระดับท้องถิ่น",
-]
 
 
 def make_map(objectives: int, rows: int, seed: int = 7) -> RouteMap:
