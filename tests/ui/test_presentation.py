@@ -11,11 +11,10 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel
 from pytestqt.qtbot import QtBot
-from window_fixtures import LONG_THAI, Fixture, ids_with_codes, make_window
+from window_fixtures import LONG_THAI, Fixture, ids_with_codes, make_window, presentation
 
 from srmtool.model.operations import SetObjectiveField
 from srmtool.ui.present_tool import PresentTool
-from srmtool.ui.presentation import Presentation
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -30,12 +29,6 @@ def fx(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Fixture
     fixture.window.show()
     qtbot.waitExposed(fixture.window)
     return fixture
-
-
-def presentation(fx: Fixture) -> Presentation:
-    found = fx.window.findChild(Presentation)
-    assert found is not None
-    return found
 
 
 def press(fx: Fixture, key: Qt.Key, text: str = "") -> None:

@@ -11,12 +11,11 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
-from window_fixtures import Fixture, ids_with_codes, make_window
+from window_fixtures import Fixture, ids_with_codes, make_window, presentation
 
 from srmtool.model.srmfile import dumps_map, load_map
 from srmtool.model.types import objective_votes
 from srmtool.ui import timer
-from srmtool.ui.presentation import Presentation
 from srmtool.ui.timer import CountdownOverlay, mm_ss
 
 LEFT, RIGHT = Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton
@@ -29,12 +28,6 @@ def fx(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Fixture
     fixture.window.show()
     qtbot.waitExposed(fixture.window)
     return fixture
-
-
-def presentation(fx: Fixture) -> Presentation:
-    found = fx.window.findChild(Presentation)
-    assert found is not None
-    return found
 
 
 def click(fx: Fixture, oid: str, button: Qt.MouseButton = LEFT, shift: bool = False) -> None:
