@@ -106,8 +106,23 @@ def is_running(pid: int, identity: str | None) -> bool:
 # -- entries --------------------------------------------------------------------------------------
 
 
+class _EntryFiles:
+    """The two files of the entry ``run_id`` in ``folder``: the map and its description."""
+
+    folder: Path
+    run_id: str
+
+    @property
+    def map_path(self) -> Path:
+        return self.folder / (self.run_id + MAP_SUFFIX)
+
+    @property
+    def info_path(self) -> Path:
+        return self.folder / (self.run_id + INFO_SUFFIX)
+
+
 @dataclass(frozen=True)
-class RecoveryEntry:
+class RecoveryEntry(_EntryFiles):
     """One autosaved map and what the recovery dialog shows of it."""
 
     folder: Path
@@ -119,14 +134,6 @@ class RecoveryEntry:
     title: str
     objectives: int
     disk: DiskStamp | None  # the original file as the editor last read or wrote it
-
-    @property
-    def map_path(self) -> Path:
-        return self.folder / (self.run_id + MAP_SUFFIX)
-
-    @property
-    def info_path(self) -> Path:
-        return self.folder / (self.run_id + INFO_SUFFIX)
 
     @property
     def display_name(self) -> str:
@@ -183,7 +190,7 @@ def _write_without_backup(path: Path, data: bytes) -> None:
         os.unlink(backup_path(path))
 
 
-class RecoveryStore:
+class RecoveryStore(_EntryFiles):
     """The recovery folder as seen by one running editor, which owns the entry ``run_id``."""
 
     def __init__(self, folder: Path | None = None, run_id: str | None = None) -> None:
@@ -191,14 +198,6 @@ class RecoveryStore:
         self.run_id = run_id or _new_run_id()
         self._pid = os.getpid()
         self._identity = process_identity(self._pid)
-
-    @property
-    def map_path(self) -> Path:
-        return self.folder / (self.run_id + MAP_SUFFIX)
-
-    @property
-    def info_path(self) -> Path:
-        return self.folder / (self.run_id + INFO_SUFFIX)
 
     def write(
         self, data: bytes, *, original: Path | None, title: str, objectives: int, disk: DiskStamp | None
