@@ -194,9 +194,7 @@ class _TextFollower(QObject):
         if watched is self._window and event.type() == QEvent.Type.LanguageChange:
             self.apply()
             self.apply_button_texts()
-            retranslate_scene = getattr(self._window.scene, "retranslate", None)
-            if callable(retranslate_scene):
-                retranslate_scene()
+            self._window.scene.retranslate()
         return False
 
 
