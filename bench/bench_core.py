@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from srmtool.model.srmfile import dumps_map, load_map, loads_map, save_map
+from srmtool.model.srmfile.codec import dumps_map, load_map, loads_map, save_map
 from srmtool.model.templates import default_columns
 from srmtool.model.types import CODE_PREFIX, PERSPECTIVE_IDS, Link, Objective, RouteMap, Row, Stakeholder
 

@@ -72,6 +72,9 @@ ensure_venv() {
 
 # pip_install ARGS...: pip inside the venv, quiet about its own version.
 pip_install() {
+    # setuptools copies build/lib into the wheel as it finds it: a module renamed or removed since the
+    # last install would come back from there, so the folder goes first.
+    rm -rf "$REPO/build"
     "$VENV/bin/python" -m pip install --disable-pip-version-check "$@"
 }
 

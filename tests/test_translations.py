@@ -100,8 +100,8 @@ MARKED_ELSEWHERE = {
     ("actions.py", "QCoreApplication.translate(CONTEXT, text)"),
     ("actions.py", "translate(spec.text)"),
     ("actions.py", "translate(spec.tip)"),
-    ("window.py", "table.translate(title)"),
-    ("window.py", "table.translate(table.SUBMENU_TEXT[key])"),
+    ("window.py", "actions.translate(title)"),
+    ("window.py", "actions.translate(actions.SUBMENU_TEXT[key])"),
     ("language.py", "translate(ACTIONS[name].text)"),
 }
 

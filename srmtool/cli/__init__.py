@@ -180,7 +180,7 @@ def _first_word(argv: Sequence[str]) -> str | None:
 
 
 def _run(argv: list[str], lang: str) -> int:
-    from srmtool.cli import commands
+    from srmtool.cli import map_commands as commands
 
     out, err = sys.stdout, sys.stderr
     first = _first_word(argv)

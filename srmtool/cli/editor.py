@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from srmtool.cli.commands import EXIT_UNREADABLE, read_map
+from srmtool.cli.map_commands import EXIT_UNREADABLE, read_map
 from srmtool.cli.text import say
 from srmtool.model.errors import MapFileError
 

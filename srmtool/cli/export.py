@@ -89,13 +89,13 @@ def targets(file: str, ns: argparse.Namespace) -> list[_Target]:
 def writer(kind: str, ns: argparse.Namespace) -> Writer:
     """The function that writes ``kind``; raises ``ImportError`` when this installation lacks it."""
     if kind == "xlsx":
-        from srmtool.export.xlsx import DEFAULT_FONT, write_xlsx
+        from srmtool.export.xlsx.workbook import DEFAULT_FONT, write_xlsx
 
         font = ns.font or DEFAULT_FONT
         sized = {"font_size": ns.font_size} if ns.font_size else {}
         return lambda m, p: write_xlsx(m, p, paper=ns.paper, thai_digits=ns.thai_digits, font=font, **sized)
     if kind == "pdf":
-        from srmtool.export.pdf import write_pdf
+        from srmtool.export.pdf.document import write_pdf
 
         sized = {"font_size": ns.font_size} if ns.font_size else {}
         signatures = () if ns.no_signatures else [tuple(s) for s in ns.signature] if ns.signature else None
@@ -169,7 +169,7 @@ def write_whole(route_map: RouteMap, path: str, write: Writer) -> None:
 
 
 def run_export(ns: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> int:
-    from srmtool.cli.commands import read_map
+    from srmtool.cli.map_commands import read_map
 
     if ns.font_size is not None and not MIN_FONT_SIZE <= ns.font_size <= MAX_FONT_SIZE:
         print(say(lang, "export_bad_font_size", size=f"{ns.font_size:g}"), file=err)

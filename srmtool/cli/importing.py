@@ -40,9 +40,9 @@ def add_parser(
 
 
 def run_import(ns: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> int:
-    from srmtool.cli.commands import file_error
+    from srmtool.cli.map_commands import file_error
     from srmtool.importer import ImportRefused, import_xlsx
-    from srmtool.model.srmfile import save_map
+    from srmtool.model.srmfile.codec import save_map
 
     target = Path(ns.output)
     if (target.exists() or target.is_symlink()) and not ns.force:

@@ -10,19 +10,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from srmtool.export.pdf import write_pdf
-    from srmtool.export.xlsx import write_xlsx
+    from srmtool.export.pdf.document import write_pdf
+    from srmtool.export.xlsx.workbook import write_xlsx
 
 __all__ = ["write_pdf", "write_xlsx"]
 
 
 def __getattr__(name: str) -> Any:
     if name == "write_xlsx":
-        from srmtool.export.xlsx import write_xlsx
+        from srmtool.export.xlsx.workbook import write_xlsx
 
         return write_xlsx
     if name == "write_pdf":
-        from srmtool.export.pdf import write_pdf
+        from srmtool.export.pdf.document import write_pdf
 
         return write_pdf
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Final
 
-from srmtool.export.numbers import format_amount, parse_amount, to_arabic_digits
 from srmtool.importer.grid import Grid
 from srmtool.importer.headings import LEVEL_KEY, normalise, one_line
 from srmtool.importer.reader import SheetColumn, SheetTable
 from srmtool.importer.report import ColumnReport, ImportReport
+from srmtool.model.numbers import format_amount, parse_amount, to_arabic_digits
 from srmtool.model.templates import Template, builtin_template
 from srmtool.model.tidy import tidy_positions
 from srmtool.model.types import (

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from typing import Final
 
-from srmtool.export.numbers import to_arabic_digits
+from srmtool.model.numbers import to_arabic_digits
 
 #: Not a table column: the objective's level (perspective), when a sheet has one.
 LEVEL_KEY: Final = "_level"

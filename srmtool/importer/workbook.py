@@ -16,7 +16,6 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from srmtool.export.numbers import to_arabic_digits
 from srmtool.importer.build import KnownObjective, build_map, level_of
 from srmtool.importer.errors import ImportRefused
 from srmtool.importer.grid import Grid, read_grid
@@ -24,6 +23,7 @@ from srmtool.importer.headings import normalise
 from srmtool.importer.reader import SheetTable, find_heading_row, read_table
 from srmtool.importer.report import ImportReport
 from srmtool.importer.safety import check_workbook
+from srmtool.model.numbers import to_arabic_digits
 from srmtool.model.types import RouteMap
 
 #: Normalised headings of our export's objectives sheet, left to right.

@@ -2,7 +2,7 @@
 
 from srmtool.model.checks import CHECKS, Finding, check_map
 from srmtool.model.errors import MapFileError
-from srmtool.model.srmfile import dumps_map, load_map, loads_map, save_map
+from srmtool.model.srmfile.codec import dumps_map, load_map, loads_map, save_map
 from srmtool.model.types import (
     FORMAT,
     PERSPECTIVE_IDS,

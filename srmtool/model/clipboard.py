@@ -28,8 +28,8 @@ from srmtool.model.layout import (
     Rect,
     compute_layout,
 )
-from srmtool.model.srmfile_json import check_depth, check_encodable, parse_json
-from srmtool.model.srmfile_validate import (
+from srmtool.model.srmfile.jsontext import check_depth, check_encodable, parse_json
+from srmtool.model.srmfile.validate import (
     MAX_COORDINATE,
     MAX_ID_CHARS,
     MAX_LINKS,

@@ -39,7 +39,7 @@ def run(path: Path | None, lang: str | None, *, settings: QSettings | None = Non
     cannot be opened after all). ``lang`` is the interface language asked for on the command line
     (None: the user's last choice, else the system's). ``settings`` default to the user's."""
     from srmtool.ui.language import install_translator, startup_language
-    from srmtool.ui.recovery import offer_recovery
+    from srmtool.ui.recovery.feature import offer_recovery
     from srmtool.ui.window import MainWindow, default_settings
 
     app = application()

@@ -28,11 +28,11 @@ from srmtool.model.operations import (
     RemoveObjective,
     SetObjectiveField,
 )
-from srmtool.model.srmfile import load_map, save_map
+from srmtool.model.srmfile.codec import load_map, save_map
 from srmtool.model.templates import default_columns
 from srmtool.model.types import PERSPECTIVE_IDS, Link, Objective, RouteMap, Row, Table, now_iso
-from srmtool.ui import commands
-from srmtool.ui.commands import OperationCommand
+from srmtool.ui import undo_command as commands
+from srmtool.ui.undo_command import OperationCommand
 
 
 class Document(QObject):

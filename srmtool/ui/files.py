@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, QSettings, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from srmtool.model.errors import MapFileError
-from srmtool.model.srmfile import backup_path, load_map
+from srmtool.model.srmfile.codec import backup_path, load_map
 from srmtool.model.templates import default_columns
 from srmtool.model.types import Meta, RouteMap, Table, now_iso
 from srmtool.ui.disk_state import DiskStamp

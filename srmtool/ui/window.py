@@ -20,11 +20,11 @@ from srmtool.model.checks import Finding
 from srmtool.model.clipboard import ClipboardError
 from srmtool.model.layout import BOX_HEIGHT, BOX_WIDTH
 from srmtool.model.types import PERSPECTIVE_IDS
-from srmtool.ui import actions as table
+from srmtool.ui import actions
 from srmtool.ui.canvas.scene import MapScene
 from srmtool.ui.canvas.tools import SelectTool, delete_selection, edit_selected
 from srmtool.ui.canvas.view import MapView
-from srmtool.ui.clipboard import can_paste, copy_to_clipboard, paste_from_clipboard
+from srmtool.ui.desktop_clipboard import can_paste, copy_to_clipboard, paste_from_clipboard
 from srmtool.ui.document import Document
 from srmtool.ui.files import FileActions, RecentFiles, fresh_map
 from srmtool.ui.follow_language import follow_language
@@ -71,12 +71,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.files = FileActions(self, self.document, RecentFiles(self.settings), self.lang)
 
-        self.named_actions = table.create_actions(self)
+        self.named_actions = actions.create_actions(self)
         stack = self.document.undo_stack
-        self.named_actions["undo"] = table.dress(
+        self.named_actions["undo"] = actions.dress(
             stack.createUndoAction(self, self.tr("Undo")), "undo", self, keep_text=True
         )
-        self.named_actions["redo"] = table.dress(
+        self.named_actions["redo"] = actions.dress(
             stack.createRedoAction(self, self.tr("Redo")), "redo", self, keep_text=True
         )
         self._connect_actions()
@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        for key, _title, names in table.MENUS:
+        for key, _title, names in actions.MENUS:
             menu = self.menus[key] = bar.addMenu("")
             menu.setObjectName(f"{key}_menu")
             for name in names:
@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
         bar = self.toolbar = QToolBar(self)
         bar.setObjectName("main_toolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonFollowStyle)
-        for name in table.TOOLBAR:
+        for name in actions.TOOLBAR:
             if name:
                 bar.addAction(self.named_actions[name])
             else:
@@ -370,11 +370,11 @@ class MainWindow(QMainWindow):
         """Set every text the window owns in the current language (after a translator changes)."""
         for name, action in self.named_actions.items():
             if name not in ("undo", "redo"):
-                table.dress(action, name, self)
-        for key, title, _names in table.MENUS:
-            self.menus[key].setTitle(table.translate(title))
+                actions.dress(action, name, self)
+        for key, title, _names in actions.MENUS:
+            self.menus[key].setTitle(actions.translate(title))
         for key, menu in self.submenus.items():
-            menu.setTitle(table.translate(table.SUBMENU_TEXT[key]))
+            menu.setTitle(actions.translate(actions.SUBMENU_TEXT[key]))
         self.toolbar.setWindowTitle(self.tr("Main"))
         for name, dock in self.docks.items():
             dock.setWindowTitle(self._dock_titles[name]())

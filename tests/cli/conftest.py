@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from srmtool.model.srmfile import save_map
+from srmtool.model.srmfile.codec import save_map
 from srmtool.model.types import RouteMap
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from cli_maps import broken_map, clean_map, subprocess_env
 
 from srmtool.model.checks import check_map
-from srmtool.model.srmfile import load_map
+from srmtool.model.srmfile.codec import load_map
 from srmtool.model.types import RouteMap
 from srmtool.resources_path import resource
 

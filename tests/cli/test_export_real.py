@@ -14,7 +14,7 @@ from cli_maps import clean_map, subprocess_env
 
 from srmtool.cli import main
 from srmtool.export.thai import words
-from srmtool.export.xlsx_table import TABLE_SHEET
+from srmtool.export.xlsx.table import TABLE_SHEET
 from srmtool.model.types import RouteMap, Row
 
 WriteMap = Callable[[str, RouteMap], Path]

@@ -10,7 +10,7 @@ import pytest
 from cli_maps import LONG_THAI, clean_map, thai_system
 
 from srmtool.cli import main
-from srmtool.model.srmfile import load_map
+from srmtool.model.srmfile.codec import load_map
 from srmtool.model.templates import builtin_template
 from srmtool.model.types import PERSPECTIVE_IDS, RouteMap
 

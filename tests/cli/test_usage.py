@@ -10,7 +10,8 @@ import pytest
 from cli_maps import clean_map
 
 import srmtool
-from srmtool.cli import chosen_language, commands, main
+from srmtool.cli import chosen_language, main
+from srmtool.cli import map_commands as commands
 from srmtool.cli.text import TEXT, say
 from srmtool.model.types import RouteMap
 

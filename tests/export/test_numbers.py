@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from srmtool.export import numbers
+from srmtool.model import numbers
 
 
 @pytest.mark.parametrize(

@@ -19,13 +19,13 @@ import pdfplumber
 import pytest
 
 import srmtool.export
-from srmtool.export import pdf as pdf_module
-from srmtool.export.numbers import baht_text, format_amount, parse_amount, to_thai_digits
-from srmtool.export.pdf import PAPERS, SARABUN_SCALE, write_pdf
-from srmtool.export.pdf_table import column_edges
-from srmtool.export.pdf_text import PdfText, new_canvas
+from srmtool.export.pdf import document as pdf_module
+from srmtool.export.pdf.document import PAPERS, SARABUN_SCALE, write_pdf
+from srmtool.export.pdf.table import column_edges
+from srmtool.export.pdf.text import PdfText, new_canvas
 from srmtool.export.thai import words
 from srmtool.model import load_map
+from srmtool.model.numbers import baht_text, format_amount, parse_amount, to_thai_digits
 from srmtool.model.templates import default_columns
 from srmtool.model.types import Column, Meta, Objective, RouteMap, Row, Table
 from srmtool.resources_path import resource

@@ -12,10 +12,10 @@ import pdfplumber
 import pytest
 from reportlab.lib.pagesizes import A4, landscape
 
-from srmtool.export.pdf_map import box_inner, draw_map_page, fit_box_texts
-from srmtool.export.pdf_map_geometry import MIN_SCALE, MapTransform, map_transforms, page_frame
-from srmtool.export.pdf_map_text import ELLIPSIS, fit_text
-from srmtool.export.pdf_text import PdfText, new_canvas
+from srmtool.export.pdf.map import box_inner, draw_map_page, fit_box_texts
+from srmtool.export.pdf.map_geometry import MIN_SCALE, MapTransform, map_transforms, page_frame
+from srmtool.export.pdf.map_text import ELLIPSIS, fit_text
+from srmtool.export.pdf.text import PdfText, new_canvas
 from srmtool.model import load_map
 from srmtool.model.layout import (
     BAND_MIN_HEIGHT,

@@ -14,11 +14,11 @@ import pytest
 from reportlab.lib.pagesizes import A3, A4, landscape
 from test_pdf_map import _generated_map
 
-from srmtool.export.numbers import format_amount, thai_date, to_thai_digits
-from srmtool.export.pdf import write_pdf
-from srmtool.export.pdf_map_geometry import FOOTER_HEIGHT, HEADER_HEIGHT, MARGIN, page_frame
-from srmtool.export.pdf_table_content import MISSING_OBJECTIVE, NO_OBJECTIVE
+from srmtool.export.pdf.document import write_pdf
+from srmtool.export.pdf.map_geometry import FOOTER_HEIGHT, HEADER_HEIGHT, MARGIN, page_frame
+from srmtool.export.pdf.table_content import MISSING_OBJECTIVE, NO_OBJECTIVE
 from srmtool.model import load_map
+from srmtool.model.numbers import format_amount, thai_date, to_thai_digits
 from srmtool.model.templates import default_columns
 from srmtool.model.types import Column, Meta, Objective, RouteMap, Row, Table
 from srmtool.resources_path import resource

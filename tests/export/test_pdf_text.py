@@ -10,7 +10,7 @@ import pdfplumber
 import pytest
 
 from srmtool.export.fonts import BOLD, REGULAR, register_fonts
-from srmtool.export.pdf_text import PdfText, new_canvas
+from srmtool.export.pdf.text import PdfText, new_canvas
 
 STACKED = "ที่ ชื่อ น้ำ ปี่ ญู ฐุ ปั้น กิ่ง ฟ้า สิ้น ฎีกา ฤๅษี ตู้ กล้วย ผู้ใหญ่บ้าน ก่ำ ต้ำ ญี่ปุ่น ฐิติ ฏุ"
 LINES = [

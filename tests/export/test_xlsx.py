@@ -11,10 +11,10 @@ import openpyxl
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
-from srmtool.export import xlsx as xlsx_module
-from srmtool.export.xlsx import write_xlsx
-from srmtool.export.xlsx_cells import MAX_ROW_HEIGHT
-from srmtool.export.xlsx_table import TABLE_SHEET
+from srmtool.export.xlsx import workbook as xlsx_module
+from srmtool.export.xlsx.cells import MAX_ROW_HEIGHT
+from srmtool.export.xlsx.table import TABLE_SHEET
+from srmtool.export.xlsx.workbook import write_xlsx
 from srmtool.model import load_map
 from srmtool.model.templates import builtin_template, default_columns
 from srmtool.model.types import Meta, Objective, RouteMap, Row, Table
@@ -303,8 +303,8 @@ def test_a_folder_is_not_a_file(tmp_path: Path) -> None:
 
 def test_a_row_too_tall_for_the_sheet_is_set_smaller_instead_of_being_cut_off(tmp_path: Path) -> None:
     """A spreadsheet row stops at 409 pt and hides the rest: such a row gets a smaller font."""
-    from srmtool.export.xlsx_cells import line_count
-    from srmtool.export.xlsx_table import MIN_FONT_SIZE
+    from srmtool.export.xlsx.cells import line_count
+    from srmtool.export.xlsx.table import MIN_FONT_SIZE
 
     long_text = "\n".join(["ร้อยละ 80 ของครัวเรือน"] * 16)  # 16 one-line paragraphs: 454 pt at 16 pt
     route_map = small_map([("o1", {"indicator": "ร้อยละ 80"}), ("o2", {"activity": long_text})])

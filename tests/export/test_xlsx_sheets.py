@@ -9,9 +9,9 @@ import openpyxl
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
-from srmtool.export.xlsx import write_xlsx
-from srmtool.export.xlsx_sheets import MARK, MATRIX_SHEET, OBJECTIVES_SHEET, STAKEHOLDERS_SHEET
-from srmtool.export.xlsx_table import TABLE_SHEET
+from srmtool.export.xlsx.sheets import MARK, MATRIX_SHEET, OBJECTIVES_SHEET, STAKEHOLDERS_SHEET
+from srmtool.export.xlsx.table import TABLE_SHEET
+from srmtool.export.xlsx.workbook import write_xlsx
 from srmtool.model import load_map
 from srmtool.model.templates import default_columns
 from srmtool.model.types import PERSPECTIVE_IDS, Link, Meta, Objective, RouteMap, Row, Stakeholder, Table

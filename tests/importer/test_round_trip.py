@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from srmtool.export import write_xlsx
-from srmtool.export.numbers import parse_amount, to_arabic_digits, to_thai_digits
 from srmtool.importer import import_xlsx
 from srmtool.model import load_map
+from srmtool.model.numbers import parse_amount, to_arabic_digits, to_thai_digits
 from srmtool.model.types import BUDGET_COLUMN, RouteMap
 from srmtool.resources_path import resource
 

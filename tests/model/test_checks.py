@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from srmtool.model import CHECKS, Finding, check_map
 from srmtool.model.checks import CHECK_DESCRIPTIONS
-from srmtool.model.checks_text import short
+from srmtool.model.checks.text import short
 from srmtool.model.operations import RemoveObjective, RemoveRow
 from srmtool.model.templates import default_columns
 from srmtool.model.types import Column, Link, Objective, RouteMap, Row, Stakeholder

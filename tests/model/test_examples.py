@@ -19,7 +19,7 @@ import pytest
 
 from srmtool.model import PERSPECTIVE_IDS, RouteMap, check_map, load_map
 from srmtool.model.layout import BOX_HEIGHT, BOX_WIDTH, LABEL_WIDTH, compute_layout
-from srmtool.model.srmfile import dumps_map
+from srmtool.model.srmfile.codec import dumps_map
 from srmtool.model.templates import default_columns
 from srmtool.model.types import CODE_PREFIX, OBJECTIVE_COLUMN
 from srmtool.resources_path import resource

@@ -20,7 +20,7 @@ import pytest
 from srmfile_samples import thai_map
 
 from srmtool.model import RouteMap, dumps_map, load_map, save_map
-from srmtool.model.srmfile import backup_path
+from srmtool.model.srmfile.codec import backup_path
 from srmtool.model.types import PERSPECTIVE_IDS, Link, Objective
 
 ROUNDS = 200

@@ -14,8 +14,9 @@ from typing import Any
 import pytest
 from srmfile_samples import thai_map
 
-from srmtool.model import MapFileError, dumps_map, load_map, loads_map, srmfile
-from srmtool.model.srmfile import (
+from srmtool.model import MapFileError, dumps_map, load_map, loads_map
+from srmtool.model.srmfile import codec as srmfile
+from srmtool.model.srmfile.codec import (
     MAX_COLUMNS,
     MAX_DEPTH,
     MAX_FILE_BYTES,

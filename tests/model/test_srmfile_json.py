@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from srmtool.model.srmfile_json import nesting_depth
+from srmtool.model.srmfile.jsontext import nesting_depth
 
 TRICKY = st.text(alphabet=["[", "]", "{", "}", '"', "\\", "ก", "่", "a", "\n", "/", "u"], max_size=8)
 values = st.recursive(

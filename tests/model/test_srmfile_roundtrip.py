@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from srmfile_samples import LONG_THAI, thai_map, with_unknown_keys
 
 from srmtool.model import dumps_map, load_map, loads_map, save_map
-from srmtool.model.srmfile import backup_path
+from srmtool.model.srmfile.codec import backup_path
 from srmtool.model.types import PERSPECTIVE_IDS, Column, Link, Objective, RouteMap, Row, Stakeholder
 
 TOP_ORDER = [

@@ -10,7 +10,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from srmtool.model.srmfile import load_map  # noqa: E402
+from srmtool.model.srmfile.codec import load_map  # noqa: E402
 from srmtool.resources_path import resource  # noqa: E402
 from srmtool.ui.document import Document  # noqa: E402
 

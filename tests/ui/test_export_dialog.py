@@ -20,9 +20,9 @@ from typing_extensions import override
 from window_fixtures import LONG_THAI, Fixture, make_window
 
 from srmtool.model.operations import SetMapField
-from srmtool.ui import export_dialog
-from srmtool.ui.export_dialog import ExportDialog
-from srmtool.ui.export_signatures import NAME, POSITION
+from srmtool.ui.export import dialog as export_dialog
+from srmtool.ui.export.dialog import ExportDialog
+from srmtool.ui.export.signatures import NAME, POSITION
 
 SIGNER = "นางสาวสมใจ ใจดีเสมอ"
 POSITION_TH = "ผู้อำนวยการโรงพยาบาลส่งเสริมสุขภาพตำบลบ้านน้ำใส"
@@ -128,7 +128,7 @@ def test_pictures_from_the_dialog_and_no_folder_opened_when_unticked(fx: Fixture
 
 
 def test_thai_digits_reach_the_writer(fx: Fixture, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
-    import srmtool.export.xlsx as xlsx
+    import srmtool.export.xlsx.workbook as xlsx
 
     seen: list[dict[str, object]] = []
     real = xlsx.write_xlsx
@@ -233,7 +233,7 @@ def test_a_missing_folder_and_an_existing_file_kept_when_not_replaced(
 def test_an_unsaved_map_goes_to_documents_under_its_thai_title(
     fx: Fixture, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from srmtool.ui import export_choices
+    from srmtool.ui.export import choices as export_choices
 
     documents = fx.folder / "เอกสาร"
     documents.mkdir()
@@ -267,7 +267,7 @@ def test_the_dialog_is_busy_while_a_pdf_is_written(fx: Fixture, qtbot: QtBot) ->
 
 
 def test_a_signer_is_added_under_the_current_row(qtbot: QtBot) -> None:
-    from srmtool.ui.export_signatures import SignatureTable
+    from srmtool.ui.export.signatures import SignatureTable
 
     table = SignatureTable([("ผู้เสนอแผน", "", ""), ("ผู้อนุมัติแผน", "", "")])
     qtbot.addWidget(table)

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from window_fixtures import LONG_THAI, Fixture, ids_with_codes, make_window, presentation
 
 from srmtool.model.operations import SetObjectiveField
-from srmtool.ui.present_tool import PresentTool
+from srmtool.ui.presentation.tool import PresentTool
 
 LEFT = Qt.MouseButton.LeftButton
 

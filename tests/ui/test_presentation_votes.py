@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 from window_fixtures import Fixture, ids_with_codes, make_window, presentation
 
-from srmtool.model.srmfile import dumps_map, load_map
+from srmtool.model.srmfile.codec import dumps_map, load_map
 from srmtool.model.types import objective_votes
-from srmtool.ui import timer
-from srmtool.ui.timer import CountdownOverlay, mm_ss
+from srmtool.ui.presentation import timer
+from srmtool.ui.presentation.timer import CountdownOverlay, mm_ss
 
 LEFT, RIGHT = Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton
 

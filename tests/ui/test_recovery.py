@@ -20,12 +20,13 @@ from pytestqt.qtbot import QtBot
 from window_fixtures import LONG_THAI, Fixture, make_window
 
 from srmtool.model.operations import SetCell
-from srmtool.model.srmfile import dumps_map, load_map, save_map
-from srmtool.ui import recovery, recovery_dialog
+from srmtool.model.srmfile.codec import dumps_map, load_map, save_map
 from srmtool.ui.files import Choice, Conflict
-from srmtool.ui.recovery import Autosaver, autosaver_of, offer_recovery
-from srmtool.ui.recovery_dialog import Decision
-from srmtool.ui.recovery_store import ENV_FOLDER, RecoveryEntry, RecoveryStore, recovery_folder
+from srmtool.ui.recovery import dialog as recovery_dialog
+from srmtool.ui.recovery import feature as recovery
+from srmtool.ui.recovery.dialog import Decision
+from srmtool.ui.recovery.feature import Autosaver, autosaver_of, offer_recovery
+from srmtool.ui.recovery.store import ENV_FOLDER, RecoveryEntry, RecoveryStore, recovery_folder
 
 NEW_TEXT = "อสม.และแกนนำชุมชนเยี่ยมบ้านทุกหลังคาเรือนเพื่อสำรวจลูกน้ำยุงลายทุกวันศุกร์"
 
@@ -156,9 +157,9 @@ CRASHING_EDITOR = textwrap.dedent(
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import QSettings
     from srmtool.model.operations import SetCell
-    from srmtool.model.srmfile import dumps_map
+    from srmtool.model.srmfile.codec import dumps_map
     from srmtool.ui.app import application
-    from srmtool.ui.recovery import autosaver_of
+    from srmtool.ui.recovery.feature import autosaver_of
     from srmtool.ui.window import MainWindow
 
     source, expected, settings = map(Path, sys.argv[1:4])

@@ -10,8 +10,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from srmtool.ui.disk_state import DiskStamp
-from srmtool.ui.recovery_dialog import RecoveryDialog, age_text
-from srmtool.ui.recovery_store import RecoveryEntry
+from srmtool.ui.recovery.dialog import RecoveryDialog, age_text
+from srmtool.ui.recovery.store import RecoveryEntry
 
 NOW = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
 

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 
 from srmtool.model.layout import compute_layout
-from srmtool.model.srmfile import dumps_map, load_map
+from srmtool.model.srmfile.codec import dumps_map, load_map
 from srmtool.model.types import RouteMap
 from srmtool.resources_path import resource
 from srmtool.ui.render import MARGIN, write_png, write_svg
@@ -94,7 +94,7 @@ def test_works_headless_without_a_display_or_an_application(tmp_path: Path) -> N
     code = (
         "import sys\n"
         "from PySide6.QtCore import QCoreApplication\n"
-        "from srmtool.model.srmfile import load_map\n"
+        "from srmtool.model.srmfile.codec import load_map\n"
         "from srmtool.ui.render import write_png, write_svg\n"
         "assert QCoreApplication.instance() is None\n"
         "m = load_map(sys.argv[1])\n"

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 from window_fixtures import LONG_THAI, Fixture, make_window
 
-from srmtool.model.srmfile import load_map
+from srmtool.model.srmfile.codec import load_map
 from srmtool.model.templates import TEMPLATE_DIR_ENV, Template, builtin_template, user_templates
 from srmtool.model.types import OBJECTIVE_COLUMN
 from srmtool.ui.document import Document

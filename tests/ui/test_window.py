@@ -10,9 +10,9 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 from pytestqt.qtbot import QtBot
 from window_fixtures import LONG_THAI, Fixture, ids_with_codes, make_window
 
-from srmtool.model.srmfile import load_map
-from srmtool.ui import actions as table
-from srmtool.ui.clipboard import OBJECTIVES_MIME
+from srmtool.model.srmfile.codec import load_map
+from srmtool.ui import actions
+from srmtool.ui.desktop_clipboard import OBJECTIVES_MIME
 
 
 @pytest.fixture
@@ -41,10 +41,12 @@ def test_undo_and_redo_actions_name_the_last_command(fx: Fixture) -> None:
 
 def test_shortcuts_come_from_the_table_and_never_clash(fx: Fixture) -> None:
     window = fx.window
-    clashes = {key: names for key, names in table.all_shortcuts(window).items() if len(names) > 1}
+    clashes = {key: names for key, names in actions.all_shortcuts(window).items() if len(names) > 1}
     assert clashes == {}
     for name, action in window.named_actions.items():
-        assert [k.toString() for k in action.shortcuts()] == [k.toString() for k in table.key_sequences(name)]
+        assert [k.toString() for k in action.shortcuts()] == [
+            k.toString() for k in actions.key_sequences(name)
+        ]
     standard = QKeySequence.keyBindings(QKeySequence.StandardKey.Save)
     assert window.named_actions["save"].shortcuts() == standard
     assert window.named_actions["rename"].shortcut().toString() == "F2"
@@ -59,7 +61,7 @@ def test_menus_hold_every_action_of_the_table(fx: Fixture) -> None:
         menu = menu_action.menu()
         assert menu is not None
         in_menus |= {a.objectName() for a in menu.actions() if a.objectName()}
-    assert set(table.ACTIONS) - {"clear_recent"} <= in_menus
+    assert set(actions.ACTIONS) - {"clear_recent"} <= in_menus
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles == ["&File", "&Edit", "&View", "&Map", "&Table"]
 

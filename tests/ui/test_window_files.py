@@ -13,7 +13,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from pytestqt.qtbot import QtBot
 from window_fixtures import LONG_THAI, Fixture, make_window
 
-from srmtool.model.srmfile import dumps_map, load_map, save_map
+from srmtool.model.srmfile.codec import dumps_map, load_map, save_map
 from srmtool.ui.files import Choice, Conflict
 
 NEW_TEXT = "โรงเรียนและวัดร่วมจัดกิจกรรมรณรงค์กำจัดลูกน้ำยุงลายทุกเดือน"

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from srmtool.resources_path import resource
 from srmtool.ui.files import Choice
-from srmtool.ui.presentation import Presentation
+from srmtool.ui.presentation.mode import Presentation
 from srmtool.ui.window import MainWindow
 
 LONG_THAI = (

@@ -13,7 +13,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Slot
 
 from srmtool.model.operations import AddObjective, RemoveObjective
-from srmtool.ui.commands import OperationCommand
+from srmtool.ui.undo_command import OperationCommand
 
 if TYPE_CHECKING:
     from srmtool.ui.canvas.scene import MapScene

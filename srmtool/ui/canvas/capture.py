@@ -20,7 +20,7 @@ from typing_extensions import override
 from srmtool.model.layout import BOX_HEIGHT, BOX_WIDTH
 from srmtool.model.types import PERSPECTIVE_IDS
 from srmtool.ui.canvas.inline_edit import InlineEditor, open_editor
-from srmtool.ui.commands import place_box
+from srmtool.ui.undo_command import place_box
 
 if TYPE_CHECKING:
     from srmtool.ui.canvas.scene import MapScene

@@ -1,0 +1,1 @@
+"""The export dialog: Excel, PDF, PNG and SVG with their options, written off the UI thread."""

@@ -1,0 +1,1 @@
+"""Presentation mode (F5): full screen, large text, routes by click, the countdown timer, dot voting."""
