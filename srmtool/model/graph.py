@@ -1,12 +1,11 @@
-"""The map as a graph: causes, effects and routes (DESIGN.md §4).
+"""The map as a graph: causes, effects and routes (DESIGN.md §4), with networkx.
 
 Edges point from cause to effect, as the map's arrows do. Graphs are built fresh from the map on
 every call (a few milliseconds for thousands of objectives), so they are never stale; build one
-with ``objective_graph`` (a networkx graph) or ``link_graph`` (plain dicts) and reuse it when
-asking many questions of an unchanged map.
+with ``objective_graph`` and reuse it when asking many questions of an unchanged map.
 
-The checks and the editor's route highlighting use ``link_graph``: importing networkx takes
-longer than starting a bare window, so the editor shows a map without it.
+networkx takes longer to import than a bare window takes to start, so it is imported where it is
+used: the editor paints the map first and runs the checks (and route highlighting) afterwards.
 
 Links whose ends do not exist, and links from an objective to itself, are left out of the graphs:
 they say nothing about cause and effect, and the checks report them.
@@ -15,20 +14,18 @@ they say nothing about cause and effect, and the checks report them.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from srmtool.model.types import PERSPECTIVE_IDS, RouteMap
 
 if TYPE_CHECKING:
-    import networkx as nx  # imported where used: the editor starts without waiting for it
+    import networkx as nx  # imported where used: the editor's first paint does not wait for it
 
 #: Level of each perspective, 0 at the top (people) to 3 at the bottom (foundation).
 LEVEL: dict[str, int] = {pid: i for i, pid in enumerate(PERSPECTIVE_IDS)}
 
 _TOP = PERSPECTIVE_IDS[0]
 _BOTTOM = PERSPECTIVE_IDS[-1]
-
 
 def objective_graph(route_map: RouteMap) -> nx.DiGraph:
     """Objectives as nodes (in map order, with ``perspective``, ``code`` and ``key_route``
@@ -47,110 +44,6 @@ def objective_graph(route_map: RouteMap) -> nx.DiGraph:
         if lk.source != lk.target and lk.source in nodes and lk.target in nodes
     )
     return graph
-
-
-@dataclass(frozen=True)
-class LinkGraph:
-    """The objective graph as plain dicts, without networkx: nodes in map order, edges cause →
-    effect in link order (each pair once). Same nodes and edges as ``objective_graph``."""
-
-    perspective: dict[str, str]  # node -> its perspective id, in map order
-    key_route: dict[str, bool]
-    succ: dict[str, dict[str, None]]  # cause -> its effects
-    pred: dict[str, dict[str, None]]  # effect -> its causes
-
-
-def link_graph(route_map: RouteMap) -> LinkGraph:
-    """``objective_graph`` of the map as a ``LinkGraph``."""
-    perspective: dict[str, str] = {}
-    key_route: dict[str, bool] = {}
-    for o in route_map.objectives:
-        if o.id not in perspective:  # the first of a repeated id wins, as in objective_graph
-            perspective[o.id] = o.perspective
-            key_route[o.id] = o.key_route
-    succ: dict[str, dict[str, None]] = {n: {} for n in perspective}
-    pred: dict[str, dict[str, None]] = {n: {} for n in perspective}
-    for lk in route_map.links:
-        if lk.source != lk.target and lk.source in perspective and lk.target in perspective:
-            succ[lk.source][lk.target] = None
-            pred[lk.target][lk.source] = None
-    return LinkGraph(perspective, key_route, succ, pred)
-
-
-def _reachable(adjacency: dict[str, dict[str, None]], start: str) -> set[str]:
-    """Every node with a path from ``start`` along ``adjacency`` (``start`` itself excluded)."""
-    found: set[str] = set()
-    frontier = [start]
-    while frontier:
-        for nxt in adjacency[frontier.pop()]:
-            if nxt not in found:
-                found.add(nxt)
-                frontier.append(nxt)
-    found.discard(start)
-    return found
-
-
-def strongly_connected(graph: LinkGraph) -> list[set[str]]:
-    """The strongly connected components of the graph (Tarjan's algorithm, without recursion)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    components: list[set[str]] = []
-    for root in graph.perspective:
-        if root in index:
-            continue
-        work = [(root, iter(graph.succ[root]))]
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            node, effects = work[-1]
-            nxt = next(effects, None)
-            if nxt is not None:
-                if nxt not in index:
-                    index[nxt] = low[nxt] = len(index)
-                    stack.append(nxt)
-                    on_stack.add(nxt)
-                    work.append((nxt, iter(graph.succ[nxt])))
-                elif nxt in on_stack:
-                    low[node] = min(low[node], index[nxt])
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-            if low[node] == index[node]:
-                component: set[str] = set()
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.add(member)
-                    if member == node:
-                        break
-                components.append(component)
-    return components
-
-
-def weakly_connected(graph: LinkGraph, members: Iterable[str]) -> list[set[str]]:
-    """The weakly connected components of the graph restricted to ``members``."""
-    inside = set(members)
-    seen: set[str] = set()
-    components: list[set[str]] = []
-    for start in (n for n in graph.perspective if n in inside):
-        if start in seen:
-            continue
-        component = {start}
-        frontier = [start]
-        while frontier:
-            node = frontier.pop()
-            for other in (*graph.succ[node], *graph.pred[node]):
-                if other in inside and other not in component:
-                    component.add(other)
-                    frontier.append(other)
-        seen |= component
-        components.append(component)
-    return components
 
 
 def full_graph(route_map: RouteMap) -> nx.DiGraph:
@@ -176,14 +69,16 @@ def full_graph(route_map: RouteMap) -> nx.DiGraph:
 
 
 def _reach(route_map: RouteMap, objective_id: str, *, causes: bool, effects: bool) -> set[str]:
-    graph = link_graph(route_map)
-    if objective_id not in graph.perspective:
+    import networkx as nx
+
+    graph = objective_graph(route_map)
+    if objective_id not in graph:
         return set()
     found: set[str] = set()
     if causes:
-        found.update(_reachable(graph.pred, objective_id))
+        found.update(nx.ancestors(graph, objective_id))
     if effects:
-        found.update(_reachable(graph.succ, objective_id))
+        found.update(nx.descendants(graph, objective_id))
     return found
 
 
@@ -208,16 +103,16 @@ def related(route_map: RouteMap, objective_id: str) -> set[str]:
     return found
 
 
-def leading_to(graph: nx.DiGraph | LinkGraph, effects: Iterable[str]) -> set[str]:
+def leading_to(graph: nx.DiGraph, effects: Iterable[str]) -> set[str]:
     """``effects`` and every node with a path to one of them (a multi-source ``nx.ancestors``)."""
-    found = set(effects)
-    frontier = list(found)
-    while frontier:
-        for cause in graph.pred[frontier.pop()]:
-            if cause not in found:
-                found.add(cause)
-                frontier.append(cause)
-    return found
+    import networkx as nx
+
+    found = {e for e in effects if e in graph}
+    if not found:
+        return found
+    # One walk from all effects at once against the arrows, rather than one nx.ancestors each.
+    reached = nx.multi_source_dijkstra_path_length(graph.reverse(copy=False), found)
+    return set(reached)
 
 
 def _end_components(graph: nx.DiGraph, members: Iterable[str], *, sources: bool) -> set[str]:

@@ -18,7 +18,7 @@ from typing import Final
 from srmtool.model.checks import items as checks_items
 from srmtool.model.checks import links as checks_links
 from srmtool.model.checks.text import SEVERITIES, Refs
-from srmtool.model.graph import link_graph
+from srmtool.model.graph import objective_graph
 from srmtool.model.types import RouteMap
 
 #: Every check: code -> (severity, Thai description, English description), in the order the checks
@@ -126,7 +126,7 @@ def _sort_key(f: Finding) -> tuple[int, str, tuple[str, ...], str]:
 
 def check_map(route_map: RouteMap) -> list[Finding]:
     """Every finding about the map, errors first, then by code, then by ids (deterministic)."""
-    graph = link_graph(route_map)
+    graph = objective_graph(route_map)
     refs = Refs(route_map)
     raw = [*checks_items.run(route_map, refs), *checks_links.run(route_map, graph, refs)]
     findings = [Finding(code, CHECKS[code], ids, th, en) for code, ids, th, en in raw]

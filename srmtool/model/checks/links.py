@@ -1,19 +1,23 @@
-"""Checks of the links and routes, over the objective graph (``graph.link_graph``).
+"""Checks of the links and routes, over the objective graph (``graph.objective_graph``, networkx).
 Each check yields ``Raw`` findings; ``checks.check_map`` turns them into findings."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from srmtool.model.checks.text import Raw, Refs, level_en, level_th, names
-from srmtool.model.graph import LEVEL, LinkGraph, leading_to, strongly_connected, weakly_connected
+from srmtool.model.graph import LEVEL, leading_to
 from srmtool.model.types import PERSPECTIVE_IDS, RouteMap
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 _PEOPLE = PERSPECTIVE_IDS[0]
 
 
-def run(route_map: RouteMap, graph: LinkGraph, refs: Refs) -> Iterator[Raw]:
+def run(route_map: RouteMap, graph: nx.DiGraph, refs: Refs) -> Iterator[Raw]:
     yield from _link_items(route_map, refs)
     yield from _cycles(graph, refs)
     yield from _directions(route_map, graph, refs)
@@ -58,10 +62,12 @@ def _link_items(route_map: RouteMap, refs: Refs) -> Iterator[Raw]:
             )
 
 
-def _cycles(graph: LinkGraph, refs: Refs) -> Iterator[Raw]:
+def _cycles(graph: nx.DiGraph, refs: Refs) -> Iterator[Raw]:
     """One finding per strongly connected component: every loop through it at once (listing
     each simple cycle would explode on a densely linked map)."""
-    for component in strongly_connected(graph):
+    import networkx as nx
+
+    for component in nx.strongly_connected_components(graph):
         if len(component) < 2:
             continue
         members = [refs.by_id[i] for i in _in_map_order(refs, component)]
@@ -75,32 +81,30 @@ def _cycles(graph: LinkGraph, refs: Refs) -> Iterator[Raw]:
         )
 
 
-def _directions(route_map: RouteMap, graph: LinkGraph, refs: Refs) -> Iterator[Raw]:
+def _directions(route_map: RouteMap, graph: nx.DiGraph, refs: Refs) -> Iterator[Raw]:
     """Arrows whose effect lies below its cause. Arrows within one level are fine."""
     label = {pid: level_th(route_map, pid) for pid in PERSPECTIVE_IDS}
-    level = {n: LEVEL[p] for n, p in graph.perspective.items()}
-    for source, effects in graph.succ.items():
-        below = level[source]
-        for target in effects:
-            if level[target] <= below:
-                continue
-            cause, effect = refs.by_id[source], refs.by_id[target]
-            yield (
-                "downward-link",
-                (source, target),
-                f"ลูกศรจาก {refs.th(source)} ({label[cause.perspective]})"
-                f" ชี้ลงไปยัง {refs.th(target)} ({label[effect.perspective]})"
-                " ตามหลักแผนที่ทางเดินยุทธศาสตร์ เหตุอยู่ระดับล่างและผลอยู่ระดับบน",
-                f"The link from {refs.en(source)} ({level_en(cause.perspective)}) points"
-                f" down to {refs.en(target)} ({level_en(effect.perspective)}); in a route"
-                " map a cause sits below its effect",
-            )
+    level = {n: LEVEL[p] for n, p in graph.nodes(data="perspective")}
+    for source, target in graph.edges:
+        if level[target] <= level[source]:
+            continue
+        cause, effect = refs.by_id[source], refs.by_id[target]
+        yield (
+            "downward-link",
+            (source, target),
+            f"ลูกศรจาก {refs.th(source)} ({label[cause.perspective]})"
+            f" ชี้ลงไปยัง {refs.th(target)} ({label[effect.perspective]})"
+            " ตามหลักแผนที่ทางเดินยุทธศาสตร์ เหตุอยู่ระดับล่างและผลอยู่ระดับบน",
+            f"The link from {refs.en(source)} ({level_en(cause.perspective)}) points"
+            f" down to {refs.en(target)} ({level_en(effect.perspective)}); in a route"
+            " map a cause sits below its effect",
+        )
 
 
-def _reach(graph: LinkGraph, refs: Refs) -> Iterator[Raw]:
+def _reach(graph: nx.DiGraph, refs: Refs) -> Iterator[Raw]:
     """Objectives that lead to no people-level objective, and people objectives nothing leads to."""
-    reached = leading_to(graph, (n for n, p in graph.perspective.items() if p == _PEOPLE))
-    for n in graph.perspective:
+    reached = leading_to(graph, (n for n, p in graph.nodes(data="perspective") if p == _PEOPLE))
+    for n in graph.nodes:
         o = refs.by_id[n]
         if n not in reached:
             yield (
@@ -118,13 +122,15 @@ def _reach(graph: LinkGraph, refs: Refs) -> Iterator[Raw]:
             )
 
 
-def _key_route(graph: LinkGraph, refs: Refs) -> Iterator[Raw]:
+def _key_route(graph: nx.DiGraph, refs: Refs) -> Iterator[Raw]:
     """The key route may branch, but its objectives should hang together through their links
     (weakly connected), and it should reach the people level."""
-    key = [n for n, k in graph.key_route.items() if k]
+    import networkx as nx
+
+    key = [n for n, k in graph.nodes(data="key_route") if k]
     if not key:
         return
-    pieces = [_in_map_order(refs, c) for c in weakly_connected(graph, key)]
+    pieces = [_in_map_order(refs, c) for c in nx.weakly_connected_components(graph.subgraph(key))]
     if len(pieces) > 1:
         pieces.sort(key=lambda p: refs.order[p[0]])
         listed = " | ".join(", ".join(refs.by_id[i].code.strip() or i for i in p) for p in pieces)
