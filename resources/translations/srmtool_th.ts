@@ -469,16 +469,8 @@
         <translation>แก้ไขหมายเหตุ</translation>
     </message>
     <message>
-        <source>Change key route</source>
-        <translation>เปลี่ยนเส้นทางหลัก</translation>
-    </message>
-    <message>
         <source>Change stakeholders</source>
         <translation>เปลี่ยนภาคี</translation>
-    </message>
-    <message>
-        <source>Edit objective</source>
-        <translation>แก้ไขเป้าประสงค์</translation>
     </message>
 </context>
 <context>

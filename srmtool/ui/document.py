@@ -1,32 +1,35 @@
 """The open map: one ``RouteMap``, its undo stack, and the signals every view updates from.
 
-Gesture → verb (``add_objective``, ``move_objectives`` …) → undo command → model operation →
-signal → views. Nothing outside this module and ``commands`` changes the map. Every signal is
-emitted after the map changed, on do, undo and redo alike, and carries ids.
+Gesture → plan (``srmtool.model.edits``: which operations it means) → ``Document.edit`` (one undo
+step) → operations → typed change records → signals → views. ``edit`` is the one way the map
+changes; the verbs below (``add_objective``, ``move_objectives`` …) are a plan and an undo text
+handed to it. Each record becomes exactly one signal, emitted right after its operation applied
+(on do, undo and redo alike), so a view reading the map in a slot sees it as the signal says.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoStack
 
+from srmtool.model import changes as records
+from srmtool.model.changes import Change, moves_boxes
 from srmtool.model.checks import Finding, check_map
 from srmtool.model.layout import MapLayout, compute_layout
 from srmtool.model.operations import (
     AddLink,
     AddObjective,
+    Applied,
     Batch,
     MoveObjective,
-    MoveRow,
     Operation,
-    OperationError,
     RemoveLink,
-    RemoveObjective,
-    SetObjectiveField,
+    SetObjectiveText,
+    apply_all,
 )
 from srmtool.model.srmfile.codec import load_map, save_map
 from srmtool.model.templates import default_columns
@@ -34,22 +37,44 @@ from srmtool.model.types import PERSPECTIVE_IDS, Link, Objective, RouteMap, Row,
 from srmtool.ui import undo_command as commands
 from srmtool.ui.undo_command import OperationCommand
 
+# The signals that say the map changed, in the order of ``srmtool.model.changes`` (and ``reset``).
+CHANGE_SIGNALS: Final = (
+    "objective_added",
+    "objective_removed",
+    "objective_changed",
+    "link_added",
+    "link_removed",
+    "row_added",
+    "row_removed",
+    "row_changed",
+    "row_moved",
+    "columns_changed",
+    "stakeholder_added",
+    "stakeholder_removed",
+    "stakeholder_changed",
+    "map_changed",
+    "reset",
+)
+
 
 class Document(QObject):
-    """One map being edited. Read ``route_map``; change it only through the verbs or ``apply``."""
+    """One map being edited. Read ``route_map``; change it only through ``edit`` (or a verb)."""
 
+    # One signal per change record (srmtool.model.changes); tuples are of str.
     objective_added = Signal(str)  # objective id
     objective_removed = Signal(str)
-    objective_changed = Signal(str)  # any field: text, code, x/y, perspective, key_route, notes …
+    objective_changed = Signal(str, tuple)  # objective id, the fields that changed ("text", "x" …)
     link_added = Signal(str, str)  # source id, target id
     link_removed = Signal(str, str)
     row_added = Signal(str)  # row id
     row_removed = Signal(str)
-    row_changed = Signal(str)
-    rows_moved = Signal()
-    columns_changed = Signal()
-    stakeholders_changed = Signal()
-    map_changed = Signal()  # destination, meta, level labels
+    row_changed = Signal(str, tuple)  # row id, keys of the cells that changed ("objective": its objective)
+    row_moved = Signal(str, int)  # row id, its new position in the table
+    columns_changed = Signal()  # the column set: keys, order, labels, widths
+    stakeholder_added = Signal(str)  # stakeholder id
+    stakeholder_removed = Signal(str)
+    stakeholder_changed = Signal(str, tuple)  # stakeholder id, the fields that changed ("name" …)
+    map_changed = Signal(str)  # the map field: "destination", "meta.title", "label.people" …
     reset = Signal()  # the whole map was replaced; views rebuild from route_map
     findings_changed = Signal()  # once after a burst of changes (next event-loop turn)
     modified_changed = Signal(bool)
@@ -128,8 +153,14 @@ class Document(QObject):
         except BaseException:
             meta.created, meta.modified = old
             raise
-        self._changed()
-        self.map_changed.emit()
+        stamped = [
+            f"meta.{k}"
+            for k, was in zip(("created", "modified"), old, strict=True)
+            if getattr(meta, k) != was
+        ]
+        self._changed(tuple(records.MapFieldChanged(name) for name in stamped))
+        for name in stamped:
+            self.map_changed.emit(name)
         self._set_path(target)
         self._undo.setClean()
 
@@ -137,7 +168,7 @@ class Document(QObject):
         """Put another map in this document (New, Open): no undo history, clean, views rebuild."""
         self._undo.clear()
         self._map = route_map
-        self._changed()
+        self._changed(None)
         self.reset.emit()
         self._set_path(Path(path) if path is not None else None)
         self._undo.setClean()
@@ -147,52 +178,78 @@ class Document(QObject):
             self._path = path
             self.path_changed.emit()
 
-    # -- applying operations ----------------------------------------------------------------------
+    # -- the one way the map changes -------------------------------------------------------------
 
-    def apply(self, operation: Operation, text: str) -> None:
-        """One undo step running ``operation``; raises ``OperationError`` (nothing pushed) if refused."""
-        self._push([operation], text)
+    def edit(
+        self, operations: Operation | Sequence[Operation], text: str, merge_key: str | None = None
+    ) -> None:
+        """Apply ``operations`` (in order) as ONE undo step named ``text``, emitting the signal of each
+        change as it happens. All or nothing: a refused operation raises ``OperationError`` with the
+        map as it was and nothing pushed (views saw the changes before it, and their undoing). A
+        step that changes nothing is not pushed. Consecutive steps of one operation each with the
+        same ``merge_key`` merge into one (typing into one objective's text)."""
+        ops = tuple(operations) if isinstance(operations, list | tuple) else (operations,)
+        if not ops:
+            return
+        forward = ops[0] if len(ops) == 1 else Batch(ops)
+        applied = apply_all(self._map, (forward,), self._announce)
+        if applied.changes:
+            self._undo.push(OperationCommand(self._run, forward, _only(applied.inverse), text, merge_key))
 
-    def perform(self, operation: Operation) -> Operation:
-        """Apply one operation now and emit its signals; returns the inverse. For undo commands: any
-        other caller would change the map behind the undo stack's back."""
-        if isinstance(operation, Batch):
-            inverses: list[Operation] = []
-            try:
-                for op in operation.operations:
-                    inverses.append(self.perform(op))
-            except OperationError:
-                for inverse in reversed(inverses):  # all or nothing, as Batch.apply
-                    self.perform(inverse)
-                raise
-            return Batch(tuple(reversed(inverses)))
-        before = _Before.of(self._map, operation)
-        inverse = operation.apply(self._map)
-        self._changed()
-        _announce(self, operation, before)
-        return inverse
+    def _run(self, operation: Operation) -> Operation:
+        """Apply now, with signals; the inverse. For the undo commands ``edit`` pushes."""
+        return _only(apply_all(self._map, (operation,), self._announce).inverse)
 
-    def _push(self, operations: Sequence[Operation], text: str, merge_key: str | None = None) -> None:
-        steps: list[tuple[Operation, Operation]] = []
-        try:
-            for op in operations:
-                steps.append((op, self.perform(op)))
-        except OperationError:
-            for _, inverse in reversed(steps):
-                self.perform(inverse)
-            raise
-        self._undo.push(OperationCommand(self, steps, text, merge_key))
+    def _announce(self, applied: Applied) -> None:
+        self._changed(applied.changes)
+        for change in applied.changes:
+            self._emit(change)
 
-    def _changed(self) -> None:
-        self._findings = None
-        self._layout = None
-        self._findings_timer.start()
+    def _emit(self, change: Change) -> None:
+        """The one signal of ``change``."""
+        match change:
+            case records.ObjectiveAdded():
+                self.objective_added.emit(change.objective_id)
+            case records.ObjectiveRemoved():
+                self.objective_removed.emit(change.objective_id)
+            case records.ObjectiveChanged():
+                self.objective_changed.emit(change.objective_id, change.fields)
+            case records.LinkAdded():
+                self.link_added.emit(change.source, change.target)
+            case records.LinkRemoved():
+                self.link_removed.emit(change.source, change.target)
+            case records.RowAdded():
+                self.row_added.emit(change.row_id)
+            case records.RowRemoved():
+                self.row_removed.emit(change.row_id)
+            case records.RowChanged():
+                self.row_changed.emit(change.row_id, change.keys)
+            case records.RowMoved():
+                self.row_moved.emit(change.row_id, change.index)
+            case records.ColumnsChanged():
+                self.columns_changed.emit()
+            case records.StakeholderAdded():
+                self.stakeholder_added.emit(change.stakeholder_id)
+            case records.StakeholderRemoved():
+                self.stakeholder_removed.emit(change.stakeholder_id)
+            case records.StakeholderChanged():
+                self.stakeholder_changed.emit(change.stakeholder_id, change.fields)
+            case records.MapFieldChanged():
+                self.map_changed.emit(change.name)
+
+    def _changed(self, changes: tuple[Change, ...] | None) -> None:
+        """Forget what the changes make stale (None: everything, a new map)."""
+        if changes is None or changes:
+            self._findings = None
+            self._findings_timer.start()
+        if changes is None or moves_boxes(changes):
+            self._layout = None
 
     @Slot(bool)
     def _on_clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(not clean)
 
-    # -- verbs: each is one undo step -------------------------------------------------------------
+    # -- verbs: a plan and its undo text, handed to edit --------------------------------------------
 
     def add_objective(
         self, perspective: str, text: str = "", x: float | None = None, y: float | None = None
@@ -205,7 +262,7 @@ class Document(QObject):
         px, py = commands.place_box(m, perspective, x, y, self.layout())
         oid = m.new_id("o")
         obj = Objective(id=oid, code=m.new_code(perspective), perspective=perspective, text=text, x=px, y=py)
-        self._push(
+        self.edit(
             commands.keep_lower_bands(m, [AddObjective(obj)]),
             QCoreApplication.translate("Document", "Add objective"),
         )
@@ -223,7 +280,7 @@ class Document(QObject):
             if n == 1
             else QCoreApplication.translate("Document", "Move %n objectives", None, n)
         )
-        self._push(commands.keep_lower_bands(self._map, operations), text)
+        self.edit(commands.keep_lower_bands(self._map, operations), text)
 
     def set_positions(self, positions: dict[str, tuple[float, float]], text: str) -> None:
         """Place boxes at new top-left corners as one step, perspectives unchanged (tidy layout)."""
@@ -232,44 +289,30 @@ class Document(QObject):
             obj = self._map.objective(oid)
             if obj is not None and (obj.x, obj.y) != (float(x), float(y)):
                 operations.append(MoveObjective(oid, float(x), float(y)))
-        if operations:
-            self._push(operations, text)
+        self.edit(operations, text)
 
     def set_objective_text(self, objective_id: str, text: str) -> None:
         """Consecutive text edits of one objective merge into one undo step."""
         obj = self._map.objective(objective_id)
         if obj is None or obj.text == text:
             return
-        op = SetObjectiveField(objective_id, "text", text)
-        self._push([op], QCoreApplication.translate("Document", "Edit text"), merge_key=objective_id)
-
-    def set_objective_field(self, objective_id: str, name: str, value: object) -> None:
-        """Set ``code``, ``text``, ``notes``, ``key_route``, ``stakeholders`` or an added field such
-        as ``votes``; raises ``OperationError`` for a field or value that cannot be set."""
-        if name == "text" and isinstance(value, str):
-            self.set_objective_text(objective_id, value)
-            return
-        obj = self._map.objective(objective_id)
-        if obj is not None and getattr(obj, name, None) == value:
-            return
-        self._push([SetObjectiveField(objective_id, name, value)], _field_text(name))
+        op = SetObjectiveText(objective_id, text)
+        self.edit(op, QCoreApplication.translate("Document", "Edit text"), merge_key=objective_id)
 
     def set_key_route(self, ids: Iterable[str], on: bool) -> None:
-        operations = commands.key_route_operations(self._map, ids, on)
-        if operations:
-            self._push(
-                operations,
-                QCoreApplication.translate("Document", "Mark key route")
-                if on
-                else QCoreApplication.translate("Document", "Clear key route"),
-            )
+        self.edit(
+            commands.key_route_operations(self._map, ids, on),
+            QCoreApplication.translate("Document", "Mark key route")
+            if on
+            else QCoreApplication.translate("Document", "Clear key route"),
+        )
 
     def add_link(self, source: str, target: str) -> bool:
         """Draw a link from cause to effect; False (nothing pushed) for a self-link, a duplicate or
         an objective that does not exist."""
         if not self.can_link(source, target):
             return False
-        self._push([AddLink(source, target)], QCoreApplication.translate("Document", "Add link"))
+        self.edit(AddLink(source, target), QCoreApplication.translate("Document", "Add link"))
         return True
 
     def can_link(self, source: str, target: str) -> bool:
@@ -281,101 +324,30 @@ class Document(QObject):
 
     def remove_link(self, source: str, target: str) -> None:
         if self._map.has_link(source, target):
-            self._push([RemoveLink(source, target)], QCoreApplication.translate("Document", "Remove link"))
+            self.edit(RemoveLink(source, target), QCoreApplication.translate("Document", "Remove link"))
 
     def delete(self, objective_ids: Iterable[str], links: Iterable[tuple[str, str]] = ()) -> None:
         """Delete objectives (with their links and table rows) and links as one step; undo puts
         every one back at its old place."""
+        links = list(links)
         operations = commands.delete_operations(self._map, objective_ids, links)
         if operations:
-            self._push(operations, commands.delete_text(self._map, operations, links))
+            self.edit(operations, commands.delete_text(self._map, operations, links))
 
     def paste(self, objectives: list[Objective], links: list[Link], rows: Sequence[Row] = ()) -> list[str]:
         """Add copies of objectives, links and the copies' table rows as one step; returns the ids
         of the copies (a copy keeps its id and code unless the map uses them already)."""
         operations, ids = commands.paste_operations(self._map, objectives, links, rows)
         if operations:
-            self._push(
+            self.edit(
                 commands.keep_lower_bands(self._map, operations),
                 QCoreApplication.translate("Document", "Paste"),
             )
         return ids
 
 
-def _field_text(name: str) -> str:
-    if name == "code":
-        return QCoreApplication.translate("Document", "Edit code")
-    if name == "notes":
-        return QCoreApplication.translate("Document", "Edit notes")
-    if name == "key_route":
-        return QCoreApplication.translate("Document", "Change key route")
-    if name == "stakeholders":
-        return QCoreApplication.translate("Document", "Change stakeholders")
-    return QCoreApplication.translate("Document", "Edit objective")
-
-
-@dataclass(frozen=True)
-class _Before:
-    """What the signals of an operation need to know about the map before it applies."""
-
-    existed: bool = False  # the operation's first id (objective or row) was in the map
-    links: tuple[tuple[str, str], ...] = ()  # links a RemoveObjective takes with it
-    rows: tuple[str, ...] = ()  # table rows a RemoveObjective takes with it
-    named: frozenset[str] = frozenset()  # objectives that listed the stakeholder
-
-    @classmethod
-    def of(cls, m: RouteMap, op: Operation) -> _Before:
-        key = op.ids()[0] if op.ids() else ""
-        if op.topic == "objective":
-            if isinstance(op, RemoveObjective) and m.objective(key) is not None:
-                links = tuple((lk.source, lk.target) for lk in m.links_of(key))
-                return cls(True, links, tuple(r.id for r in m.rows_of(key)))
-            return cls(m.objective(key) is not None)
-        if op.topic == "row":
-            return cls(m.row(key) is not None)
-        if op.topic == "stakeholder":
-            return cls(named=frozenset(o.id for o in m.objectives if key in o.stakeholders))
-        return cls()
-
-
-def _announce(doc: Document, op: Operation, before: _Before) -> None:
-    """Emit the signals of ``op``, which has just applied: removals of links and rows before the
-    removal of their objective, additions of an objective before its links and rows."""
-    key = op.ids()[0] if op.ids() else ""
-    m = doc.route_map
-    if op.topic == "objective":
-        exists = m.objective(key) is not None
-        if before.existed and not exists:
-            for source, target in before.links:
-                doc.link_removed.emit(source, target)
-            for row_id in before.rows:
-                doc.row_removed.emit(row_id)
-            doc.objective_removed.emit(key)
-        elif exists and not before.existed:
-            doc.objective_added.emit(key)
-            if isinstance(op, AddObjective):  # a removal undone puts its links and rows back
-                for _, link in sorted(op.links, key=lambda p: p[0]):
-                    doc.link_added.emit(link.source, link.target)
-                for _, row in sorted(op.rows, key=lambda p: p[0]):
-                    doc.row_added.emit(row.id)
-        else:
-            doc.objective_changed.emit(key)
-    elif op.topic == "link":
-        source, target = op.ids()
-        (doc.link_added if m.has_link(source, target) else doc.link_removed).emit(source, target)
-    elif op.topic == "row":
-        if isinstance(op, MoveRow):
-            doc.rows_moved.emit()
-        elif (m.row(key) is not None) == before.existed:
-            doc.row_changed.emit(key)
-        else:
-            (doc.row_removed if before.existed else doc.row_added).emit(key)
-    elif op.topic == "column":
-        doc.columns_changed.emit()
-    elif op.topic == "stakeholder":
-        doc.stakeholders_changed.emit()
-        now = {o.id for o in m.objectives if key in o.stakeholders}
-        for oid in sorted(before.named ^ now, key=lambda i: (i not in now, i)):
-            doc.objective_changed.emit(oid)
-    else:
-        doc.map_changed.emit()
+def _only(inverse: Operation) -> Operation:
+    """The inverse of one operation out of ``apply_all``'s batch of one (a batch stays a batch)."""
+    if isinstance(inverse, Batch) and len(inverse.operations) == 1:
+        return inverse.operations[0]
+    return inverse

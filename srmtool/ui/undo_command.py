@@ -1,12 +1,12 @@
 """Undo commands of the map editor, and the model operations each editing verb is made of.
 
-A command is one undo step made of one or more model operations (``srmtool.model.operations``).
-The document applies them, in order, before it pushes the command, so that a refused edit raises
-and leaves nothing on the stack; the command's first ``redo`` (the one ``QUndoStack.push`` makes) is
-therefore skipped. Later ``redo`` applies the operations again in order and ``undo`` applies their
-inverses in reverse order, always through ``Document.perform`` so that every step emits its own
-signal. A cascade (deleting objectives with their links and rows) is a list of steps rather than Qt
-child commands: PySide6 6.11 crashes when it frees a parent command holding Python children.
+A command is one undo step: one model operation (often a ``Batch``) and its inverse. The document
+applies the operation before it pushes the command, so that a refused edit raises and leaves
+nothing on the stack; the command's first ``redo`` (the one ``QUndoStack.push`` makes) is therefore
+skipped. Later ``redo`` applies the operation again and ``undo`` its inverse, always through the
+document's ``run`` so that every change emits its signal. A cascade (deleting objectives with
+their links and rows) is one batch rather than Qt child commands: PySide6 6.11 crashes when it
+frees a parent command holding Python children.
 
 The functions below plan the operations of the verbs; they read the map and never change it.
 """
@@ -14,8 +14,7 @@ The functions below plan the operations of the verbs; they read the map and neve
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -41,13 +40,11 @@ from srmtool.model.operations import (
     RemoveLink,
     RemoveObjective,
     RemoveRow,
-    SetObjectiveField,
+    SetKeyRoute,
     SetPerspective,
+    single_operations,
 )
 from srmtool.model.types import CODE_PREFIX, PERSPECTIVE_IDS, Link, Objective, PerspectiveId, RouteMap, Row
-
-if TYPE_CHECKING:
-    from srmtool.ui.document import Document
 
 #: ``QUndoCommand.id`` of text edits; consecutive edits of one objective's text merge into one step.
 TEXT_EDIT_ID = 1
@@ -62,52 +59,51 @@ _STEP_Y = BOX_HEIGHT + BOX_GAP
 
 
 class OperationCommand(QUndoCommand):
-    """One undo step: ``steps`` are (operation, inverse) pairs already applied by the document."""
+    """One undo step: ``forward`` (one operation or a ``Batch``) already applied, and its
+    ``inverse``. ``run`` applies an operation with the document's signals and returns its inverse
+    (``Document.edit`` hands its own in)."""
 
     def __init__(
         self,
-        document: Document,
-        steps: Sequence[tuple[Operation, Operation]],
+        run: Callable[[Operation], Operation],
+        forward: Operation,
+        inverse: Operation,
         text: str,
         merge_key: str | None = None,
     ) -> None:
         super().__init__(text)
-        self._document = document
-        self._steps = list(steps)
+        self._run = run
+        self._forward = forward
+        self._inverse = inverse
         self._merge_key = merge_key
-        self._applied = True  # the document applied the steps before pushing this command
+        self._applied = True  # the document applied the step before pushing this command
 
     @property
     def operations(self) -> list[Operation]:
-        """The forward operations of this step, in the order they apply."""
-        return [op for op, _ in self._steps]
+        """The forward operations of this step, in the order they apply (batches opened up)."""
+        return list(single_operations((self._forward,)))
 
     def redo(self) -> None:
         if self._applied:
             return
-        self._steps = [(op, self._document.perform(op)) for op, _ in self._steps]
+        self._inverse = self._run(self._forward)
         self._applied = True
 
     def undo(self) -> None:
-        done: list[tuple[Operation, Operation]] = []
-        for _, inverse in reversed(self._steps):
-            done.append((self._document.perform(inverse), inverse))
-        self._steps = done[::-1]
+        self._forward = self._run(self._inverse)
         self._applied = False
 
     def id(self) -> int:
         return TEXT_EDIT_ID if self._merge_key is not None else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        """Join a following text edit of the same objective: its new text, this step's old text."""
+        """Join a following edit with the same merge key: its change, this step's undo."""
         if not isinstance(other, OperationCommand) or other._merge_key != self._merge_key:
             return False
-        if self._merge_key is None or len(self._steps) != 1 or len(other._steps) != 1:
+        if self._merge_key is None or isinstance(self._forward, Batch) or isinstance(other._forward, Batch):
             return False
-        forward, _ = other._steps[0]
-        _, inverse = self._steps[0]
-        self._steps = [(forward, inverse)]
-        if forward == inverse:  # typed back to where it started: nothing left to undo
+        self._forward = other._forward
+        if self._forward == self._inverse:  # typed back to where it started: nothing left to undo
             self.setObsolete(True)
         return True
 
@@ -252,7 +248,7 @@ def key_route_operations(route_map: RouteMap, objective_ids: Iterable[str], on: 
     for oid in dict.fromkeys(objective_ids):
         obj = route_map.objective(oid)
         if obj is not None and obj.key_route != on:
-            operations.append(SetObjectiveField(oid, "key_route", on))
+            operations.append(SetKeyRoute(oid, on))
     return operations
 
 

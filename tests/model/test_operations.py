@@ -28,13 +28,20 @@ from srmtool.model.operations import (
     ReplaceColumns,
     SetCell,
     SetColumn,
+    SetKeyRoute,
     SetMapField,
-    SetObjectiveField,
+    SetObjectiveCode,
+    SetObjectiveExtra,
+    SetObjectiveNotes,
+    SetObjectiveStakeholders,
+    SetObjectiveText,
     SetPerspective,
     SetRowObjective,
     SetStakeholderField,
+    SetVotes,
     apply_all,
 )
+from srmtool.model.srmfile.codec import dumps_map
 from srmtool.model.templates import builtin_template, default_columns
 from srmtool.model.types import Column, Link, Objective, RouteMap, Row, Stakeholder
 
@@ -151,31 +158,39 @@ CASES: dict[str, tuple[Operation, Check]] = {
         lambda m: _get(m, "o5").perspective == "foundation" or pytest.fail("not re-levelled"),
     ),
     "set text": (
-        SetObjectiveField("o3", "text", "อสม.และแกนนำครอบครัวร่วมกันทำลายแหล่งเพาะพันธุ์ยุงลาย"),
+        SetObjectiveText("o3", "อสม.และแกนนำครอบครัวร่วมกันทำลายแหล่งเพาะพันธุ์ยุงลาย"),
         lambda m: _get(m, "o3").text.startswith("อสม.และแกนนำ") or pytest.fail("text not set"),
     ),
     "set code": (
-        SetObjectiveField("o3", "code", "ภ9"),
+        SetObjectiveCode("o3", "ภ9"),
         lambda m: _get(m, "o3").code == "ภ9" or pytest.fail("code not set"),
     ),
     "set notes": (
-        SetObjectiveField("o3", "notes", "ที่ประชุมเสนอให้เพิ่มบทบาทโรงเรียน"),
+        SetObjectiveNotes("o3", "ที่ประชุมเสนอให้เพิ่มบทบาทโรงเรียน"),
         lambda m: _get(m, "o3").notes == "ที่ประชุมเสนอให้เพิ่มบทบาทโรงเรียน" or pytest.fail("notes not set"),
     ),
     "set key route": (
-        SetObjectiveField("o4", "key_route", True),
+        SetKeyRoute("o4", True),
         lambda m: _get(m, "o4").key_route is True or pytest.fail("key route not set"),
     ),
     "set stakeholders": (
-        SetObjectiveField("o3", "stakeholders", ["s3"]),
+        SetObjectiveStakeholders("o3", ("s3",)),
         lambda m: _get(m, "o3").stakeholders == ["s3"] or pytest.fail("stakeholders not set"),
     ),
     "set an additive field": (
-        SetObjectiveField("o1", "priority", "สูง"),
+        SetObjectiveExtra("o1", "priority", "สูง"),
         lambda m: _get(m, "o1").model_dump()["priority"] == "สูง" or pytest.fail("extra not set"),
     ),
+    "set votes": (
+        SetVotes("o2", 12),
+        lambda m: _get(m, "o2").model_dump()["votes"] == 12 or pytest.fail("votes not set"),
+    ),
+    "take every vote back": (
+        SetVotes("o4", 0),
+        lambda m: "votes" not in _get(m, "o4").model_dump() or pytest.fail("votes key left"),
+    ),
     "drop an additive field": (
-        SetObjectiveField("o1", "votes", None),
+        SetObjectiveExtra("o1", "votes", None),
         lambda m: "votes" not in _get(m, "o1").model_dump() or pytest.fail("extra not dropped"),
     ),
     "add link": (
@@ -310,6 +325,14 @@ CASES: dict[str, tuple[Operation, Check]] = {
         SetMapField("label.stakeholder", "ภาคีเครือข่าย"),
         lambda m: m.perspective_label("stakeholder") == "ภาคีเครือข่าย" or pytest.fail("label not set"),
     ),
+    "set an additive map field": (
+        SetMapField("plan", {"programme": "ควบคุมโรคไข้เลือดออก", "amounts": [5000, 12000]}),
+        lambda m: m.model_dump()["plan"]["amounts"] == [5000, 12000] or pytest.fail("map extra not set"),
+    ),
+    "set an additive meta field": (
+        SetMapField("meta.signers", ["ผู้อำนวยการ รพ.สต.บ้านใหม่"]),
+        lambda m: m.meta.model_dump()["signers"] == ["ผู้อำนวยการ รพ.สต.บ้านใหม่"] or pytest.fail("not set"),
+    ),
     "batch": (
         Batch(
             (
@@ -335,31 +358,32 @@ CASES: dict[str, tuple[Operation, Check]] = {
 def test_apply_undo_redo_restores_exact_states(name: str) -> None:
     op, check = CASES[name]
     m = base_map()
-    before = m.model_dump()
-    assert op.topic in {"objective", "link", "row", "column", "stakeholder", "map", "batch"}
-    assert op.ids()
+    before = dumps_map(m)
 
-    inverse = op.apply(m)
-    after = m.model_dump()
+    applied = op.apply(m)
+    after = dumps_map(m)
     assert after != before
+    assert applied.changes, "a change that says nothing"
     check(m)
 
-    redo = inverse.apply(m)  # undo
-    assert m.model_dump() == before
-    assert inverse.topic == op.topic
+    redo = applied.inverse.apply(m)  # undo
+    assert dumps_map(m) == before
+    assert redo.changes
 
-    inverse_again = redo.apply(m)  # redo
-    assert m.model_dump() == after
+    again = redo.inverse.apply(m)  # redo
+    assert dumps_map(m) == after
     check(m)
 
-    inverse_again.apply(m)  # undo once more
-    assert m.model_dump() == before
+    again.inverse.apply(m)  # undo once more
+    assert dumps_map(m) == before
 
 
 def test_apply_all_is_one_step() -> None:
     m = base_map()
     before = m.model_dump()
-    inverse = apply_all(m, [SetCell("r1", "target", "ร้อยละ 90"), RemoveRow("r4"), RemoveLink("o6", "o4")])
+    inverse = apply_all(
+        m, [SetCell("r1", "target", "ร้อยละ 90"), RemoveRow("r4"), RemoveLink("o6", "o4")]
+    ).inverse
     assert m.row("r4") is None and not m.has_link("o6", "o4")
     assert m.row("r1").cells["target"] == "ร้อยละ 90"  # type: ignore[union-attr]
     inverse.apply(m)
@@ -369,7 +393,7 @@ def test_apply_all_is_one_step() -> None:
 def test_undo_of_a_removed_objective_puts_links_and_rows_back_in_place() -> None:
     m = base_map()
     links_before = [(lk.source, lk.target) for lk in m.links]
-    inverse = RemoveObjective("o4").apply(m)
+    inverse = RemoveObjective("o4").apply(m).inverse
     assert isinstance(inverse, AddObjective)
     assert [i for i, _ in inverse.links] == [0, 1, 3, 6]  # in the middle of the list
     assert [(i, r.id) for i, r in inverse.rows] == [(1, "r2"), (3, "r4")]
@@ -382,7 +406,7 @@ def test_undo_of_a_removed_objective_puts_links_and_rows_back_in_place() -> None
 
 def test_undo_of_a_removed_stakeholder_restores_assignment_positions() -> None:
     m = base_map()
-    inverse = RemoveStakeholder("s2").apply(m)
+    inverse = RemoveStakeholder("s2").apply(m).inverse
     assert isinstance(inverse, AddStakeholder)
     assert inverse.assigned == (("o2", 1), ("o3", 1), ("o5", 0))
     inverse.apply(m)
@@ -394,9 +418,9 @@ def test_unknown_keys_survive_remove_and_undo() -> None:
     m = base_map()
     m.links[3] = Link(source="o4", target="o3", weight="สูง")  # type: ignore[call-arg]
     before = m.model_dump()
-    RemoveObjective("o4").apply(m).apply(m)
+    RemoveObjective("o4").apply(m).inverse.apply(m)
     assert m.model_dump() == before
-    RemoveLink("o4", "o3").apply(m).apply(m)
+    RemoveLink("o4", "o3").apply(m).inverse.apply(m)
     assert m.model_dump() == before
     assert m.links[3].model_dump()["weight"] == "สูง"
 
@@ -405,9 +429,9 @@ def test_undo_of_a_template_switch_restores_a_map_without_columns() -> None:
     m = base_map()
     m.table.columns = []
     before = m.model_dump()
-    inverse = ReplaceColumns(tuple(default_columns())).apply(m)
+    inverse = ReplaceColumns(tuple(default_columns())).apply(m).inverse
     assert len(m.table.columns) == 11
-    redo = inverse.apply(m)
+    redo = inverse.apply(m).inverse
     assert m.model_dump() == before
     redo.apply(m)
     assert len(m.table.columns) == 11
@@ -437,14 +461,23 @@ REFUSED: dict[str, Operation] = {
     "move unknown objective": MoveObjective("o404", 1.0, 2.0),
     "re-level unknown objective": SetPerspective("o404", "people"),
     "re-level to unknown level": SetPerspective("o3", "sky"),  # type: ignore[arg-type]
-    "set field of unknown objective": SetObjectiveField("o404", "text", "ข้อความ"),
-    "set the id": SetObjectiveField("o3", "id", "o8"),
-    "set the perspective as a field": SetObjectiveField("o3", "perspective", "people"),
-    "set x as a field": SetObjectiveField("o3", "x", 5.0),
-    "field name with a space": SetObjectiveField("o3", "คะแนน โหวต", 3),
-    "text that is not text": SetObjectiveField("o3", "text", 5),
-    "key route that is not a bool": SetObjectiveField("o3", "key_route", "ใช่"),
-    "stakeholders that are not a list": SetObjectiveField("o3", "stakeholders", "s1"),
+    "set text of unknown objective": SetObjectiveText("o404", "ข้อความ"),
+    "set the id as an additive field": SetObjectiveExtra("o3", "id", "o8"),
+    "set the perspective as an additive field": SetObjectiveExtra("o3", "perspective", "people"),
+    "set x as an additive field": SetObjectiveExtra("o3", "x", 5.0),
+    "additive field name with a space": SetObjectiveExtra("o3", "คะแนน โหวต", 3),
+    "additive value JSON cannot store": SetObjectiveExtra("o3", "priority", {1, 2}),
+    "additive number that is not finite": SetObjectiveExtra("o3", "priority", float("nan")),
+    "text that is not text": SetObjectiveText("o3", 5),  # type: ignore[arg-type]
+    "code that is not text": SetObjectiveCode("o3", None),  # type: ignore[arg-type]
+    "notes that are not text": SetObjectiveNotes("o3", ["หมายเหตุ"]),  # type: ignore[arg-type]
+    "key route that is not a bool": SetKeyRoute("o3", "ใช่"),  # type: ignore[arg-type]
+    "stakeholders that are not a list": SetObjectiveStakeholders("o3", "s1"),  # type: ignore[arg-type]
+    "stakeholders that are not ids": SetObjectiveStakeholders("o3", ("s1", 2)),  # type: ignore[arg-type]
+    "votes below zero": SetVotes("o3", -1),
+    "votes that are not whole": SetVotes("o3", 2.5),  # type: ignore[arg-type]
+    "votes that are a bool": SetVotes("o3", True),
+    "votes of an unknown objective": SetVotes("o404", 3),
     "link to itself": AddLink("o3", "o3"),
     "link from nowhere": AddLink("o404", "o3"),
     "link to nowhere": AddLink("o3", "o404"),
@@ -489,8 +522,10 @@ REFUSED: dict[str, Operation] = {
     "remove unknown stakeholder": RemoveStakeholder("s404"),
     "set unknown stakeholder": SetStakeholderField("s404", "name", "ไม่มี"),
     "set a stakeholder's id": SetStakeholderField("s1", "id", "s8"),
-    "unknown map field": SetMapField("colour", "แดง"),
-    "unknown meta field": SetMapField("meta.budget", "100"),
+    "map field that is a known key": SetMapField("objectives", []),
+    "map field name with a space": SetMapField("สี แผนที่", "แดง"),
+    "destination that is not text": SetMapField("destination", 2570),
+    "meta field that is no name": SetMapField("meta.งบ.ปี", "100"),
     "authors that are not a list": SetMapField("meta.authors", "ทีมอำเภอ"),
     "authors that are not names": SetMapField("meta.authors", ["ทีมอำเภอ", 5]),
     "label of an unknown level": SetMapField("label.sky", "ท้องฟ้า"),
@@ -526,7 +561,7 @@ def test_refused_operations_raise_and_change_nothing(name: str) -> None:
 
 def test_a_link_cannot_be_restored_twice() -> None:
     m = base_map()
-    undo = RemoveLink("o4", "o3").apply(m)
+    undo = RemoveLink("o4", "o3").apply(m).inverse
     AddLink("o4", "o3").apply(m)
     before = m.model_dump()
     with pytest.raises(OperationError):
@@ -539,13 +574,12 @@ def test_every_operation_is_exercised() -> None:
 
     public = {
         name
-        for name, value in vars(operations).items()
-        if isinstance(value, type)
-        and value.__module__ == operations.__name__
+        for name in operations.__all__
+        if isinstance(value := getattr(operations, name), type)
         and hasattr(value, "apply")
-        and not name.startswith("_")
         and value is not operations.Operation
     }
+    assert {"AddObjective", "SetCell", "SetVotes", "Batch"} <= public
     used: set[str] = set()
 
     def collect(op: Operation) -> None:
@@ -571,7 +605,7 @@ def test_remove_stakeholder_listed_twice_restores_exactly() -> None:
         Objective(id="o1", perspective="stakeholder", text="อสม. สำรวจลูกน้ำ", stakeholders=["s1", "x", "s1"])
     )
     before = m.model_dump()
-    inverse = RemoveStakeholder("s1").apply(m)
+    inverse = RemoveStakeholder("s1").apply(m).inverse
     assert m.objectives[0].stakeholders == ["x"]
     inverse.apply(m)
     assert m.model_dump() == before

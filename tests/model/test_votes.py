@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from srmtool.model import MapFileError, dumps_map, load_map, loads_map
-from srmtool.model.operations import SetObjectiveField
+from srmtool.model.operations import SetVotes
 from srmtool.model.types import MAX_VOTES, objective_votes
 from srmtool.resources_path import resource
 
@@ -34,7 +34,7 @@ def test_a_map_without_votes_saves_byte_identically_and_reads_as_zero_votes() ->
 def test_votes_survive_a_save_and_a_load_and_clearing_them_restores_the_old_bytes() -> None:
     route_map = load_map(DENGUE)
     target = route_map.objectives[4]
-    inverse = SetObjectiveField(target.id, "votes", 7).apply(route_map)
+    inverse = SetVotes(target.id, 7).apply(route_map).inverse
     data = dumps_map(route_map)
     assert b'"votes": 7' in data
     again = loads_map(data)

@@ -12,7 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from srmtool.model.srmfile.codec import load_map  # noqa: E402
 from srmtool.resources_path import resource  # noqa: E402
-from srmtool.ui.document import Document  # noqa: E402
+from srmtool.ui.document import CHANGE_SIGNALS, Document  # noqa: E402
 
 
 def example_path(name: str) -> Path:
@@ -30,24 +30,6 @@ def dengue_document(qtbot: object) -> Document:
 def district_document(qtbot: object) -> Document:
     """A fresh, clean document on the district NCD example (42 objectives), no file path."""
     return Document(load_map(example_path("district_ncd.srm")))
-
-
-#: Every Document signal that carries a change, in the order views see them.
-CHANGE_SIGNALS = (
-    "objective_added",
-    "objective_removed",
-    "objective_changed",
-    "link_added",
-    "link_removed",
-    "row_added",
-    "row_removed",
-    "row_changed",
-    "rows_moved",
-    "columns_changed",
-    "stakeholders_changed",
-    "map_changed",
-    "reset",
-)
 
 
 class SignalLog(list[tuple[object, ...]]):

@@ -275,8 +275,8 @@ def test_destination_and_labels_follow_map_changes(dengue_document: Document) ->
     bands = {it.perspective_id: it for it in scene.items() if isinstance(it, BandItem)}
     banner = next(it for it in scene.items() if isinstance(it, BannerItem))
     assert bands["process"].label == "กระบวนการ" and banner.text == dengue_document.route_map.destination
-    dengue_document.apply(SetMapField("label.process", "กระบวนการบริหารจัดการ"), "Rename level")
-    dengue_document.apply(SetMapField("destination", LONG_THAI), "Edit destination")
+    dengue_document.edit(SetMapField("label.process", "กระบวนการบริหารจัดการ"), "Rename level")
+    dengue_document.edit(SetMapField("destination", LONG_THAI), "Edit destination")
     assert bands["process"].label == "กระบวนการบริหารจัดการ"
     assert banner.text == LONG_THAI
     dengue_document.undo_stack.undo()

@@ -10,7 +10,14 @@ import pytest
 
 from srmtool.model import Link, Objective, dumps_map
 from srmtool.model.layout import BOX_HEIGHT, compute_layout
-from srmtool.model.operations import OperationError, RemoveObjective
+from srmtool.model.operations import (
+    OperationError,
+    RemoveObjective,
+    SetKeyRoute,
+    SetObjectiveCode,
+    SetObjectiveNotes,
+    SetVotes,
+)
 from srmtool.ui.document import Document
 
 #: The conftest ``signal_log`` fixture: call it on a document to record its change signals.
@@ -107,11 +114,11 @@ def test_move_within_band(dengue_document: Document, signal_log: Recorder) -> No
     assert o2 is not None
     old = (o2.x, o2.y)
     doc.move_objectives({"o2": (o2.x + 5, o2.y + 7)})
-    assert log.take() == [("objective_changed", "o2")]
+    assert log.take() == [("objective_changed", "o2", ("x", "y"))]
     assert (o2.x, o2.y) == (old[0] + 5, old[1] + 7) and o2.perspective == "people"
     assert doc.undo_stack.undoText() == "Move objective"
     undone, redone = roundtrip(doc, log)
-    assert undone == redone == [("objective_changed", "o2")]
+    assert undone == redone == [("objective_changed", "o2", ("x", "y"))]
     doc.undo_stack.undo()
     assert (o2.x, o2.y) == old
 
@@ -136,7 +143,7 @@ def test_move_across_bands_changes_level_and_keeps_code(
     obj = doc.route_map.objective("o13")  # พ1, foundation
     assert obj is not None
     doc.move_objectives({"o13": (1200.0, process_top + 40)})
-    assert log.take() == [("objective_changed", "o13")]
+    assert log.take() == [("objective_changed", "o13", ("perspective", "x", "y"))]
     assert obj.perspective == "process" and obj.code == "พ1" and (obj.x, obj.y) == (1200.0, process_top + 40)
     doc.undo_stack.undo()
     assert obj.perspective == "foundation"
@@ -172,9 +179,9 @@ def test_move_three_is_one_step(dengue_document: Document, signal_log: Recorder)
     }  # type: ignore[union-attr]
     doc.move_objectives(moves)
     assert doc.undo_stack.count() == 1 and doc.undo_stack.undoText() == "Move 3 objectives"
-    assert sorted(log.take()) == [("objective_changed", i) for i in ("o1", "o2", "o3")]
+    assert sorted(log.take()) == [("objective_changed", i, ("x",)) for i in ("o1", "o2", "o3")]
     doc.undo_stack.undo()
-    assert sorted(log.take()) == [("objective_changed", i) for i in ("o1", "o2", "o3")]
+    assert sorted(log.take()) == [("objective_changed", i, ("x",)) for i in ("o1", "o2", "o3")]
 
 
 def test_text_edits_of_one_objective_merge(dengue_document: Document, signal_log: Recorder) -> None:
@@ -185,7 +192,7 @@ def test_text_edits_of_one_objective_merge(dengue_document: Document, signal_log
     original = obj.text
     doc.set_objective_text("o3", "ผู้ป่วย")
     doc.set_objective_text("o3", LONG_THAI)
-    assert log.take() == [("objective_changed", "o3")] * 2
+    assert log.take() == [("objective_changed", "o3", ("text",))] * 2
     assert obj.text == LONG_THAI and doc.undo_stack.count() == 1
     assert doc.undo_stack.undoText() == "Edit text"
     doc.set_objective_text("o2", "ประชาชนมีความรู้เรื่องไข้เลือดออก")
@@ -212,16 +219,22 @@ def test_set_objective_fields(dengue_document: Document, signal_log: Recorder) -
     log = signal_log(doc)
     obj = doc.route_map.objective("o6")
     assert obj is not None
-    doc.set_objective_field("o6", "notes", "หมายเหตุ: ประสานผู้อำนวยการโรงเรียนทุกแห่ง")
-    doc.set_objective_field("o6", "code", "ภ9")
-    doc.set_objective_field("o6", "votes", 7)
-    assert log.take() == [("objective_changed", "o6")] * 3
+    doc.edit(SetObjectiveNotes("o6", "หมายเหตุ: ประสานผู้อำนวยการโรงเรียนทุกแห่ง"), "แก้หมายเหตุ")
+    doc.edit(SetObjectiveCode("o6", "ภ9"), "แก้รหัส")
+    doc.edit(SetVotes("o6", 7), "ลงคะแนน")
+    assert log.take() == [
+        ("objective_changed", "o6", ("notes",)),
+        ("objective_changed", "o6", ("code",)),
+        ("objective_changed", "o6", ("votes",)),
+    ]
     assert (obj.notes, obj.code, obj.votes) == ("หมายเหตุ: ประสานผู้อำนวยการโรงเรียนทุกแห่ง", "ภ9", 7)
-    assert doc.undo_stack.count() == 3 and doc.undo_stack.undoText() == "Edit objective"
+    assert doc.undo_stack.count() == 3 and doc.undo_stack.undoText() == "ลงคะแนน"
+    doc.edit(SetObjectiveCode("o6", "ภ9"), "แก้รหัสเป็นค่าเดิม")  # changes nothing: no step
+    assert doc.undo_stack.count() == 3 and log.take() == []
     doc.undo_stack.undo()
     assert getattr(obj, "votes", None) is None
     with pytest.raises(OperationError):
-        doc.set_objective_field("o6", "key_route", "ใช่")
+        doc.edit(SetKeyRoute("o6", "ใช่"), "ผิดชนิด")  # type: ignore[arg-type]
     assert doc.undo_stack.count() == 3
 
 
@@ -230,7 +243,10 @@ def test_key_route(dengue_document: Document, signal_log: Recorder) -> None:
     log = signal_log(doc)
     marked = [o.id for o in doc.route_map.objectives if o.key_route]
     doc.set_key_route(["o11", "o12", *marked], True)
-    assert log.take() == [("objective_changed", "o11"), ("objective_changed", "o12")]
+    assert log.take() == [
+        ("objective_changed", "o11", ("key_route",)),
+        ("objective_changed", "o12", ("key_route",)),
+    ]
     assert doc.undo_stack.undoText() == "Mark key route"
     doc.set_key_route(["o11", "o12"], True)  # already on
     assert doc.undo_stack.count() == 1
@@ -309,7 +325,7 @@ def test_set_positions_one_step(dengue_document: Document, signal_log: Recorder)
     before = dumps_map(doc.route_map)
     doc.set_positions({"o1": (170.0, 205.0), "o2": (420.0, 205.0), "o3": (1170.0, 205.0)}, "จัดผังใหม่")
     assert doc.undo_stack.count() == 1 and doc.undo_stack.undoText() == "จัดผังใหม่"
-    assert sorted(log.take()) == [("objective_changed", "o1"), ("objective_changed", "o3")]
+    assert sorted(log.take()) == [("objective_changed", "o1", ("x",)), ("objective_changed", "o3", ("x",))]
     doc.undo_stack.undo()
     assert dumps_map(doc.route_map) == before
 
@@ -359,25 +375,27 @@ def test_generic_operations_emit_their_signals(dengue_document: Document, signal
     doc = dengue_document
     log = signal_log(doc)
     before = dumps_map(doc.route_map)
-    doc.apply(AddRow(Row(id="r99", objective="o2", cells={"activity": "อบรม อสม."})), "เพิ่มแถว")
-    doc.apply(SetCell("r99", "budget", "15,000"), "แก้ช่อง")
-    doc.apply(MoveRow("r99", 0), "ย้ายแถว")
-    doc.apply(AddColumn(Column(key="remark", label="หมายเหตุ")), "เพิ่มคอลัมน์")
-    doc.apply(SetMapField("destination", "ตำบลปลอดไข้เลือดออกอย่างยั่งยืน"), "แก้จุดหมาย")
+    doc.edit(AddRow(Row(id="r99", objective="o2", cells={"activity": "อบรม อสม."})), "เพิ่มแถว")
+    doc.edit(SetCell("r99", "budget", "15,000"), "แก้ช่อง")
+    doc.edit(MoveRow("r99", 0), "ย้ายแถว")
+    doc.edit(AddColumn(Column(key="remark", label="หมายเหตุ")), "เพิ่มคอลัมน์")
+    doc.edit(SetMapField("destination", "ตำบลปลอดไข้เลือดออกอย่างยั่งยืน"), "แก้จุดหมาย")
     assert log.take() == [
         ("row_added", "r99"),
-        ("row_changed", "r99"),
-        ("rows_moved",),
+        ("row_changed", "r99", ("budget",)),
+        ("row_moved", "r99", 0),
         ("columns_changed",),
-        ("map_changed",),
+        ("map_changed", "destination"),
     ]
     holder = doc.route_map.stakeholders[0].id
     named = [o.id for o in doc.route_map.objectives if holder in o.stakeholders]
     assert named
-    doc.apply(RemoveStakeholder(holder), "ลบภาคี")
-    assert log.take() == [("stakeholders_changed",)] + [("objective_changed", i) for i in sorted(named)]
-    doc.apply(Batch((AddStakeholder(Stakeholder(id="s99", name="ชมรมผู้สูงอายุ")),)), "เพิ่มภาคี")
-    assert log.take() == [("stakeholders_changed",)]
+    doc.edit(RemoveStakeholder(holder), "ลบภาคี")
+    assert log.take() == [("stakeholder_removed", holder)] + [
+        ("objective_changed", i, ("stakeholders",)) for i in named
+    ]
+    doc.edit(Batch((AddStakeholder(Stakeholder(id="s99", name="ชมรมผู้สูงอายุ")),)), "เพิ่มภาคี")
+    assert log.take() == [("stakeholder_added", "s99")]
     for _ in range(7):
         doc.undo_stack.undo()
     assert ("row_removed", "r99") in log.take()
@@ -391,7 +409,7 @@ def test_model_cascade_removal_announces_links_and_rows(
     log = signal_log(doc)
     links = [("link_removed", lk.source, lk.target) for lk in doc.route_map.links_of("o10")]
     rows = [("row_removed", r.id) for r in doc.route_map.rows_of("o10")]
-    doc.apply(RemoveObjective("o10"), "ลบ")
+    doc.edit(RemoveObjective("o10"), "ลบ")
     assert log.take() == [*links, *rows, ("objective_removed", "o10")]
     doc.undo_stack.undo()
     restored = log.take()
@@ -408,10 +426,10 @@ def test_refused_operation_pushes_nothing(dengue_document: Document, signal_log:
     log = signal_log(doc)
     before = dumps_map(doc.route_map)
     with pytest.raises(OperationError):
-        doc.apply(Batch((MoveObjective("o1", 10.0, 20.0), AddLink("o1", "o1"))), "ผิด")
+        doc.edit(Batch((MoveObjective("o1", 10.0, 20.0), AddLink("o1", "o1"))), "ผิด")
     assert doc.undo_stack.count() == 0 and not doc.is_modified
     assert dumps_map(doc.route_map) == before
-    assert log.take() == [("objective_changed", "o1"), ("objective_changed", "o1")]  # moved and put back
+    assert log.take() == [("objective_changed", "o1", ("x", "y"))] * 2  # moved and put back
 
 
 def test_paste_from_the_clipboard_text_with_rows(dengue_document: Document, signal_log: Recorder) -> None:

@@ -238,12 +238,12 @@ def test_an_unsaved_map_goes_to_documents_under_its_thai_title(
     documents = fx.folder / "เอกสาร"
     documents.mkdir()
     monkeypatch.setattr(export_choices, "documents_folder", lambda: documents)
-    fx.window.document.apply(SetMapField("meta.title", LONG_THAI[:40] + "/ปี 2568"), "title")
+    fx.window.document.edit(SetMapField("meta.title", LONG_THAI[:40] + "/ปี 2568"), "title")
     dialog = open_dialog(fx, "pdf")
     path = Path(dialog.form.path_text())
     assert path.parent == documents and path.suffix == ".pdf" and "/" not in path.name
     assert path.name.startswith(LONG_THAI[:20])
-    fx.window.document.apply(SetMapField("destination", LONG_THAI), "destination")
+    fx.window.document.edit(SetMapField("destination", LONG_THAI), "destination")
     assert run(qtbot, dialog)  # the copy exported while the map stays editable
     assert path.read_bytes()[:5] == b"%PDF-"
     assert opened(fx) == [documents]

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from window_fixtures import make_window
 
 from srmtool.model.checks import Finding
+from srmtool.model.operations import SetObjectiveCode
 from srmtool.ui.document import Document
 from srmtool.ui.panels.findings import FindingsPanel, finding_line
 
@@ -53,7 +54,7 @@ def test_clicking_a_finding_selects_its_objectives(
 ) -> None:
     document = canvas.document
     a, b = canvas.id_of("ป1"), canvas.id_of("ป2")
-    document.set_objective_field(b, "code", "ป1")  # two objectives share one code
+    document.edit(SetObjectiveCode(b, "ป1"), "แก้รหัส")  # two objectives share one code
     document.findings_changed.emit()
     assert any(f.code == "duplicate-code" for f in panel.findings)
     row = next(i for i, f in enumerate(panel.findings) if f.code == "duplicate-code")

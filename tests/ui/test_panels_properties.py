@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from srmtool.model.operations import SetObjectiveCode
 from srmtool.ui.document import Document
 from srmtool.ui.panels.properties import PropertiesPanel
 
@@ -132,7 +133,7 @@ def test_panel_shows_edits_made_elsewhere(canvas: Canvas, panel: PropertiesPanel
     (oid,) = canvas.select("ป1")
     canvas.document.set_objective_text(oid, LONG_THAI)
     assert panel.text_edit.toPlainText() == LONG_THAI
-    canvas.document.set_objective_field(oid, "code", "ป๑")
+    canvas.document.edit(SetObjectiveCode(oid, "ป๑"), "แก้รหัส")
     assert panel.code_edit.text() == "ป๑"
     canvas.document.delete([oid])
     assert panel.objective_id is None

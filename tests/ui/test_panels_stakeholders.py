@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from srmtool.model.operations import SetObjectiveStakeholders
 from srmtool.ui.document import Document
 from srmtool.ui.panels.matrix import CHECK, MatrixModel
 from srmtool.ui.panels.stakeholder_model import ASSIGNED, NAME, ROLE
@@ -124,7 +125,7 @@ def test_matrix_groups_objectives_by_level_and_toggles_cells(canvas: Canvas) -> 
     assert not matrix.toggle(matrix.index(0, column))  # a level heading is no cell
     document.undo_stack.undo()
     assert sid not in objective.stakeholders and matrix.index(row, column).data() == ""
-    document.set_objective_field(oid, "stakeholders", [sid])
+    document.edit(SetObjectiveStakeholders(oid, (sid,)), "กำหนดภาคี")
     assert matrix.index(row, column).data() == CHECK  # follows edits made elsewhere
 
 
@@ -169,7 +170,7 @@ def test_matrix_regroups_an_objective_moved_to_another_level(canvas: Canvas) -> 
     oid = canvas.id_of("ก1")
     people_heading, stakeholder_heading = matrix.row_of_level("people"), matrix.row_of_level("stakeholder")
     assert not people_heading < matrix.row_of(oid) < stakeholder_heading
-    canvas.document.apply(SetPerspective(oid, "people"), "ย้ายระดับ")
+    canvas.document.edit(SetPerspective(oid, "people"), "ย้ายระดับ")
     assert people_heading < matrix.row_of(oid) < matrix.row_of_level("stakeholder")
     canvas.document.undo_stack.undo()
     assert matrix.row_of(oid) > matrix.row_of_level("process")

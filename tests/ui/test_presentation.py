@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel
 from pytestqt.qtbot import QtBot
 from window_fixtures import LONG_THAI, Fixture, ids_with_codes, make_window, presentation
 
-from srmtool.model.operations import SetObjectiveField
+from srmtool.model.operations import SetObjectiveText
 from srmtool.ui.presentation.tool import PresentTool
 
 LEFT = Qt.MouseButton.LeftButton
@@ -142,7 +142,7 @@ def test_arrow_keys_walk_the_key_route_from_foundation_to_people(fx: Fixture, qt
 def test_without_a_key_route_the_arrows_say_so(fx: Fixture, qtbot: QtBot) -> None:
     document = fx.window.document
     document.set_key_route([o.id for o in document.route_map.objectives], False)
-    document.apply(SetObjectiveField(document.route_map.objectives[0].id, "text", LONG_THAI), "แก้ข้อความ")
+    document.edit(SetObjectiveText(document.route_map.objectives[0].id, LONG_THAI), "แก้ข้อความ")
     p = presentation(fx)
     p.enter()
     press(fx, Qt.Key.Key_Right)

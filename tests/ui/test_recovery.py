@@ -65,7 +65,7 @@ def edit(fx: Fixture) -> None:
     document.set_objective_text(first, LONG_THAI)
     document.add_objective("people", NEW_TEXT)
     row = document.route_map.table.rows[0].id
-    document.apply(SetCell(row, "activity", "รณรงค์ทำลายแหล่งเพาะพันธุ์ยุงลายร่วมกับโรงเรียนและวัด"), "แก้ช่อง")
+    document.edit(SetCell(row, "activity", "รณรงค์ทำลายแหล่งเพาะพันธุ์ยุงลายร่วมกับโรงเรียนและวัด"), "แก้ช่อง")
 
 
 def orphan_copy(entry_map: Path, entry_info: Path, folder: Path, name: str, **changes: object) -> Path:
@@ -169,7 +169,7 @@ CRASHING_EDITOR = textwrap.dedent(
     document = window.document
     document.set_objective_text(document.route_map.objectives[0].id, sys.argv[4])
     document.add_objective("people", sys.argv[5])
-    document.apply(SetCell(document.route_map.table.rows[0].id, "budget", "12500"), "budget")
+    document.edit(SetCell(document.route_map.table.rows[0].id, "budget", "12500"), "budget")
     saver = autosaver_of(window)
     saver.autosave_now()
     saver.flush()

@@ -12,9 +12,11 @@ from PySide6.QtWidgets import QApplication, QDockWidget
 from pytestqt.qtbot import QtBot
 from window_fixtures import LONG_THAI, Fixture, ids_with_codes, make_window
 
+from srmtool.model.operations import SetCell, SetRowObjective
 from srmtool.model.types import OBJECTIVE_COLUMN
+from srmtool.ui.document import Document
 from srmtool.ui.table.cells import CellEditor
-from srmtool.ui.table.model import RowTableModel, insert_position, reorder_operations
+from srmtool.ui.table.model import OBJECTIVE_ID_ROLE, RowTableModel, insert_position, reorder_operations
 from srmtool.ui.table.panel import TableFeature, TablePanel
 
 
@@ -267,3 +269,34 @@ def test_long_unbroken_thai_grows_its_row(fx: Fixture) -> None:
     assert view.rowHeight(11) > short
     lines = (view.rowHeight(11) - 8) / view.texts.line_step
     assert lines >= 4
+
+
+def test_the_table_repaints_only_the_cells_and_roles_that_changed(dengue_document: Document) -> None:
+    doc = dengue_document
+    model = RowTableModel(doc)
+    seen: list[tuple[int, int, int, int, list[int]]] = []
+    model.dataChanged.connect(
+        lambda a, b, roles: seen.append((a.row(), a.column(), b.row(), b.column(), [int(r) for r in roles]))
+    )
+    groups: list[int] = []
+    model.groups_changed.connect(lambda: groups.append(1))
+    text_roles = [int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole)]
+    row = doc.route_map.table.rows[3]
+    budget, objective = model.column_of("budget"), model.column_of(OBJECTIVE_COLUMN)
+    doc.edit(SetCell(row.id, "budget", "๑๒,๕๐๐"), "แก้งบประมาณ")
+    assert seen == [(3, budget, 3, budget, text_roles)] and groups == []
+    seen.clear()
+    doc.undo_stack.undo()
+    assert seen == [(3, budget, 3, budget, text_roles)]
+    seen.clear()
+    owner = doc.route_map.objective(row.objective)
+    assert owner is not None
+    doc.move_objectives({owner.id: (owner.x + 250.0, owner.y)})  # the table shows no place
+    assert seen == []
+    doc.set_objective_text(owner.id, LONG_THAI)
+    rows = model.rows_of_objectives({owner.id})
+    assert len(rows) == 2 and seen == [(r, objective, r, objective, text_roles) for r in rows]
+    seen.clear()
+    other = next(o.id for o in doc.route_map.objectives if o.id != owner.id)
+    doc.edit(SetRowObjective(row.id, other), "ย้ายแถวไปเป้าประสงค์อื่น")
+    assert seen == [(3, objective, 3, objective, [*text_roles, int(OBJECTIVE_ID_ROLE)])] and groups == [1]

@@ -1,27 +1,31 @@
-"""Small named edits of a route map (DESIGN.md §7: they must map onto a sync engine later).
+"""Small named edits of a route map (DESIGN.md §2 and §7: they map onto a shared document later).
 
-Every operation is a frozen dataclass with ``apply(route_map) -> Operation``: it changes the map,
-leaves it consistent, and returns its inverse, so undo is ``inverse.apply(route_map)``. Applying the
-inverse returns the original operation again (redo). An operation that cannot apply raises
-``OperationError`` and leaves the map untouched.
-
-``topic`` and ``ids`` say what changed, for views that listen: topic is one of ``objective``,
-``link``, ``row``, ``column``, ``stakeholder``, ``map`` (meta, destination, labels) or ``batch``.
+Every operation is a frozen dataclass with ``apply(route_map) -> Applied``: it changes the map,
+leaves it consistent, and returns its inverse with the typed records of what changed
+(``srmtool.model.changes``). Undo is ``applied.inverse.apply(route_map)``, which restores the exact
+bytes of the map's file; applying the inverse's inverse redoes the change. An operation that
+cannot apply raises ``OperationError`` and leaves the map untouched. ``apply_all`` applies several
+as one, all or nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from srmtool.model.operations.base import Operation, OperationError
+from srmtool.model.operations.base import Applied, Operation, OperationError
+from srmtool.model.operations.batch import Batch, apply_all, single_operations
 from srmtool.model.operations.objectives import (
     AddLink,
     AddObjective,
     MoveObjective,
     RemoveLink,
     RemoveObjective,
-    SetObjectiveField,
+    SetKeyRoute,
+    SetObjectiveCode,
+    SetObjectiveExtra,
+    SetObjectiveNotes,
+    SetObjectiveStakeholders,
+    SetObjectiveText,
     SetPerspective,
+    SetVotes,
 )
 from srmtool.model.operations.table import (
     AddColumn,
@@ -37,12 +41,11 @@ from srmtool.model.operations.table import (
 )
 from srmtool.model.operations.whole_map import (
     AddStakeholder,
-    Batch,
     RemoveStakeholder,
     SetMapField,
     SetStakeholderField,
+    StakeholderField,
 )
-from srmtool.model.types import RouteMap
 
 __all__ = [
     "AddColumn",
@@ -50,6 +53,7 @@ __all__ = [
     "AddObjective",
     "AddRow",
     "AddStakeholder",
+    "Applied",
     "Batch",
     "MoveColumn",
     "MoveObjective",
@@ -64,15 +68,18 @@ __all__ = [
     "ReplaceColumns",
     "SetCell",
     "SetColumn",
+    "SetKeyRoute",
     "SetMapField",
-    "SetObjectiveField",
+    "SetObjectiveCode",
+    "SetObjectiveExtra",
+    "SetObjectiveNotes",
+    "SetObjectiveStakeholders",
+    "SetObjectiveText",
     "SetPerspective",
     "SetRowObjective",
     "SetStakeholderField",
+    "SetVotes",
+    "StakeholderField",
     "apply_all",
+    "single_operations",
 ]
-
-
-def apply_all(route_map: RouteMap, operations: Sequence[Operation]) -> Operation:
-    """Apply several operations as one; returns one inverse (a ``Batch``)."""
-    return Batch(tuple(operations)).apply(route_map)

@@ -1,18 +1,40 @@
-"""Edits of stakeholders and of the map as a whole, and batches of edits."""
+"""Edits of stakeholders and of the map as a whole."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from dataclasses import dataclass
+from typing import Literal
 
-from srmtool.model.operations.base import Operation, OperationError, _index_of
+from srmtool.model.changes import (
+    Change,
+    MapFieldChanged,
+    ObjectiveChanged,
+    StakeholderAdded,
+    StakeholderChanged,
+    StakeholderRemoved,
+)
+from srmtool.model.operations.base import (
+    Applied,
+    OperationError,
+    _check_text,
+    _index_of,
+    _insert,
+    check_additive_name,
+    set_additive,
+)
 from srmtool.model.types import (
     PERSPECTIVE_IDS,
+    Meta,
     RouteMap,
     Stakeholder,
 )
 
 # -- stakeholders -------------------------------------------------------------------------
+
+
+def _assignments_changed(objective_ids: list[str]) -> list[Change]:
+    """One record per objective whose stakeholder list changed, in map order, each once."""
+    return [ObjectiveChanged(oid, ("stakeholders",)) for oid in dict.fromkeys(objective_ids)]
 
 
 @dataclass(frozen=True)
@@ -22,22 +44,22 @@ class AddStakeholder:
     stakeholder: Stakeholder
     index: int | None = None
     assigned: tuple[tuple[str, int], ...] = ()
-    topic: ClassVar[str] = "stakeholder"
 
-    def ids(self) -> tuple[str, ...]:
-        return (self.stakeholder.id,)
-
-    def apply(self, route_map: RouteMap) -> Operation:
+    def apply(self, route_map: RouteMap) -> Applied:
         st = self.stakeholder
         if not st.id or route_map.stakeholder(st.id) is not None or route_map.objective(st.id) is not None:
             raise OperationError(f"stakeholder id {st.id!r} is empty or in use")
-        index = len(route_map.stakeholders) if self.index is None else self.index
-        route_map.stakeholders.insert(index, st.model_copy())
+        changes: list[Change] = [
+            StakeholderAdded(st.id, _insert(route_map.stakeholders, self.index, st.model_copy()))
+        ]
+        touched: list[str] = []
         for oid, pos in self.assigned:  # ascending positions per objective, as removal recorded them
             obj = route_map.objective(oid)
             if obj is not None:
                 obj.stakeholders.insert(pos, st.id)
-        return RemoveStakeholder(st.id)
+                touched.append(oid)
+        changes += _assignments_changed(touched)
+        return Applied(RemoveStakeholder(st.id), tuple(changes))
 
 
 @dataclass(frozen=True)
@@ -45,12 +67,8 @@ class RemoveStakeholder:
     """Remove a stakeholder and its assignments to objectives."""
 
     stakeholder_id: str
-    topic: ClassVar[str] = "stakeholder"
 
-    def ids(self) -> tuple[str, ...]:
-        return (self.stakeholder_id,)
-
-    def apply(self, route_map: RouteMap) -> Operation:
+    def apply(self, route_map: RouteMap) -> Applied:
         sid = self.stakeholder_id
         index = _index_of(route_map.stakeholders, "id", sid)
         st = route_map.stakeholders.pop(index)
@@ -59,89 +77,80 @@ class RemoveStakeholder:
             if sid in obj.stakeholders:  # every copy: a hand-edited file may list one twice
                 assigned.extend((obj.id, i) for i, s in enumerate(obj.stakeholders) if s == sid)
                 obj.stakeholders[:] = [s for s in obj.stakeholders if s != sid]
-        return AddStakeholder(st, index, tuple(assigned))
+        changes = [StakeholderRemoved(sid, index), *_assignments_changed([oid for oid, _ in assigned])]
+        return Applied(AddStakeholder(st, index, tuple(assigned)), tuple(changes))
+
+
+StakeholderField = Literal["name", "kind", "role"]
 
 
 @dataclass(frozen=True)
 class SetStakeholderField:
     stakeholder_id: str
-    name: str
+    name: StakeholderField
     value: str
-    topic: ClassVar[str] = "stakeholder"
 
-    def ids(self) -> tuple[str, ...]:
-        return (self.stakeholder_id,)
-
-    def apply(self, route_map: RouteMap) -> Operation:
+    def apply(self, route_map: RouteMap) -> Applied:
         if self.name not in ("name", "kind", "role"):
             raise OperationError(f"stakeholder field {self.name!r} is not set this way")
+        value = _check_text(self.name, self.value)
         st = route_map.stakeholder(self.stakeholder_id)
         if st is None:
             raise OperationError(f"no stakeholder {self.stakeholder_id!r}")
         old = getattr(st, self.name)
-        setattr(st, self.name, self.value)
-        return SetStakeholderField(st.id, self.name, old)
+        setattr(st, self.name, value)
+        changes = (StakeholderChanged(st.id, (self.name,)),) if old != value else ()
+        return Applied(SetStakeholderField(st.id, self.name, old), changes)
 
 
 # -- the map as a whole -------------------------------------------------------------------
 
 
-_META_FIELDS = ("title", "organization", "area", "period", "authors", "created", "modified")
-
-
 @dataclass(frozen=True)
 class SetMapField:
-    """``destination``, a meta field (``meta.title`` …), or a level label (``label.people`` …)."""
+    """One field of the map: ``destination``; a meta field (``meta.title``, ``meta.authors`` …);
+    a level's label (``label.people`` …); or an additive key of the file's top level or of its
+    ``meta`` (``plan``, ``meta.signers`` …), whose ``value=None`` removes the key unless
+    ``keep_null`` (the inverse of a change to a key that held an explicit null)."""
 
     name: str
-    value: Any
-    topic: ClassVar[str] = "map"
+    value: object
+    keep_null: bool = False
 
-    def ids(self) -> tuple[str, ...]:
-        return (self.name,)
-
-    def apply(self, route_map: RouteMap) -> Operation:
-        if self.name == "destination":
-            old: Any = route_map.destination
-            route_map.destination = str(self.value)
-        elif self.name.startswith("meta.") and self.name[5:] in _META_FIELDS:
-            key = self.name[5:]
-            old = getattr(route_map.meta, key)
-            if key == "authors":
-                if not isinstance(self.value, list) or not all(isinstance(a, str) for a in self.value):
-                    raise OperationError("authors is a list of names")
-                setattr(route_map.meta, key, list(self.value))
-            else:
-                setattr(route_map.meta, key, str(self.value))
-        elif self.name.startswith("label.") and self.name[6:] in PERSPECTIVE_IDS:
-            pid = self.name[6:]
+    def apply(self, route_map: RouteMap) -> Applied:
+        name = self.name
+        if not isinstance(name, str):
+            raise OperationError(f"map field {name!r} is not set this way")
+        old: object
+        keep_null = False
+        if name == "destination":
+            old, route_map.destination = route_map.destination, _check_text(name, self.value)
+        elif name.startswith("label."):
+            pid = name[6:]
             persp = next((p for p in route_map.perspectives if p.id == pid), None)
-            if persp is None:
+            if pid not in PERSPECTIVE_IDS or persp is None:
                 raise OperationError(f"no level {pid!r}")
-            old = persp.label
-            persp.label = str(self.value)
+            old, persp.label = persp.label, _check_text(name, self.value)
+        elif name.startswith("meta.") and name[5:] in Meta.model_fields:
+            key = name[5:]
+            old = getattr(route_map.meta, key)
+            setattr(route_map.meta, key, _meta_value(key, self.value))
+        elif name.startswith("meta."):
+            key = check_additive_name(Meta, name[5:])
+            old, present = set_additive(route_map.meta, key, self.value, self.keep_null)
+            keep_null = present and old is None
         else:
-            raise OperationError(f"map field {self.name!r} is not set this way")
-        return SetMapField(self.name, list(old) if isinstance(old, list) else old)
+            key = check_additive_name(RouteMap, name)
+            old, present = set_additive(route_map, key, self.value, self.keep_null)
+            keep_null = present and old is None
+        old = list(old) if isinstance(old, list) else old
+        changes = (MapFieldChanged(name),) if old != self.value or keep_null != self.keep_null else ()
+        return Applied(SetMapField(name, old, keep_null), changes)
 
 
-@dataclass(frozen=True)
-class Batch:
-    """Several operations as one step (tidy layout, paste, delete selection)."""
-
-    operations: tuple[Operation, ...] = field(default_factory=tuple)
-    topic: ClassVar[str] = "batch"
-
-    def ids(self) -> tuple[str, ...]:
-        return tuple(i for op in self.operations for i in op.ids())
-
-    def apply(self, route_map: RouteMap) -> Operation:
-        inverses: list[Operation] = []
-        try:
-            for op in self.operations:
-                inverses.append(op.apply(route_map))
-        except OperationError:
-            for inv in reversed(inverses):  # all or nothing
-                inv.apply(route_map)
-            raise
-        return Batch(tuple(reversed(inverses)))
+def _meta_value(key: str, value: object) -> object:
+    if key == "authors":
+        if not isinstance(value, list) or not all(isinstance(a, str) for a in value):
+            raise OperationError("authors is a list of names")
+        return list(value)
+    return _check_text(f"meta.{key}", value)

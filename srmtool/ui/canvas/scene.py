@@ -18,8 +18,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QGraphicsSceneMouseEvent
 
 from srmtool.model import graph
+from srmtool.model.changes import PLACEMENT_FIELDS
 from srmtool.model.layout import MapLayout
-from srmtool.model.types import PERSPECTIVE_IDS, objective_votes
+from srmtool.model.types import PERSPECTIVE_IDS, VOTES_FIELD, objective_votes
 from srmtool.ui.canvas import text
 from srmtool.ui.canvas.after_undo import AfterUndo
 from srmtool.ui.canvas.arrows import Arrow, ArrowHandle, ArrowLayer
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
     from srmtool.ui.document import Document
 
 SCENE_MARGIN = 40.0
+# The objective fields a box shows (besides its votes).
+_SHOWN = frozenset({"code", "text", "key_route"})
 
 
 class MapScene(ToolScene):
@@ -233,7 +236,7 @@ class MapScene(ToolScene):
                 self._add_box(objective.id)
         for link in route_map.links:
             self._add_arrow(link.source, link.target)
-        self._on_map_changed()
+        self._show_map_texts()
 
     def _add_box(self, objective_id: str) -> None:
         objective = self._document.route_map.objective(objective_id)
@@ -315,19 +318,22 @@ class MapScene(ToolScene):
             self.highlight_routes(None)
         self._schedule_relayout()
 
-    @Slot(str)
-    def _on_objective_changed(self, objective_id: str) -> None:
+    @Slot(str, tuple)
+    def _on_objective_changed(self, objective_id: str, fields: tuple[str, ...]) -> None:
         objective = self._document.route_map.objective(objective_id)
         box = self._boxes.get(objective_id)
         if objective is None or box is None:
             return
-        was_key = box.key_route
-        box.set_content(objective.code, objective.text, objective.key_route)
-        box.set_votes(objective_votes(objective))
-        if was_key != box.key_route:
-            for arrow in box.arrows:
-                self._arrow_layer.restyle(arrow)
-        self._schedule_relayout()
+        if _SHOWN.intersection(fields):
+            was_key = box.key_route
+            box.set_content(objective.code, objective.text, objective.key_route)
+            if was_key != box.key_route:
+                for arrow in box.arrows:
+                    self._arrow_layer.restyle(arrow)
+        if VOTES_FIELD in fields:
+            box.set_votes(objective_votes(objective))
+        if not PLACEMENT_FIELDS.isdisjoint(fields):
+            self._schedule_relayout()
 
     @Slot(str, str)
     def _on_link_added(self, source: str, target: str) -> None:
@@ -343,10 +349,14 @@ class MapScene(ToolScene):
 
     def retranslate(self) -> None:
         """Re-read the banner's title in the current language (the window calls this on a switch)."""
-        self._on_map_changed()
+        self._show_map_texts()
 
-    @Slot()
-    def _on_map_changed(self) -> None:
+    @Slot(str)
+    def _on_map_changed(self, name: str) -> None:
+        if name == "destination" or name.startswith("label."):
+            self._show_map_texts()
+
+    def _show_map_texts(self) -> None:
         route_map = self._document.route_map
         self._banner.set_text(self.tr("Destination"), route_map.destination)
         for pid, band in self._bands.items():

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from srmtool.model.operations import SetObjectiveField
+from srmtool.model.operations import SetObjectiveStakeholders
 from srmtool.model.types import PERSPECTIVE_IDS
 from srmtool.ui.canvas.text import thai_layout_text
 from srmtool.ui.document import Document
@@ -40,6 +40,8 @@ OBJECTIVE_COLUMN_WIDTH = 380
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 _Entry = tuple[str, str]  # ("level", perspective id) or ("objective", objective id)
+# The objective fields a row shows: its code and text, and which stakeholders it names.
+_SHOWN = frozenset({"code", "text", "stakeholders"})
 
 
 def _check_font() -> QFont:
@@ -57,11 +59,16 @@ class MatrixModel(QAbstractTableModel):
         super().__init__(parent)
         self._document = document
         self._rows: list[_Entry] = self._entries()
-        self._shown: dict[str, tuple[object, ...]] = self._snapshot()
-        for signal in (document.reset, document.stakeholders_changed, document.map_changed):
+        for signal in (
+            document.reset,
+            document.stakeholder_added,
+            document.stakeholder_removed,
+            document.stakeholder_changed,  # a name decides its column's header height
+            document.objective_added,
+            document.objective_removed,
+        ):
             signal.connect(self._reset)
-        document.objective_added.connect(self._reset)
-        document.objective_removed.connect(self._reset)
+        document.map_changed.connect(self._map_changed)
         document.objective_changed.connect(self._objective_changed)
 
     def _entries(self) -> list[_Entry]:
@@ -71,13 +78,6 @@ class MatrixModel(QAbstractTableModel):
             rows.append(("level", pid))
             rows.extend(("objective", o.id) for o in route_map.objectives_in(pid))
         return rows
-
-    def _snapshot(self) -> dict[str, tuple[object, ...]]:
-        """What each objective's row shows, to tell a change that matters from a move on the map."""
-        return {
-            o.id: (o.perspective, o.code, o.text, tuple(o.stakeholders))
-            for o in self._document.route_map.objectives
-        }
 
     def entry(self, row: int) -> _Entry | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -182,36 +182,34 @@ class MatrixModel(QAbstractTableModel):
         if objective is None:
             return False
         if sid in objective.stakeholders:
-            value = [s for s in objective.stakeholders if s != sid]
+            value = tuple(s for s in objective.stakeholders if s != sid)
             text = QCoreApplication.translate("Panels", "Unassign stakeholders")
         else:
-            value = [*objective.stakeholders, sid]
+            value = (*objective.stakeholders, sid)
             text = QCoreApplication.translate("Panels", "Assign stakeholders")
-        self._document.apply(SetObjectiveField(objective.id, "stakeholders", value), text)
+        self._document.edit(SetObjectiveStakeholders(objective.id, value), text)
         return True
 
     @Slot()
     def _reset(self, *_args: object) -> None:
         self.beginResetModel()
         self._rows = self._entries()
-        self._shown = self._snapshot()
         self.endResetModel()
 
     @Slot(str)
-    def _objective_changed(self, objective_id: str) -> None:
+    def _map_changed(self, name: str) -> None:
+        if name.startswith("label."):
+            self._reset()  # a level's heading row
+
+    @Slot(str, tuple)
+    def _objective_changed(self, objective_id: str, fields: tuple[str, ...]) -> None:
         """Moving a box changes nothing here; another level regroups the rows; other edits
         update the objective's row."""
-        objective = self._document.route_map.objective(objective_id)
-        if objective is None:
-            return
-        now = (objective.perspective, objective.code, objective.text, tuple(objective.stakeholders))
-        before = self._shown.get(objective_id)
-        if now == before:
-            return
-        if before is None or before[0] != now[0]:
+        if "perspective" in fields:
             self._reset()
             return
-        self._shown[objective_id] = now
+        if _SHOWN.isdisjoint(fields):
+            return
         row = self.row_of(objective_id)
         if row >= 0:
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))

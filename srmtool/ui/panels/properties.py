@@ -5,7 +5,7 @@ Document's signals, never from what was typed."""
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QSignalBlocker, QSize, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, QSize, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from srmtool.model.operations import OperationError
+from srmtool.model.operations import (
+    Operation,
+    OperationError,
+    SetObjectiveCode,
+    SetObjectiveNotes,
+    SetObjectiveStakeholders,
+)
 from srmtool.model.types import Objective
 from srmtool.ui.canvas.scene import MapScene
 from srmtool.ui.canvas.text import thai_layout_text
@@ -28,7 +34,10 @@ from srmtool.ui.document import Document
 from srmtool.ui.follow_language import follow_language
 from srmtool.ui.panels.common import CommitTextEdit
 
+translate = QCoreApplication.translate  # the name lupdate finds, with the context spelt out
 _ID_ROLE = Qt.ItemDataRole.UserRole
+# The objective fields the panel shows.
+_SHOWN = frozenset({"perspective", "code", "text", "notes", "key_route", "stakeholders"})
 
 
 class PropertiesPanel(QWidget):
@@ -54,9 +63,14 @@ class PropertiesPanel(QWidget):
 
         scene.selectionChanged.connect(self.refresh)
         document.objective_changed.connect(self._on_objective_changed)
-        document.objective_removed.connect(self._on_objective_changed)
-        document.stakeholders_changed.connect(self.refresh)
-        document.map_changed.connect(self.refresh)
+        document.objective_removed.connect(self._on_objective_removed)
+        for signal in (
+            document.stakeholder_added,
+            document.stakeholder_removed,
+            document.stakeholder_changed,
+        ):
+            signal.connect(self._on_stakeholders_changed)
+        document.map_changed.connect(self._on_map_changed)
         document.reset.connect(self.refresh)
         follow_language(self)
         self.refresh()
@@ -202,10 +216,25 @@ class PropertiesPanel(QWidget):
             if route_map.stakeholders:
                 self.stakeholder_list.setCurrentRow(min(max(current, 0), len(route_map.stakeholders) - 1))
 
+    @Slot(str, tuple)
+    def _on_objective_changed(self, objective_id: str, fields: tuple[str, ...]) -> None:
+        if objective_id == self._objective_id and not _SHOWN.isdisjoint(fields):
+            self.refresh()
+
     @Slot(str)
-    def _on_objective_changed(self, objective_id: str) -> None:
+    def _on_objective_removed(self, objective_id: str) -> None:
         if objective_id == self._objective_id:
             self.refresh()
+
+    @Slot(str)
+    def _on_stakeholders_changed(self, _stakeholder_id: str, _fields: tuple[str, ...] = ()) -> None:
+        if self._objective_id is not None:
+            self.refresh()  # the list of stakeholders to tick
+
+    @Slot(str)
+    def _on_map_changed(self, name: str) -> None:
+        if name.startswith("label.") and self._objective_id is not None:
+            self.refresh()  # the level's name
 
     # -- editing ----------------------------------------------------------------------------------
 
@@ -216,11 +245,11 @@ class PropertiesPanel(QWidget):
         if self.code_edit.isModified():
             self._commit_code()
 
-    def _set(self, name: str, value: object) -> None:
-        if self._objective() is None or self._objective_id is None:
+    def _edit(self, operation: Operation, text: str) -> None:
+        if self._objective() is None:
             return
         try:
-            self._document.set_objective_field(self._objective_id, name, value)
+            self._document.edit(operation, text)
         except OperationError:
             self.refresh()
 
@@ -243,7 +272,7 @@ class PropertiesPanel(QWidget):
             return
         self.code_error.hide()
         if code != objective.code:
-            self._set("code", code)
+            self._edit(SetObjectiveCode(objective.id, code), translate("Document", "Edit code"))
         else:
             self.code_edit.setText(code)
 
@@ -254,7 +283,8 @@ class PropertiesPanel(QWidget):
 
     @Slot(str)
     def _commit_notes(self, text: str) -> None:
-        self._set("notes", text)
+        if self._objective_id is not None:
+            self._edit(SetObjectiveNotes(self._objective_id, text), translate("Document", "Edit notes"))
 
     @Slot(bool)
     def _commit_key_route(self, on: bool) -> None:
@@ -269,6 +299,9 @@ class PropertiesPanel(QWidget):
         sid = str(item.data(_ID_ROLE))
         on = item.checkState() == Qt.CheckState.Checked
         if on and sid not in objective.stakeholders:
-            self._set("stakeholders", [*objective.stakeholders, sid])
+            ids = (*objective.stakeholders, sid)
         elif not on and sid in objective.stakeholders:
-            self._set("stakeholders", [s for s in objective.stakeholders if s != sid])
+            ids = tuple(s for s in objective.stakeholders if s != sid)
+        else:
+            return
+        self._edit(SetObjectiveStakeholders(objective.id, ids), translate("Document", "Change stakeholders"))

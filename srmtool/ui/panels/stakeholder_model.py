@@ -1,6 +1,7 @@
 """The map's stakeholders (ภาคี) as a table model: name, kind, role (editable in place) and how many
 objectives each is assigned to. ``setData`` applies one ``SetStakeholderField`` undo step and returns;
-rows update from the Document's signals."""
+rows update from the Document's signals (the model mirrors the stakeholder ids, to tell Qt which
+row came or went)."""
 
 from __future__ import annotations
 
@@ -17,12 +18,12 @@ from PySide6.QtCore import (
 )
 from typing_extensions import override
 
-from srmtool.model.operations import OperationError, SetStakeholderField
+from srmtool.model.operations import OperationError, SetStakeholderField, StakeholderField
 from srmtool.model.types import Stakeholder
 from srmtool.ui.document import Document
 
 NAME, KIND, ROLE, ASSIGNED = range(4)
-FIELDS = ("name", "kind", "role")
+FIELDS: tuple[StakeholderField, ...] = ("name", "kind", "role")
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
@@ -43,27 +44,30 @@ class StakeholderModel(QAbstractTableModel):
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._document = document
-        document.stakeholders_changed.connect(self._reset)
+        self._ids = [s.id for s in document.route_map.stakeholders]  # what Qt was told the rows are
+        document.stakeholder_added.connect(self._on_added)
+        document.stakeholder_removed.connect(self._on_removed)
+        document.stakeholder_changed.connect(self._on_changed)
         document.reset.connect(self._reset)
-        document.objective_changed.connect(self._counts_changed)
+        document.objective_changed.connect(self._on_objective_changed)
         document.objective_removed.connect(self._counts_changed)
         document.objective_added.connect(self._counts_changed)
 
     def stakeholder(self, row: int) -> Stakeholder | None:
-        items = self._document.route_map.stakeholders
-        return items[row] if 0 <= row < len(items) else None
+        if not 0 <= row < len(self._ids):
+            return None
+        return self._document.route_map.stakeholder(self._ids[row])
 
     def row_of(self, stakeholder_id: str) -> int:
         """The row showing that stakeholder, -1 when none does."""
-        ids = [s.id for s in self._document.route_map.stakeholders]
-        return ids.index(stakeholder_id) if stakeholder_id in ids else -1
+        return self._ids.index(stakeholder_id) if stakeholder_id in self._ids else -1
 
     def assigned_count(self, stakeholder_id: str) -> int:
         return sum(1 for o in self._document.route_map.objectives if stakeholder_id in o.stakeholders)
 
     @override
     def rowCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._document.route_map.stakeholders)
+        return 0 if parent.isValid() else len(self._ids)
 
     @override
     def columnCount(self, parent: _Index = _ROOT) -> int:
@@ -113,7 +117,7 @@ class StakeholderModel(QAbstractTableModel):
         if getattr(stakeholder, name) == text:
             return False
         try:
-            self._document.apply(
+            self._document.edit(
                 SetStakeholderField(stakeholder.id, name, text),
                 QCoreApplication.translate("Panels", "Edit stakeholder"),
             )
@@ -124,7 +128,38 @@ class StakeholderModel(QAbstractTableModel):
     @Slot()
     def _reset(self) -> None:
         self.beginResetModel()
+        self._ids = [s.id for s in self._document.route_map.stakeholders]
         self.endResetModel()
+
+    @Slot(str)
+    def _on_added(self, stakeholder_id: str) -> None:
+        ids = [s.id for s in self._document.route_map.stakeholders]
+        row = min(ids.index(stakeholder_id), len(self._ids))
+        self.beginInsertRows(_ROOT, row, row)
+        self._ids.insert(row, stakeholder_id)
+        self.endInsertRows()
+
+    @Slot(str)
+    def _on_removed(self, stakeholder_id: str) -> None:
+        row = self.row_of(stakeholder_id)
+        if row < 0:
+            return
+        self.beginRemoveRows(_ROOT, row, row)
+        del self._ids[row]
+        self.endRemoveRows()
+
+    @Slot(str, tuple)
+    def _on_changed(self, stakeholder_id: str, fields: tuple[str, ...]) -> None:
+        row = self.row_of(stakeholder_id)
+        for name in fields:
+            if row >= 0 and name in FIELDS:
+                cell = self.index(row, FIELDS.index(name))
+                self.dataChanged.emit(cell, cell)
+
+    @Slot(str, tuple)
+    def _on_objective_changed(self, _objective_id: str, fields: tuple[str, ...]) -> None:
+        if "stakeholders" in fields:
+            self._counts_changed()
 
     @Slot(str)
     def _counts_changed(self, _objective_id: str = "") -> None:

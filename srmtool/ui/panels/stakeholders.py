@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from srmtool.model.operations import AddStakeholder, Batch, Operation, RemoveStakeholder, SetObjectiveField
+from srmtool.model.operations import AddStakeholder, Operation, RemoveStakeholder, SetObjectiveStakeholders
 from srmtool.model.types import Stakeholder
 from srmtool.ui.canvas.scene import MapScene
 from srmtool.ui.document import Document
@@ -80,12 +80,12 @@ class StakeholdersPanel(QWidget):
         self.unassign_button.clicked.connect(lambda: self.assign_selected(False))
         self.matrix_button.clicked.connect(self.show_matrix)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.model.modelReset.connect(self._update_buttons)
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
+            signal.connect(self._update_buttons)
+            signal.connect(self._fit_columns)
         scene.selectionChanged.connect(self._update_buttons)
-        document.objective_changed.connect(self._update_buttons)
         follow_language(self)
         self._fit_columns()
-        self.model.modelReset.connect(self._fit_columns)
 
     # -- language ---------------------------------------------------------------------------------
 
@@ -165,7 +165,7 @@ class StakeholdersPanel(QWidget):
         """A new stakeholder at the end of the list, its name open for typing; its id."""
         route_map = self._document.route_map
         stakeholder = Stakeholder(id=route_map.new_id("s"), name=self.tr("New stakeholder"))
-        self._document.apply(AddStakeholder(stakeholder), self.tr("Add stakeholder"))
+        self._document.edit(AddStakeholder(stakeholder), self.tr("Add stakeholder"))
         self.select(stakeholder.id)
         row = self.model.row_of(stakeholder.id)
         if self.isVisible():
@@ -181,9 +181,8 @@ class StakeholdersPanel(QWidget):
         assigned = sum(self.model.assigned_count(i) for i in ids)
         if assigned and not self.ask_remove_assigned(ids, assigned):
             return False
-        operations: tuple[Operation, ...] = tuple(RemoveStakeholder(i) for i in ids)
-        self._document.apply(
-            operations[0] if len(operations) == 1 else Batch(operations),
+        self._document.edit(
+            [RemoveStakeholder(i) for i in ids],
             self.tr("Remove %n stakeholders", "", len(ids))
             if len(ids) > 1
             else self.tr("Remove stakeholder"),
@@ -242,11 +241,14 @@ def assign(document: Document, objective_ids: list[str], stakeholder_ids: list[s
         if objective is None:
             continue
         if on:
-            value = objective.stakeholders + [s for s in stakeholder_ids if s not in objective.stakeholders]
+            value = [
+                *objective.stakeholders,
+                *(s for s in stakeholder_ids if s not in objective.stakeholders),
+            ]
         else:
             value = [s for s in objective.stakeholders if s not in stakeholder_ids]
         if value != objective.stakeholders:
-            operations.append(SetObjectiveField(oid, "stakeholders", value))
+            operations.append(SetObjectiveStakeholders(oid, tuple(value)))
     if not operations:
         return False
     text = (
@@ -254,5 +256,5 @@ def assign(document: Document, objective_ids: list[str], stakeholder_ids: list[s
         if on
         else QCoreApplication.translate("Panels", "Unassign stakeholders")
     )
-    document.apply(operations[0] if len(operations) == 1 else Batch(tuple(operations)), text)
+    document.edit(operations, text)
     return True

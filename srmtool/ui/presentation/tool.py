@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGraphicsSceneMouseEvent
 
-from srmtool.model.operations import Batch, SetObjectiveField
+from srmtool.model.operations import SetObjectiveExtra, SetVotes
 from srmtool.model.types import MAX_VOTES, VOTES_FIELD, objective_votes
 from srmtool.ui.canvas.scene import MapScene
 from srmtool.ui.canvas.tools import Tool
@@ -42,20 +42,20 @@ def change_votes(document: Document, objective_id: str, delta: int) -> bool:
         text = QCoreApplication.translate("Votes", "Vote for {code}").format(code=code)
     else:
         text = QCoreApplication.translate("Votes", "Take back a vote for {code}").format(code=code)
-    document.apply(SetObjectiveField(objective_id, VOTES_FIELD, new or None), text)
+    document.edit(SetVotes(objective_id, new), text)
     return True
 
 
 def clear_votes(document: Document) -> bool:
     """Take every vote off the map as one undo step; False when there were none."""
-    ops = tuple(
-        SetObjectiveField(o.id, VOTES_FIELD, None)
+    ops = [
+        SetObjectiveExtra(o.id, VOTES_FIELD, None)
         for o in document.route_map.objectives
         if VOTES_FIELD in (o.model_extra or {})
-    )
+    ]
     if not ops:
         return False
-    document.apply(Batch(ops), QCoreApplication.translate("Votes", "Clear votes"))
+    document.edit(ops, QCoreApplication.translate("Votes", "Clear votes"))
     return True
 
 

@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal, Sl
 from typing_extensions import override
 
 from srmtool.model.srmfile.codec import dumps_map, load_map
+from srmtool.ui.document import CHANGE_SIGNALS
 from srmtool.ui.files import error_text
 from srmtool.ui.recovery import dialog as recovery_dialog
 from srmtool.ui.recovery.store import RecoveryEntry, RecoveryStore
@@ -32,11 +33,6 @@ if TYPE_CHECKING:
 
 INTERVAL_MS: Final = 30_000  # at the latest, while edits go on
 IDLE_MS: Final = 3_000  # after a burst of edits stops
-_CHANGE_SIGNALS: Final = (
-    "objective_added", "objective_removed", "objective_changed", "link_added", "link_removed",
-    "row_added", "row_removed", "row_changed", "rows_moved", "columns_changed",
-    "stakeholders_changed", "map_changed", "reset",
-)  # fmt: skip
 
 translate = QCoreApplication.translate  # the name lupdate finds, with the context spelt out
 
@@ -76,7 +72,7 @@ class Autosaver(QObject):
         self._idle.setSingleShot(True)
         self._idle.setInterval(idle_ms)
         self._idle.timeout.connect(self._tick)
-        for name in _CHANGE_SIGNALS:
+        for name in CHANGE_SIGNALS:
             getattr(self.document, name).connect(self._on_edit)
         self.document.modified_changed.connect(self._on_modified)
         self._write_done.connect(self._on_write_done)

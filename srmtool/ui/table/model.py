@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 )
 from typing_extensions import override
 
-from srmtool.model.operations import Batch, MoveRow, Operation, OperationError, SetCell
+from srmtool.model.operations import MoveRow, Operation, OperationError, SetCell
 from srmtool.model.types import BUDGET_COLUMN, OBJECTIVE_COLUMN, PERSPECTIVE_IDS, RouteMap, Row
 from srmtool.ui.document import Document
 
@@ -37,6 +37,8 @@ OBJECTIVE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex
+# The roles whose data follow a cell's text.
+_CELL_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole)
 
 
 def reorder_operations(current: Sequence[str], wanted: Sequence[str]) -> list[Operation]:
@@ -91,7 +93,7 @@ class RowTableModel(QAbstractTableModel):
         document.row_added.connect(self._on_row_added)
         document.row_removed.connect(self._on_row_removed)
         document.row_changed.connect(self._on_row_changed)
-        document.rows_moved.connect(self._on_rows_moved)
+        document.row_moved.connect(self._on_row_moved)
         document.objective_changed.connect(self._on_objective_changed)
         document.columns_changed.connect(self._on_reset)
         document.reset.connect(self._on_reset)
@@ -224,7 +226,7 @@ class RowTableModel(QAbstractTableModel):
             column=column.label if column is not None else key
         )
         try:
-            self._document.apply(SetCell(row.id, key, value), text)
+            self._document.edit(SetCell(row.id, key, value), text)
         except OperationError:
             return False
         return True
@@ -287,7 +289,7 @@ class RowTableModel(QAbstractTableModel):
             if len(moving) == 1
             else QCoreApplication.translate("Table", "Move %n rows", None, len(moving))
         )
-        self._document.apply(Batch(tuple(operations)), text)
+        self._document.edit(operations, text)
         return True
 
     # -- document signals -------------------------------------------------------------------------
@@ -312,29 +314,40 @@ class RowTableModel(QAbstractTableModel):
         self.endRemoveRows()
         self.groups_changed.emit()
 
-    @Slot(str)
-    def _on_row_changed(self, row_id: str) -> None:
+    @Slot(str, tuple)
+    def _on_row_changed(self, row_id: str, keys: tuple[str, ...]) -> None:
+        """Repaint the cells that changed; a new objective may join or split a run of rows."""
         index = self.row_of(row_id)
-        if index < 0 or not self._keys:
+        if index < 0:
             return
-        self.dataChanged.emit(self.index(index, 0), self.index(index, len(self._keys) - 1))
+        roles = [int(role) for role in _CELL_ROLES]
+        if OBJECTIVE_COLUMN in keys:
+            roles.append(int(OBJECTIVE_ID_ROLE))
+        for key in keys:
+            column = self.column_of(key)
+            if column >= 0:
+                cell = self.index(index, column)
+                self.dataChanged.emit(cell, cell, roles)
         self.rows_changed.emit([row_id])
-        self.groups_changed.emit()  # the row may have changed its objective
+        if OBJECTIVE_COLUMN in keys:
+            self.groups_changed.emit()
 
-    @Slot()
-    def _on_rows_moved(self) -> None:
-        """Same rows, new order: persistent indexes (the selection) follow their row ids."""
-        new = [r.id for r in self._document.route_map.table.rows]
-        if sorted(new) != sorted(self._rows):
+    @Slot(str, int)
+    def _on_row_moved(self, row_id: str, position: int) -> None:
+        """One row to a new place: persistent indexes (the selection) follow their rows."""
+        old = self.row_of(row_id)
+        if old < 0 or not 0 <= position < len(self._rows):
             self._on_reset()
             return
+        if old == position:
+            return
         self.layoutAboutToBeChanged.emit()
-        position = {row_id: i for i, row_id in enumerate(new)}
+        new = list(self._rows)
+        new.insert(position, new.pop(old))
+        place = {rid: i for i, rid in enumerate(new)}
         old_indexes = self.persistentIndexList()
         new_indexes = [
-            self.index(position[self._rows[i.row()]], i.column())
-            if i.row() < len(self._rows)
-            else QModelIndex()
+            self.index(place[self._rows[i.row()]], i.column()) if i.row() < len(self._rows) else QModelIndex()
             for i in old_indexes
         ]
         self._rows = new
@@ -342,13 +355,18 @@ class RowTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
         self.groups_changed.emit()
 
-    @Slot(str)
-    def _on_objective_changed(self, objective_id: str) -> None:
+    @Slot(str, tuple)
+    def _on_objective_changed(self, objective_id: str, fields: tuple[str, ...]) -> None:
+        """The objective column shows the code and text of the row's objective."""
+        if "text" not in fields and "code" not in fields:
+            return
         column = self.column_of(OBJECTIVE_COLUMN)
         rows = self.rows_of_objectives({objective_id})
         if column < 0 or not rows:
             return
-        self.dataChanged.emit(self.index(rows[0], column), self.index(rows[-1], column))
+        for row in rows:
+            cell = self.index(row, column)
+            self.dataChanged.emit(cell, cell, [int(role) for role in _CELL_ROLES])
         self.rows_changed.emit([self._rows[r] for r in rows])
 
     @Slot()

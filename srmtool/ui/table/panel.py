@@ -14,7 +14,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, Qt, Slo
 from PySide6.QtWidgets import QDialog, QInputDialog, QToolBar, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
-from srmtool.model.operations import AddRow, Batch, Operation, OperationError, RemoveRow
+from srmtool.model.operations import AddRow, Operation, OperationError, RemoveRow
 from srmtool.model.templates import (
     Template,
     TemplateError,
@@ -176,7 +176,7 @@ class TableFeature(QObject):
         document = self.window.document
         m = document.route_map
         row = Row(id=m.new_id("r"), objective=objective_id, cells={})
-        document.apply(AddRow(row, insert_position(m, objective_id)), self.tr("Add row"))
+        document.edit(AddRow(row, insert_position(m, objective_id)), self.tr("Add row"))
         at = self.model.row_of(row.id)
         self.select_rows([at])
         keys = [self.model.column_key(c) for c in range(self.model.columnCount())]
@@ -196,7 +196,7 @@ class TableFeature(QObject):
             return 0
         operations: list[Operation] = [RemoveRow(self.model.row_id(r)) for r in reversed(rows)]
         text = self.tr("Remove row") if len(rows) == 1 else self.tr("Remove %n rows", "", len(rows))
-        self.window.document.apply(Batch(tuple(operations)), text)
+        self.window.document.edit(operations, text)
         return len(rows)
 
     def move_rows(self, step: int) -> bool:
@@ -229,7 +229,7 @@ class TableFeature(QObject):
         if not operations:
             return False
         try:
-            self.window.document.apply(Batch(tuple(operations)), self.tr("Change columns"))
+            self.window.document.edit(operations, self.tr("Change columns"))
         except OperationError:
             self._status(self.tr("These columns cannot be used"))
             return False

@@ -13,7 +13,7 @@ from PySide6.QtGui import QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 from typing_extensions import override
 
-from srmtool.model.operations import Batch, SetCell
+from srmtool.model.operations import SetCell
 from srmtool.model.types import OBJECTIVE_COLUMN
 from srmtool.ui.canvas.text import box_fonts, notifier
 from srmtool.ui.follow_language import follow_language
@@ -306,5 +306,5 @@ class TableView(QTableView):
         found = self._model.document.route_map.row(row_id)
         if key == OBJECTIVE_COLUMN or found is None or not found.cells.get(key):
             return False
-        self._model.document.apply(Batch((SetCell(row_id, key, ""),)), self.tr("Clear cell"))
+        self._model.document.edit(SetCell(row_id, key, ""), self.tr("Clear cell"))
         return True
