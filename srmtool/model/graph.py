@@ -27,6 +27,7 @@ LEVEL: dict[str, int] = {pid: i for i, pid in enumerate(PERSPECTIVE_IDS)}
 _TOP = PERSPECTIVE_IDS[0]
 _BOTTOM = PERSPECTIVE_IDS[-1]
 
+
 def objective_graph(route_map: RouteMap) -> nx.DiGraph:
     """Objectives as nodes (in map order, with ``perspective``, ``code`` and ``key_route``
     attributes) and links as edges cause → effect, each pair once, in link order."""
