@@ -27,6 +27,7 @@ from srmtool.model.layout import (
     MapLayout,
     Rect,
     compute_layout,
+    first_free_place,
 )
 from srmtool.model.srmfile.jsontext import check_depth, check_encodable, parse_json
 from srmtool.model.srmfile.validate import (
@@ -345,25 +346,16 @@ def _place(
         band = layout.bands[o.perspective]
         y = (anchor if o.perspective == at_band else band.y) + o.dy
         start.append((left + o.dx, max(y, band.y + BAND_PAD)))
-    taken: dict[str, list[Rect]] = {}
-    for existing in route_map.objectives:
-        taken.setdefault(existing.perspective, []).append(layout.boxes[existing.id])
+    bottoms = [layout.bands[o.perspective].bottom - BAND_PAD for o in clip.objectives]
 
-    def fits(dx: float, dy: float) -> bool:
-        for o, (x, y) in zip(clip.objectives, start, strict=True):
-            band = layout.bands[o.perspective]
-            box = Rect(x + dx, y + dy, BOX_WIDTH, BOX_HEIGHT)
-            if box.bottom + BAND_PAD > band.bottom:
-                return False  # a taller band would move the bands below and their boxes
-            if any(box.intersects(t, gap=BOX_GAP / 2) for t in taken.get(o.perspective, ())):
-                return False
-        return True
+    def inside(i: int, box: Rect) -> bool:
+        return box.bottom <= bottoms[i]  # a taller band would move the bands below and their boxes
 
-    for total in range(40):
-        for down in range(min(total, 2) + 1):
-            dx, dy = (total - down) * _STEP_X, down * _STEP_Y
-            if fits(dx, dy):
-                return [(x + dx, y + dy) for x, y in start]
-    right = max((b.right for b in layout.boxes.values()), default=_LEFT)
-    dx = max(0.0, right + BOX_GAP - left)
-    return [(x + dx, y) for x, y in start]
+    shifts = (
+        ((total - down) * _STEP_X, down * _STEP_Y) for total in range(40) for down in range(min(total, 2) + 1)
+    )
+    found = first_free_place(shifts, list(layout.boxes.values()), start, fits=inside)
+    if found is None:
+        right = max((b.right for b in layout.boxes.values()), default=_LEFT)
+        found = (max(0.0, right + BOX_GAP - left), 0.0)
+    return [(x + found[0], y + found[1]) for x, y in start]

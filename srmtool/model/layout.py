@@ -11,7 +11,9 @@ So the geometry is a pure function of the map (``compute_layout``), cheap enough
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import count
 
 from srmtool.model.types import PERSPECTIVE_IDS, RouteMap
 
@@ -108,6 +110,31 @@ def nominal_band(perspective_id: str) -> Rect:
     return Rect(0.0, BANNER_HEIGHT + i * BAND_MIN_HEIGHT, MIN_WIDTH, BAND_MIN_HEIGHT)
 
 
+def first_free_place(
+    candidates: Iterable[tuple[float, float]],
+    taken: Sequence[Rect],
+    group: Sequence[tuple[float, float]] = ((0.0, 0.0),),
+    gap: float = BOX_GAP / 2,
+    fits: Callable[[int, Rect], bool] | None = None,
+) -> tuple[float, float] | None:
+    """Where a box, or a group of boxes, goes without covering any: the first of ``candidates`` at
+    which box ``i`` of the group, with its top-left at the candidate plus ``group[i]``, keeps at
+    least ``gap`` from every box of ``taken`` and is accepted by ``fits(i, box)`` when given
+    (inside its band, say). None when no candidate is free.
+
+    The one placement rule of the program: a new box, a pasted group, a tidy layout's next slot.
+    ``candidates`` may be endless (the first free one ends the search) and is consumed only up to
+    the one returned, so one iterator can hand out the next free places one call after another."""
+    for cx, cy in candidates:
+        for i, (gx, gy) in enumerate(group):
+            box = Rect(cx + gx, cy + gy, BOX_WIDTH, BOX_HEIGHT)
+            if (fits is not None and not fits(i, box)) or any(box.intersects(t, gap=gap) for t in taken):
+                break
+        else:
+            return (cx, cy)
+    return None
+
+
 def free_slot(
     route_map: RouteMap, perspective_id: str, layout: MapLayout | None = None
 ) -> tuple[float, float]:
@@ -120,24 +147,23 @@ def free_slot(
     Only the band's own boxes count: a place below the band's bottom makes the band grow, and the
     caller moves the lower bands down with it (``Document.add_objective`` does)."""
     layout = layout or compute_layout(route_map)
-    band = layout.bands[perspective_id]
     taken = [layout.boxes[o.id] for o in route_map.objectives_in(perspective_id) if o.id in layout.boxes]
+    found = first_free_place(_slots(layout.bands[perspective_id], taken), taken)
+    assert found is not None  # the grid goes on downward until a place is free
+    return found
+
+
+def _slots(band: Rect, taken: Sequence[Rect]) -> Iterator[tuple[float, float]]:
+    """``free_slot``'s candidates: the row ends that fit the band, then its endless grid."""
     step_x = BOX_WIDTH + BOX_GAP
     step_y = BOX_HEIGHT + BOX_GAP
     width = max(band.w, LABEL_WIDTH + BAND_PAD + ROW_BOXES * step_x)
-
-    def free(x: float, y: float) -> bool:
-        cand = Rect(x, y, BOX_WIDTH, BOX_HEIGHT)
-        return not any(cand.intersects(t, gap=BOX_GAP / 2) for t in taken)
-
     rows: dict[float, float] = {}  # top of a row of boxes -> right edge of its last box
     for box in taken:
         rows[box.y] = max(rows.get(box.y, 0.0), box.right)
     for y, right in sorted(rows.items()):
-        x = right + BOX_GAP
-        if x + BOX_WIDTH + BAND_PAD <= width and free(x, y):
-            return (x, y)
-
+        if right + BOX_GAP + BOX_WIDTH + BAND_PAD <= width:
+            yield (right + BOX_GAP, y)
     # The grid continues the band's boxes: same column origin, rows one step below each other.
     left = LABEL_WIDTH + BAND_PAD
     top = band.y + BAND_PAD
@@ -145,14 +171,9 @@ def free_slot(
     y0 = min(rows) if rows else top
     y0 -= ((y0 - top) // step_y) * step_y  # the highest grid row still inside the band
     per_row = max(1, int((width - x0 - BAND_PAD + BOX_GAP) // step_x))
-    row = 0
-    while True:
-        y = y0 + row * step_y
+    for row in count():
         for col in range(per_row):
-            x = x0 + col * step_x
-            if free(x, y):
-                return (x, y)
-        row += 1
+            yield (x0 + col * step_x, y0 + row * step_y)
 
 
 def edge_point(box: Rect, toward: tuple[float, float]) -> tuple[float, float]:

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import count
 
 from srmtool.model.layout import (
     BAND_MIN_HEIGHT,
@@ -25,6 +26,7 @@ from srmtool.model.layout import (
     BOX_WIDTH,
     LABEL_WIDTH,
     Rect,
+    first_free_place,
 )
 from srmtool.model.types import PERSPECTIVE_IDS, RouteMap
 
@@ -203,23 +205,25 @@ def place(
                 at[oid] = (o.x, o.y)
                 bottom = max(bottom, pins[oid].bottom + BAND_PAD)
         start = LEFT + float(round((widest - _content_width(free_counts[i], rows[i])) / 2))
-        index = 0
+        slots = (_slot(start, top, rows[i], index) for index in count())  # each handed out once
+        taken = list(pins.values())
         after: tuple[float, float] | None = None  # the pinned box the next free box must follow
         for oid in ids:
             if oid in pins:
                 after = (pins[oid].x, pins[oid].y)
                 continue
-            while True:
-                x, y = _slot(start, top, rows[i], index)
-                index += 1
-                box = Rect(x, y, BOX_WIDTH, BOX_HEIGHT)
-                if (after is None or (x, y) > after) and not any(
-                    box.intersects(p, gap=BOX_GAP) for p in pins.values()
-                ):
-                    break
-            at[oid] = (x, y)
-            bottom = max(bottom, y + BOX_HEIGHT + BAND_PAD)
+            found = first_free_place(_following(slots, after), taken, gap=BOX_GAP)
+            assert found is not None  # the slots go on to the right until one is free
+            at[oid] = found
+            bottom = max(bottom, found[1] + BOX_HEIGHT + BAND_PAD)
     return at
+
+
+def _following(
+    slots: Iterator[tuple[float, float]], after: tuple[float, float] | None
+) -> Iterator[tuple[float, float]]:
+    """The slots that come after a pinned box in reading order (all of them without one)."""
+    return (slot for slot in slots if after is None or slot > after)
 
 
 def tidy_positions(route_map: RouteMap, pinned: Collection[str] = ()) -> dict[str, tuple[float, float]]:
