@@ -397,7 +397,6 @@
     <name>Document</name>
     <message>
         <source>Delete objective {code}</source>
-        <extracomment>``QUndoCommand.id`` of text edits; consecutive edits of one objective&apos;s text merge into one step. The operations that can change where boxes are drawn.</extracomment>
         <translation>ลบเป้าประสงค์ {code}</translation>
     </message>
     <message>
@@ -409,8 +408,16 @@
         <translation>เป้าประสงค์ 1 รายการ</translation>
     </message>
     <message>
+        <source>%n objectives</source>
+        <translation>เป้าประสงค์ %n รายการ</translation>
+    </message>
+    <message>
         <source>1 link</source>
         <translation>ลูกศร 1 เส้น</translation>
+    </message>
+    <message>
+        <source>%n links</source>
+        <translation>ลูกศร %n เส้น</translation>
     </message>
     <message>
         <source>Delete {objectives}</source>
@@ -1361,6 +1368,10 @@
     <message>
         <source>Move row</source>
         <translation>ย้ายแถว</translation>
+    </message>
+    <message>
+        <source>Move %n rows</source>
+        <translation>ย้าย %n แถว</translation>
     </message>
     <message>
         <source>Table</source>

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoStack
 
 from srmtool.model import changes as records
+from srmtool.model import edits
 from srmtool.model.changes import Change, moves_boxes
 from srmtool.model.checks import Finding, check_map
 from srmtool.model.layout import MapLayout, compute_layout
@@ -25,7 +26,6 @@ from srmtool.model.operations import (
     AddObjective,
     Applied,
     Batch,
-    MoveObjective,
     Operation,
     RemoveLink,
     SetObjectiveText,
@@ -34,7 +34,6 @@ from srmtool.model.operations import (
 from srmtool.model.srmfile.codec import load_map, save_map
 from srmtool.model.templates import default_columns
 from srmtool.model.types import PERSPECTIVE_IDS, Link, Objective, RouteMap, Row, Table, now_iso
-from srmtool.ui import undo_command as commands
 from srmtool.ui.undo_command import OperationCommand
 
 # The signals that say the map changed, in the order of ``srmtool.model.changes`` (and ``reset``).
@@ -249,7 +248,7 @@ class Document(QObject):
     def _on_clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(not clean)
 
-    # -- verbs: a plan and its undo text, handed to edit --------------------------------------------
+    # -- verbs: a plan (srmtool.model.edits) and its undo text, handed to edit ----------------------
 
     def add_objective(
         self, perspective: str, text: str = "", x: float | None = None, y: float | None = None
@@ -259,11 +258,11 @@ class Document(QObject):
         if perspective not in PERSPECTIVE_IDS:
             raise ValueError(f"unknown perspective {perspective!r}")
         m = self._map
-        px, py = commands.place_box(m, perspective, x, y, self.layout())
+        px, py = edits.place_box(m, perspective, x, y, self.layout())
         oid = m.new_id("o")
         obj = Objective(id=oid, code=m.new_code(perspective), perspective=perspective, text=text, x=px, y=py)
         self.edit(
-            commands.keep_lower_bands(m, [AddObjective(obj)]),
+            edits.keep_lower_bands(m, [AddObjective(obj)]),
             QCoreApplication.translate("Document", "Add objective"),
         )
         return oid
@@ -271,7 +270,7 @@ class Document(QObject):
     def move_objectives(self, moves: dict[str, tuple[float, float]]) -> None:
         """New top-left corners; a box whose centre lands in another band takes that band's
         perspective (its code stays). Nothing is pushed when nothing moves."""
-        operations = commands.move_operations(self._map, moves)
+        operations = edits.move_operations(self._map, moves)
         if not operations:
             return
         n = len(operations)
@@ -280,16 +279,11 @@ class Document(QObject):
             if n == 1
             else QCoreApplication.translate("Document", "Move %n objectives", None, n)
         )
-        self.edit(commands.keep_lower_bands(self._map, operations), text)
+        self.edit(edits.keep_lower_bands(self._map, operations), text)
 
     def set_positions(self, positions: dict[str, tuple[float, float]], text: str) -> None:
         """Place boxes at new top-left corners as one step, perspectives unchanged (tidy layout)."""
-        operations: list[Operation] = []
-        for oid, (x, y) in positions.items():
-            obj = self._map.objective(oid)
-            if obj is not None and (obj.x, obj.y) != (float(x), float(y)):
-                operations.append(MoveObjective(oid, float(x), float(y)))
-        self.edit(operations, text)
+        self.edit(edits.position_operations(self._map, positions), text)
 
     def set_objective_text(self, objective_id: str, text: str) -> None:
         """Consecutive text edits of one objective merge into one undo step."""
@@ -301,7 +295,7 @@ class Document(QObject):
 
     def set_key_route(self, ids: Iterable[str], on: bool) -> None:
         self.edit(
-            commands.key_route_operations(self._map, ids, on),
+            edits.key_route_operations(self._map, ids, on),
             QCoreApplication.translate("Document", "Mark key route")
             if on
             else QCoreApplication.translate("Document", "Clear key route"),
@@ -330,20 +324,46 @@ class Document(QObject):
         """Delete objectives (with their links and table rows) and links as one step; undo puts
         every one back at its old place."""
         links = list(links)
-        operations = commands.delete_operations(self._map, objective_ids, links)
+        operations = edits.delete_operations(self._map, objective_ids, links)
         if operations:
-            self.edit(operations, commands.delete_text(self._map, operations, links))
+            self.edit(operations, delete_text(edits.delete_summary(self._map, operations, links)))
 
     def paste(self, objectives: list[Objective], links: list[Link], rows: Sequence[Row] = ()) -> list[str]:
         """Add copies of objectives, links and the copies' table rows as one step; returns the ids
         of the copies (a copy keeps its id and code unless the map uses them already)."""
-        operations, ids = commands.paste_operations(self._map, objectives, links, rows)
-        if operations:
-            self.edit(
-                commands.keep_lower_bands(self._map, operations),
-                QCoreApplication.translate("Document", "Paste"),
-            )
+        operations, ids = edits.paste_operations(self._map, objectives, links, rows)
+        self.edit(
+            edits.keep_lower_bands(self._map, operations), QCoreApplication.translate("Document", "Paste")
+        )
         return ids
+
+
+def delete_text(summary: edits.DeleteSummary) -> str:
+    """Names what a delete takes, as the user chose it: the objectives (by code) and the links asked
+    for that do not go anyway with their objectives ("Delete 2 objectives and 1 link")."""
+    translate = QCoreApplication.translate
+    codes, links = summary.objectives, summary.links
+    if len(codes) == 1 and not links:
+        return translate("Document", "Delete objective {code}").format(code=codes[0])
+    if len(links) == 1 and not codes:
+        source, target = links[0]
+        return translate("Document", "Delete link {source} → {target}").format(source=source, target=target)
+    n_objectives, n_links = len(codes), len(links)  # lupdate skips a count written as len(…)
+    objectives = (
+        translate("Document", "1 objective")
+        if n_objectives == 1
+        else translate("Document", "%n objectives", None, n_objectives)
+    )
+    arrows = (
+        translate("Document", "1 link") if n_links == 1 else translate("Document", "%n links", None, n_links)
+    )
+    if not links:
+        return translate("Document", "Delete {objectives}").format(objectives=objectives)
+    if not codes:
+        return translate("Document", "Delete {links}").format(links=arrows)
+    return translate("Document", "Delete {objectives} and {links}").format(
+        objectives=objectives, links=arrows
+    )
 
 
 def _only(inverse: Operation) -> Operation:

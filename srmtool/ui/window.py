@@ -18,6 +18,7 @@ from typing_extensions import override
 from srmtool.i18n import system_language
 from srmtool.model.checks import Finding
 from srmtool.model.clipboard import ClipboardError
+from srmtool.model.edits import cause_and_effect
 from srmtool.model.layout import BOX_HEIGHT, BOX_WIDTH
 from srmtool.model.types import PERSPECTIVE_IDS
 from srmtool.ui import actions
@@ -306,14 +307,7 @@ class MainWindow(QMainWindow):
         if len(ids) != 2:
             self._status(self.tr("Select two objectives, the cause and the effect, to link them"))
             return False
-        route_map = self.document.route_map
-
-        def place(objective_id: str) -> tuple[int, float]:
-            objective = route_map.objective(objective_id)
-            assert objective is not None
-            return (-PERSPECTIVE_IDS.index(objective.perspective), objective.x)
-
-        source, target = sorted(ids, key=place)
+        source, target = cause_and_effect(self.document.route_map, *ids)
         if not self.document.add_link(source, target):
             self._status(self.tr("These objectives are already linked"))
             return False

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from window_fixtures import LONG_THAI, Fixture, ids_with_codes, make_window
 
+from srmtool.ui.document import Document
 from srmtool.ui.language import (
     SETTINGS_KEY,
     TRANSLATOR_NAME,
@@ -20,6 +21,7 @@ from srmtool.ui.language import (
     startup_language,
     translation_file,
 )
+from srmtool.ui.table.model import RowTableModel
 from srmtool.ui.window import MainWindow
 
 
@@ -149,3 +151,15 @@ def test_button_text_drops_the_mnemonic_and_the_ellipsis() -> None:
     assert button_text("ส่งออกเป็น PDF(&D)…") == "ส่งออกเป็น PDF"
     assert button_text("Save &As…") == "Save As"
     assert button_text("ภาคี && อสม.(&S)") == "ภาคี & อสม."
+
+
+def test_undo_texts_that_count_are_thai_in_thai(dengue_document: Document, qapp: QApplication) -> None:
+    assert install_translator(qapp, "th")
+    doc = dengue_document
+    victims = [o.id for o in doc.route_map.objectives if o.perspective == "foundation"][:2]
+    extra = next(lk for lk in doc.route_map.links if not set(victims) & {lk.source, lk.target})
+    doc.delete(victims, [(extra.source, extra.target)])
+    assert doc.undo_stack.undoText() == "ลบเป้าประสงค์ 2 รายการและลูกศร 1 เส้น"
+    model = RowTableModel(doc)
+    assert model.move_rows([model.row_id(0), model.row_id(1)], model.rowCount())
+    assert doc.undo_stack.undoText() == "ย้าย 2 แถว"

@@ -16,7 +16,7 @@ from srmtool.model.operations import SetCell, SetRowObjective
 from srmtool.model.types import OBJECTIVE_COLUMN
 from srmtool.ui.document import Document
 from srmtool.ui.table.cells import CellEditor
-from srmtool.ui.table.model import OBJECTIVE_ID_ROLE, RowTableModel, insert_position, reorder_operations
+from srmtool.ui.table.model import OBJECTIVE_ID_ROLE, RowTableModel
 from srmtool.ui.table.panel import TableFeature, TablePanel
 
 
@@ -166,14 +166,6 @@ def test_add_row_goes_after_the_objectives_rows_and_undo_takes_it_away(fx: Fixtu
     assert table.model.rowCount() == 12 and table.model.row_of(row_id) == -1
 
 
-def test_add_row_for_an_objective_without_rows_follows_the_map_order(fx: Fixture) -> None:
-    route_map = fx.window.document.route_map
-    ป2, ก3, พ3 = ids_with_codes(fx, "ป2", "ก3", "พ3")
-    assert insert_position(route_map, ป2) == 2  # after ป1's rows, before ภ1's
-    assert insert_position(route_map, ก3) == 10  # after ก1 and ก2, before พ1
-    assert insert_position(route_map, พ3) == 12
-
-
 def test_add_row_without_a_selected_objective_says_so(fx: Fixture) -> None:
     fx.window.scene.clearSelection()
     assert feature(fx).add_row() is None
@@ -218,18 +210,6 @@ def test_dropping_rows_moves_them_in_one_undo_step(fx: Fixture) -> None:
     assert fx.window.document.undo_stack.count() == 1
     fx.window.document.undo_stack.undo()
     assert model.row_ids() == before
-
-
-def test_reorder_operations_reach_the_wanted_order() -> None:
-    from srmtool.model.types import RouteMap, Row, Table
-
-    ids = ["ก", "ข", "ค", "ง", "จ"]
-    wanted = ["ค", "ก", "จ", "ข", "ง"]
-    route_map = RouteMap(table=Table(rows=[Row(id=i, objective="o1") for i in ids]))
-    for op in reorder_operations(ids, wanted):
-        op.apply(route_map)
-    assert [r.id for r in route_map.table.rows] == wanted
-    assert reorder_operations(ids, ids) == []
 
 
 def test_delete_in_the_table_clears_the_cell_not_the_objective(fx: Fixture) -> None:

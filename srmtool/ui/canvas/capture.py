@@ -17,10 +17,10 @@ from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QKeyEvent
 from typing_extensions import override
 
+from srmtool.model.edits import place_box
 from srmtool.model.layout import BOX_HEIGHT, BOX_WIDTH
 from srmtool.model.types import PERSPECTIVE_IDS
 from srmtool.ui.canvas.inline_edit import InlineEditor, open_editor
-from srmtool.ui.undo_command import place_box
 
 if TYPE_CHECKING:
     from srmtool.ui.canvas.scene import MapScene

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from srmtool.model.operations import SetObjectiveStakeholders
+from srmtool.model.edits import toggle_operations
 from srmtool.model.types import PERSPECTIVE_IDS
 from srmtool.ui.canvas.text import thai_layout_text
 from srmtool.ui.document import Document
@@ -181,13 +181,12 @@ class MatrixModel(QAbstractTableModel):
         objective = self._document.route_map.objective(entry[1])
         if objective is None:
             return False
-        if sid in objective.stakeholders:
-            value = tuple(s for s in objective.stakeholders if s != sid)
-            text = QCoreApplication.translate("Panels", "Unassign stakeholders")
-        else:
-            value = (*objective.stakeholders, sid)
-            text = QCoreApplication.translate("Panels", "Assign stakeholders")
-        self._document.edit(SetObjectiveStakeholders(objective.id, value), text)
+        text = (
+            QCoreApplication.translate("Panels", "Unassign stakeholders")
+            if sid in objective.stakeholders
+            else QCoreApplication.translate("Panels", "Assign stakeholders")
+        )
+        self._document.edit(toggle_operations(self._document.route_map, objective.id, sid), text)
         return True
 
     @Slot()

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from srmtool.model.operations import AddStakeholder, Operation, RemoveStakeholder, SetObjectiveStakeholders
+from srmtool.model.edits import assign_operations
+from srmtool.model.operations import AddStakeholder, RemoveStakeholder
 from srmtool.model.types import Stakeholder
 from srmtool.ui.canvas.scene import MapScene
 from srmtool.ui.document import Document
@@ -234,21 +235,7 @@ def _is_delete(event: QKeyEvent) -> bool:
 def assign(document: Document, objective_ids: list[str], stakeholder_ids: list[str], on: bool) -> bool:
     """Add (``on``) or take away these stakeholders on these objectives as one undo step; False when
     nothing would change."""
-    route_map = document.route_map
-    operations: list[Operation] = []
-    for oid in objective_ids:
-        objective = route_map.objective(oid)
-        if objective is None:
-            continue
-        if on:
-            value = [
-                *objective.stakeholders,
-                *(s for s in stakeholder_ids if s not in objective.stakeholders),
-            ]
-        else:
-            value = [s for s in objective.stakeholders if s not in stakeholder_ids]
-        if value != objective.stakeholders:
-            operations.append(SetObjectiveStakeholders(oid, tuple(value)))
+    operations = assign_operations(document.route_map, objective_ids, stakeholder_ids, on)
     if not operations:
         return False
     text = (

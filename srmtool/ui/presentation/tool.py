@@ -19,8 +19,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGraphicsSceneMouseEvent
 
-from srmtool.model.operations import SetObjectiveExtra, SetVotes
-from srmtool.model.types import MAX_VOTES, VOTES_FIELD, objective_votes
+from srmtool.model.edits import clear_votes_operations, vote_operations
+from srmtool.model.types import objective_votes
 from srmtool.ui.canvas.scene import MapScene
 from srmtool.ui.canvas.tools import Tool
 from srmtool.ui.document import Document
@@ -30,33 +30,24 @@ def change_votes(document: Document, objective_id: str, delta: int) -> bool:
     """Add ``delta`` votes to an objective (never below 0) as one undo step; False if nothing changed.
 
     No votes means no ``votes`` key at all, so a map whose votes were all taken back saves as before."""
+    operations = vote_operations(document.route_map, objective_id, delta)
     objective = document.route_map.objective(objective_id)
-    if objective is None:
-        return False
-    old = objective_votes(objective)
-    new = min(MAX_VOTES, max(0, old + delta))
-    if new == old:
+    if not operations or objective is None:
         return False
     code = objective.code or objective.id
-    if new > old:
+    if delta > 0:
         text = QCoreApplication.translate("Votes", "Vote for {code}").format(code=code)
     else:
         text = QCoreApplication.translate("Votes", "Take back a vote for {code}").format(code=code)
-    document.edit(SetVotes(objective_id, new), text)
+    document.edit(operations, text)
     return True
 
 
 def clear_votes(document: Document) -> bool:
     """Take every vote off the map as one undo step; False when there were none."""
-    ops = [
-        SetObjectiveExtra(o.id, VOTES_FIELD, None)
-        for o in document.route_map.objectives
-        if VOTES_FIELD in (o.model_extra or {})
-    ]
-    if not ops:
-        return False
-    document.edit(ops, QCoreApplication.translate("Votes", "Clear votes"))
-    return True
+    operations = clear_votes_operations(document.route_map)
+    document.edit(operations, QCoreApplication.translate("Votes", "Clear votes"))
+    return bool(operations)
 
 
 def total_votes(document: Document) -> int:

@@ -1,8 +1,8 @@
 """The Columns dialog: rename, add, remove, reorder and size this map's table columns.
 
 The dialog edits a copy; ``operations()`` turns the copy into one list of model operations that the
-caller applies as ONE undo step. Removed columns go through ``RemoveColumn`` so that their text is
-kept in the undo step (undo brings the column and its text back); the rest is one ``ReplaceColumns``.
+caller applies as ONE undo step (``srmtool.model.edits.column_operations``: undo brings a removed
+column back with its text).
 """
 
 from __future__ import annotations
@@ -25,36 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from srmtool.model.operations import Operation, RemoveColumn, ReplaceColumns
+from srmtool.model.edits import column_operations, filled_cells, new_column_key
+from srmtool.model.operations import Operation
 from srmtool.model.types import OBJECTIVE_COLUMN, Column, RouteMap
 from srmtool.ui.follow_language import follow_language
-
-
-def new_column_key(route_map: RouteMap, taken: set[str]) -> str:
-    """A column key used by no column and by no row's cells (old text must not reappear)."""
-    used = set(taken) | {c.key for c in route_map.table.columns}
-    for row in route_map.table.rows:
-        used.update(row.cells)
-    n = 1
-    while f"column_{n}" in used:
-        n += 1
-    return f"column_{n}"
-
-
-def filled_cells(route_map: RouteMap, key: str) -> int:
-    """How many rows hold text in column ``key``."""
-    return sum(1 for r in route_map.table.rows if r.cells.get(key, "").strip())
-
-
-def column_operations(route_map: RouteMap, columns: list[Column]) -> list[Operation]:
-    """Operations turning the map's column set into ``columns`` (empty when they are the same)."""
-    current = route_map.table.columns
-    if [c.model_dump() for c in current] == [c.model_dump() for c in columns]:
-        return []
-    keys = {c.key for c in columns}
-    operations: list[Operation] = [RemoveColumn(c.key) for c in current if c.key not in keys]
-    operations.append(ReplaceColumns(tuple(c.model_copy() for c in columns)))
-    return operations
 
 
 class ColumnsDialog(QDialog):

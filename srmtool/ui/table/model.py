@@ -26,8 +26,9 @@ from PySide6.QtCore import (
 )
 from typing_extensions import override
 
-from srmtool.model.operations import MoveRow, Operation, OperationError, SetCell
-from srmtool.model.types import BUDGET_COLUMN, OBJECTIVE_COLUMN, PERSPECTIVE_IDS, RouteMap, Row
+from srmtool.model.edits import move_rows_operations
+from srmtool.model.operations import OperationError, SetCell
+from srmtool.model.types import BUDGET_COLUMN, OBJECTIVE_COLUMN, Row
 from srmtool.ui.document import Document
 
 ROW_MIME = "application/x-srmtool-table-rows"
@@ -39,41 +40,6 @@ ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
 # The roles whose data follow a cell's text.
 _CELL_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole)
-
-
-def reorder_operations(current: Sequence[str], wanted: Sequence[str]) -> list[Operation]:
-    """``MoveRow`` operations that turn the row order ``current`` into ``wanted`` (same ids), in the
-    order they must apply; empty when nothing moves."""
-    order = list(current)
-    operations: list[Operation] = []
-    for position, row_id in enumerate(wanted):
-        if order[position] != row_id:
-            order.remove(row_id)
-            order.insert(position, row_id)
-            operations.append(MoveRow(row_id, position))
-    return operations
-
-
-def insert_position(route_map: RouteMap, objective_id: str) -> int:
-    """Where a new row of ``objective_id`` goes: after that objective's last row; when it has none,
-    before the first row whose objective comes later in map order (level top to bottom, then the
-    order of the map's objective list, which is the order of their codes), else at the end. So the
-    table stays grouped and follows the map."""
-    rows = route_map.table.rows
-    last = max((i for i, r in enumerate(rows) if r.objective == objective_id), default=-1)
-    if last >= 0:
-        return last + 1
-    rank = _map_rank(route_map)
-    mine = rank.get(objective_id, (len(PERSPECTIVE_IDS), 0))
-    for i, row in enumerate(rows):
-        if rank.get(row.objective, (len(PERSPECTIVE_IDS), 0)) > mine:
-            return i
-    return len(rows)
-
-
-def _map_rank(route_map: RouteMap) -> dict[str, tuple[int, int]]:
-    levels = {p: i for i, p in enumerate(PERSPECTIVE_IDS)}
-    return {o.id: (levels.get(o.perspective, 0), n) for n, o in enumerate(route_map.objectives)}
 
 
 class RowTableModel(QAbstractTableModel):
@@ -272,22 +238,14 @@ class RowTableModel(QAbstractTableModel):
     def move_rows(self, row_ids: Sequence[str], before: int) -> bool:
         """Move rows (kept in table order) to stand before Qt row ``before`` (``rowCount()`` = the
         end), as one undo step. False when nothing moves."""
-        moving = [r for r in self._rows if r in set(row_ids)]
-        if not moving:
-            return False
-        anchor = self._rows[before] if 0 <= before < len(self._rows) else None
-        rest = [r for r in self._rows if r not in set(moving)]
-        while anchor is not None and anchor in moving:  # dropped onto itself: just after the block
-            nxt = self._rows.index(anchor) + 1
-            anchor = self._rows[nxt] if nxt < len(self._rows) else None
-        at = rest.index(anchor) if anchor is not None else len(rest)
-        operations = reorder_operations(self._rows, rest[:at] + moving + rest[at:])
+        operations = move_rows_operations(self._rows, row_ids, before)
         if not operations:
             return False
+        count = len(set(row_ids) & set(self._rows))
         text = (
             QCoreApplication.translate("Table", "Move row")
-            if len(moving) == 1
-            else QCoreApplication.translate("Table", "Move %n rows", None, len(moving))
+            if count == 1
+            else QCoreApplication.translate("Table", "Move %n rows", None, count)
         )
         self._document.edit(operations, text)
         return True

@@ -14,7 +14,8 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, Qt, Slo
 from PySide6.QtWidgets import QDialog, QInputDialog, QToolBar, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
-from srmtool.model.operations import AddRow, Operation, OperationError, RemoveRow
+from srmtool.model.edits import column_operations, new_row, remove_rows_operations
+from srmtool.model.operations import OperationError
 from srmtool.model.templates import (
     Template,
     TemplateError,
@@ -22,11 +23,11 @@ from srmtool.model.templates import (
     save_user_template,
     user_templates,
 )
-from srmtool.model.types import OBJECTIVE_COLUMN, Column, Row
+from srmtool.model.types import OBJECTIVE_COLUMN, Column
 from srmtool.ui.files import fresh_map
 from srmtool.ui.follow_language import follow_language
 from srmtool.ui.table.columns import ColumnsDialog
-from srmtool.ui.table.model import RowTableModel, insert_position
+from srmtool.ui.table.model import RowTableModel
 from srmtool.ui.table.template_dialog import TemplateDialog
 from srmtool.ui.table.view import TableView
 
@@ -173,11 +174,9 @@ class TableFeature(QObject):
         if objective_id is None:
             self._status(self.tr("Select an objective on the map or in the table to add its row"))
             return None
-        document = self.window.document
-        m = document.route_map
-        row = Row(id=m.new_id("r"), objective=objective_id, cells={})
-        document.edit(AddRow(row, insert_position(m, objective_id)), self.tr("Add row"))
-        at = self.model.row_of(row.id)
+        operation, row_id = new_row(self.window.document.route_map, objective_id)
+        self.window.document.edit(operation, self.tr("Add row"))
+        at = self.model.row_of(row_id)
         self.select_rows([at])
         keys = [self.model.column_key(c) for c in range(self.model.columnCount())]
         column = next((c for c, key in enumerate(keys) if key != OBJECTIVE_COLUMN), 0)
@@ -186,7 +185,7 @@ class TableFeature(QObject):
         if self.view.isVisible():
             self.view.setFocus(Qt.FocusReason.OtherFocusReason)
             self.view.edit(index)
-        return row.id
+        return row_id
 
     @Slot()
     def remove_rows(self) -> int:
@@ -194,7 +193,7 @@ class TableFeature(QObject):
         rows = self.selected_rows()
         if not rows:
             return 0
-        operations: list[Operation] = [RemoveRow(self.model.row_id(r)) for r in reversed(rows)]
+        operations = remove_rows_operations([self.model.row_id(r) for r in rows])
         text = self.tr("Remove row") if len(rows) == 1 else self.tr("Remove %n rows", "", len(rows))
         self.window.document.edit(operations, text)
         return len(rows)
@@ -223,8 +222,6 @@ class TableFeature(QObject):
         return self.apply_columns(dialog.columns())
 
     def apply_columns(self, columns: list[Column]) -> bool:
-        from srmtool.ui.table.columns import column_operations
-
         operations = column_operations(self.window.document.route_map, columns)
         if not operations:
             return False
