@@ -109,6 +109,22 @@ def test_a_band_grows_when_a_box_goes_below_it(dengue_document: Document) -> Non
     assert_arrows_glued(scene)
 
 
+def test_the_scene_shows_the_documents_one_layout(dengue_document: Document) -> None:
+    doc = dengue_document
+    scene = MapScene(doc)
+    first = scene.layout()
+    assert first is doc.layout()
+    doc.set_objective_text("o1", LONG_THAI)  # a box's text does not move any box
+    assert scene.layout() is first
+    o1 = doc.route_map.objective("o1")
+    assert o1 is not None
+    doc.move_objectives({"o1": (o1.x + 250.0, o1.y)})
+    moved = scene.layout()
+    assert moved is doc.layout() and moved is not first
+    box = scene.box("o1")
+    assert box is not None and (box.pos().x(), box.pos().y()) == (moved.boxes["o1"].x, moved.boxes["o1"].y)
+
+
 def test_rubber_band_and_ctrl_click_select(dengue_document: Document, qtbot: object) -> None:
     scene, view = shown(dengue_document, qtbot)
     lay = scene.layout()

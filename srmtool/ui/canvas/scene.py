@@ -50,7 +50,6 @@ class MapScene(ToolScene):
         self._bands: dict[str, BandItem] = {}
         self._banner = BannerItem("", "")
         self._arrow_layer = ArrowLayer()
-        self._layout: MapLayout | None = None
         self._bounds = QRectF()
         self._editor_rect: QRectF | None = None
         self._relayout_due = False
@@ -100,11 +99,11 @@ class MapScene(ToolScene):
         return list(self._arrow_layer.arrows.values())
 
     def layout(self) -> MapLayout:
-        """The current geometry (model.layout); brings the items up to date if a change is due."""
-        if self._relayout_due or self._layout is None:
+        """The document's geometry (``Document.layout``, the one copy); brings the items up to date
+        first when a change is due."""
+        if self._relayout_due:
             self._relayout()
-        assert self._layout is not None
-        return self._layout
+        return self._document.layout()
 
     def view_rect(self) -> QRectF:
         """What a view should let the user scroll over: the map's bounds, and while an in-place
@@ -280,7 +279,6 @@ class MapScene(ToolScene):
         """Put every item where model.layout says (moving only what is elsewhere)."""
         self._relayout_due = False
         lay = self._document.layout()
-        self._layout = lay
         self._banner.set_rect(lay.banner)
         for pid, band in self._bands.items():
             band.set_rect(lay.bands[pid])
