@@ -1,19 +1,27 @@
-"""``srmtool [FILE]``: the map editor's door.
+"""``srmtool [FILE]``: the map editor's door, the one module of the command line that imports the
+editor (``srmtool.ui``) and so loads Qt.
 
-``open_editor`` is the one function the command line calls for the editor. It reads FILE first, with
-no Qt loaded, so that an unreadable file is one clear line on stderr (exit status 2) rather than a
-window; only then does it import the editor (``srmtool.ui.app``), which loads Qt.
+``open_editor`` is the one function the command line calls for the editor window. It reads FILE
+first, with no Qt loaded, so that an unreadable file is one clear line on stderr (exit status 2)
+rather than a window; only then does it import the editor (``srmtool.ui.app``).
+
+``picture_writers`` is the other thing behind this door: ``srmtool export --png/--svg`` draws the
+map with the editor's own canvas, so the pictures match the screen. The export package cannot hold
+those writers (it never imports Qt); the editor hands them over here, as it hands them to its own
+export dialog.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TextIO
 
 from srmtool.cli.map_commands import EXIT_UNREADABLE, read_map
 from srmtool.cli.text import say
+from srmtool.export.writers import Writer
 from srmtool.model.errors import MapFileError
 
 
@@ -40,3 +48,12 @@ def open_editor(path: str | None, lang: str, out: TextIO, err: TextIO, ui_lang: 
     from srmtool.ui.app import run  # Qt is imported here and nowhere else on the command line
 
     return run(Path(path) if path is not None else None, ui_lang)
+
+
+def picture_writers(lang: str) -> Mapping[str, Writer]:
+    """The editor's PNG and SVG writers, with a Qt application ready (offscreen without a display)
+    and the pictures' interface words (the banner's "Destination") in ``lang``. Raises
+    ``ImportError`` when this installation has no Qt."""
+    from srmtool.ui.render import picture_writers as from_the_editor
+
+    return from_the_editor(lang)

@@ -1,4 +1,5 @@
-"""Every sentence the command line prints, in Thai and English.
+"""Every sentence the command line prints, in Thai and English, except those the editor shows too
+(why an export could not be written: ``srmtool.export.messages``).
 
 ``say(lang, key, **values)`` gives the sentence for ``lang`` ("th" or "en") with ``values`` filled in.
 Keys missing from one language are a bug; ``tests/cli`` checks both languages hold the same keys.
@@ -157,26 +158,6 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
         "font size {size} cannot be used: it must be between 6 and 48",
     ),
     "export_written": ("เขียน {path} แล้ว", "wrote {path}"),
-    "export_cannot_write": (
-        "{path}: เขียนไฟล์ไม่ได้ เพราะ{reason}",
-        "{path}: cannot write the file: {reason}",
-    ),
-    "export_nothing_written": (
-        "ยังไม่ได้เขียนไฟล์ใดเลย ไฟล์เดิมบนดิสก์ไม่เปลี่ยนแปลง",
-        "nothing was written; files already on disk are unchanged",
-    ),
-    "export_unavailable": (
-        "{path}: การติดตั้งนี้ส่งออกเป็น {kind} ไม่ได้ ({reason})",
-        "{path}: this installation cannot export {kind} ({reason})",
-    ),
-    "export_reason_permission": (
-        "ไม่มีสิทธิ์เขียน หรือไฟล์เปิดอยู่ในโปรแกรมอื่น เช่น Excel (ปิดไฟล์นั้นแล้วลองอีกครั้ง)",
-        "no permission to write it, or it is open in another program such as Excel (close it and try again)",
-    ),
-    "export_reason_folder_name": ("ชื่อนี้เป็นโฟลเดอร์ ไม่ใช่ไฟล์", "this name is a folder, not a file"),
-    "export_reason_no_folder": ("ไม่พบโฟลเดอร์ที่จะเขียน", "the folder does not exist"),
-    "export_reason_disk_full": ("พื้นที่ดิสก์เต็ม", "the disk is full"),
-    "export_reason_read_only": ("ดิสก์หรือโฟลเดอร์นี้อ่านได้อย่างเดียว", "the disk or folder is read-only"),
     # -- import -------------------------------------------------------------------------------
     "help_import": (
         "นำเข้าตาราง 11 ช่องหรือแผนปฏิบัติการจาก Excel (.xlsx) เป็นแผนที่ใหม่",

@@ -1,32 +1,29 @@
-"""Writing an export to disk: whole or not at all."""
+"""Writing an export to disk: whole or not at all.
+
+``write_whole(route_map, path, write)`` is the one way both front ends put an output on disk: the
+folder is tried first (so a path that cannot be written fails before anything is drawn), then the
+writer makes the file's bytes in memory, and ``srmtool.atomic.replace_file`` puts them in place. No
+temporary file exists while the output is drawn, so a killed or failed export leaves none beside the
+target; one left by a kill during the final write (a few milliseconds) is removed by the next write
+of the same file.
+"""
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import os
-import secrets
+
+from srmtool.atomic import replace_file, try_folder
+from srmtool.export.writers import Writer
+from srmtool.model.types import RouteMap
+
+__all__ = ["replace_file", "try_folder", "write_whole"]
 
 
-def replace_file(path: str | os.PathLike[str], data: bytes) -> None:
-    """Put ``data`` at ``path`` in one step: write a temporary file beside it, then rename it over.
+def write_whole(route_map: RouteMap, path: str | os.PathLike[str], write: Writer) -> None:
+    """Write one output with ``write`` at ``path``, whole or not at all.
 
-    Raises ``OSError`` (``IsADirectoryError`` when ``path`` is a folder); on failure the file at
-    ``path`` is as it was and the temporary file is gone.
+    Raises ``OSError`` (``IsADirectoryError`` when ``path`` is a folder) or the writer's error; the
+    file at ``path`` is then as it was and no temporary file is left.
     """
-    target = os.path.realpath(os.fspath(path))
-    if os.path.isdir(target):
-        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), os.fspath(path))
-    folder, name = os.path.split(target)
-    temp = os.path.join(folder, f".{name}.{secrets.token_hex(6)}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    try_folder(path)
+    replace_file(path, write(route_map))

@@ -1,22 +1,29 @@
 """Pictures of a map (PNG for slides, SVG for drawings), drawn by the editor's own canvas.
 
-``write_png`` and ``write_svg`` are plain functions of the model, like the other exporters: they build a
-``MapScene`` over a ``Document`` holding the map and paint it, so a picture matches the screen. They run
-headless: when no Qt application exists they create one, choosing the offscreen platform when there is
-no display. They never change ``route_map``.
+``png_bytes`` and ``svg_bytes`` are the picture kinds' writers (``srmtool.export.writers.Writer``):
+plain functions of the model, like the other exporters, that build a ``MapScene`` over a ``Document``
+holding the map and paint it, so a picture matches the screen. ``PICTURE_WRITERS`` hands them to
+``srmtool.export`` (the export dialog), ``picture_writers(lang)`` to the command line. ``write_png``
+and ``write_svg`` put a picture on disk whole or not at all. They run headless: when no Qt
+application exists they create one, choosing the offscreen platform when there is no display. They
+never change ``route_map``.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Final
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontDatabase, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene
 
+from srmtool.atomic import replace_file
+from srmtool.export.writers import Writer
 from srmtool.model.types import RouteMap
 
 MARGIN = 24.0  # scene units of white space around the map
@@ -92,11 +99,10 @@ def _paint(scene: QGraphicsScene, painter: QPainter, source: QRectF, target: QRe
     scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
 
 
-def write_png(route_map: RouteMap, path: str | os.PathLike[str], *, scale: float = 2.0) -> None:
+def png_bytes(route_map: RouteMap, *, scale: float = 2.0) -> bytes:
     """A PNG picture of the map at ``scale`` pixels per scene unit, on a white background.
 
-    Raises ``OSError`` when the file cannot be written and ``ValueError`` for a scale that is not positive
-    or a picture too large to make.
+    Raises ``ValueError`` for a scale that is not positive or a picture too large to make.
     """
     if not scale > 0:
         raise ValueError(f"scale must be positive, not {scale}")
@@ -118,11 +124,11 @@ def write_png(route_map: RouteMap, path: str | os.PathLike[str], *, scale: float
     if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # the stubs say bytes; only str works
         raise ValueError("Qt could not encode the picture as PNG")
     buffer.close()
-    Path(path).write_bytes(data.data())
+    return bytes(data.data())
 
 
-def write_svg(route_map: RouteMap, path: str | os.PathLike[str]) -> None:
-    """An SVG drawing of the map, one SVG unit per scene unit. Raises ``OSError`` if it cannot be written."""
+def svg_bytes(route_map: RouteMap) -> bytes:
+    """An SVG drawing of the map, one SVG unit per scene unit."""
     ensure_application()
     scene = _scene(route_map)
     source = _source_rect(scene)
@@ -141,4 +147,27 @@ def write_svg(route_map: RouteMap, path: str | os.PathLike[str]) -> None:
         painter.fillRect(target, QColor(Qt.GlobalColor.white))
         _paint(scene, painter, source, target)
     buffer.close()
-    Path(path).write_bytes(data.data())
+    return bytes(data.data())
+
+
+def write_png(route_map: RouteMap, path: str | os.PathLike[str], *, scale: float = 2.0) -> None:
+    """Write ``png_bytes`` at ``path``. Raises ``OSError`` when the file cannot be written."""
+    replace_file(path, png_bytes(route_map, scale=scale))
+
+
+def write_svg(route_map: RouteMap, path: str | os.PathLike[str]) -> None:
+    """Write ``svg_bytes`` at ``path``. Raises ``OSError`` when the file cannot be written."""
+    replace_file(path, svg_bytes(route_map))
+
+
+#: The picture kinds' writers, as ``srmtool.export.writers.writer`` takes them.
+PICTURE_WRITERS: Final[Mapping[str, Writer]] = {"png": png_bytes, "svg": svg_bytes}
+
+
+def picture_writers(lang: str) -> Mapping[str, Writer]:
+    """``PICTURE_WRITERS`` for a program without a window (``srmtool export --png``): a Qt application
+    is made, and the pictures' interface words (the banner's "Destination") are in ``lang``."""
+    from srmtool.ui.language import install_translator
+
+    install_translator(ensure_application(), lang)
+    return PICTURE_WRITERS

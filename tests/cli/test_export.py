@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 import os
+import signal
 import subprocess
 import sys
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import openpyxl
@@ -15,6 +16,8 @@ from cli_maps import clean_map, subprocess_env
 
 from srmtool.cli import export as export_cli
 from srmtool.cli import main
+from srmtool.export.options import ExportOptions
+from srmtool.export.writers import Writer
 from srmtool.export.xlsx.table import TABLE_SHEET
 from srmtool.model.types import RouteMap, Row
 
@@ -31,17 +34,17 @@ def table_map() -> RouteMap:
     return route_map
 
 
-def fake_pdf(monkeypatch: pytest.MonkeyPatch, calls: list[str] | None = None) -> None:
+def fake_pdf(monkeypatch: pytest.MonkeyPatch, calls: list[ExportOptions] | None = None) -> None:
     """Real Excel, a stand-in PDF writer (the PDF itself is tested in tests/export)."""
 
-    def writer(kind: str, ns: argparse.Namespace) -> export_cli.Writer:
+    def writer(kind: str, options: ExportOptions, pictures: Mapping[str, Writer] | None = None) -> Writer:
         if kind != "pdf":
-            return real_writer(kind, ns)
+            return real_writer(kind, options, pictures)
 
-        def write(route_map: RouteMap, path: str) -> None:
+        def write(route_map: RouteMap) -> bytes:
             if calls is not None:
-                calls.append(path)
-            Path(path).write_bytes(b"%PDF-1.4 " + route_map.meta.title.encode())
+                calls.append(options)
+            return b"%PDF-1.4 " + route_map.meta.title.encode()
 
         return write
 
@@ -56,14 +59,13 @@ def test_default_names_beside_the_input(
     write_map: WriteMap, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = write_map("แผนไข้เลือดออก.srm", table_map())
-    calls: list[str] = []
+    calls: list[ExportOptions] = []
     fake_pdf(monkeypatch, calls)
     assert main(["export", str(source)]) == 0
     xlsx, pdf = source.with_suffix(".xlsx"), source.with_suffix(".pdf")
     assert openpyxl.load_workbook(xlsx).sheetnames[0] == TABLE_SHEET
-    assert pdf.read_bytes().startswith(b"%PDF")
-    # The writer drew into a temporary file of the same folder and kind, then it was renamed.
-    assert Path(calls[0]).parent == source.parent and calls[0].endswith(".pdf") and calls[0] != str(pdf)
+    assert pdf.read_bytes() == b"%PDF-1.4 " + table_map().meta.title.encode()
+    assert calls == [ExportOptions()]  # no option given: every default, blank signature blocks included
     out = capsys.readouterr().out
     assert str(xlsx) in out and str(pdf) in out
     assert leftovers(source.parent) == []
@@ -152,7 +154,7 @@ def test_file_open_in_excel_keeps_the_old_file(
             raise PermissionError(13, "Permission denied", str(dst))
         real_replace(src, dst)
 
-    monkeypatch.setattr(export_cli.os, "replace", locked)
+    monkeypatch.setattr(os, "replace", locked)
     assert main(["--lang", "th", "export", str(source), "--xlsx", str(target)]) == 2
     err = capsys.readouterr().err
     assert "Excel" in err and "ไม่มีสิทธิ์เขียน" in err and "Traceback" not in err
@@ -165,15 +167,14 @@ def test_a_writer_failing_halfway_leaves_no_partial_file(
 ) -> None:
     source = write_map("แผน.srm", table_map())
 
-    def writer(kind: str, ns: argparse.Namespace) -> export_cli.Writer:
+    def writer(kind: str, options: ExportOptions, pictures: Mapping[str, Writer] | None = None) -> Writer:
         if kind == "png":
             raise ImportError("No module named 'PySide6'")
 
-        def half(route_map: RouteMap, path: str) -> None:
-            Path(path).write_bytes(b"%PDF-1.4 half")
+        def half(route_map: RouteMap) -> bytes:
             raise OSError(28, "No space left on device")
 
-        return half if kind == "pdf" else real_writer(kind, ns)
+        return half if kind == "pdf" else real_writer(kind, options, pictures)
 
     monkeypatch.setattr(export_cli, "writer", writer)
     xlsx, pdf, png = tmp_path / "ก.xlsx", tmp_path / "ข.pdf", tmp_path / "ค.png"
@@ -182,6 +183,75 @@ def test_a_writer_failing_halfway_leaves_no_partial_file(
     assert "the disk is full" in err and "cannot export png" in err
     assert xlsx.exists() and not pdf.exists() and not png.exists()
     assert leftovers(tmp_path) == []
+
+
+def test_a_disk_filling_up_during_the_write_leaves_no_partial_file(
+    write_map: WriteMap, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = write_map("แผน.srm", table_map())
+    target = tmp_path / "ตาราง.xlsx"
+    target.write_bytes(b"last week's table")
+    real_write = os.write
+
+    def full_disk(fd: int, data: bytes) -> int:
+        if len(data) > 100:  # the workbook, not the small writes of others
+            real_write(fd, bytes(data)[:100])
+            raise OSError(28, "No space left on device")
+        return real_write(fd, data)
+
+    monkeypatch.setattr(os, "write", full_disk)
+    assert main(["--lang", "th", "export", str(source), "--xlsx", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert "พื้นที่ดิสก์เต็ม" in err and "Traceback" not in err
+    assert target.read_bytes() == b"last week's table"
+    assert leftovers(tmp_path) == []
+
+
+# Runs ``srmtool export`` with a PDF writer that says when it starts drawing and then takes its time.
+SLOW_EXPORT = """
+import pathlib, sys, time
+import srmtool.export.pdf.document as document
+from srmtool.cli import main
+
+def slow(*args, **options):
+    pathlib.Path(sys.argv[1]).write_text("drawing")
+    time.sleep(60)
+
+document._build = slow
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def test_an_export_killed_while_drawing_leaves_nothing_beside_the_target(
+    write_map: WriteMap, tmp_path: Path
+) -> None:
+    source = write_map("แผน.srm", table_map())
+    out = tmp_path / "ส่งอำเภอ"
+    out.mkdir()
+    started = tmp_path / "started"
+    args = [
+        sys.executable,
+        "-c",
+        SLOW_EXPORT,
+        str(started),
+        "export",
+        str(source),
+        "--pdf",
+        str(out / "แผน.pdf"),
+    ]
+    process = subprocess.Popen(args, env=subprocess_env(), cwd=tmp_path)
+    try:
+        deadline = time.monotonic() + 60
+        while not started.exists() and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert started.exists() and process.poll() is None  # killed while drawing, not before or after
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert os.listdir(out) == []
 
 
 def test_export_xlsx_never_loads_qt(write_map: WriteMap, tmp_path: Path) -> None:

@@ -125,19 +125,30 @@ def test_pictures_from_the_dialog_and_no_folder_opened_when_unticked(fx: Fixture
         assert run(qtbot, dialog)
         assert target.read_bytes().startswith(magic)
     assert opened(fx) == []
+    assert not fx.window.document.is_modified  # exporting is not an edit
+
+
+def test_the_picture_actions_open_the_dialog_and_nothing_else(fx: Fixture) -> None:
+    fx.window.files.open_path(fx.copy_example())
+    fx.dialogs.save_paths.append(fx.folder / "ไม่ควรถูกถาม.png")
+    for kind in ("png", "svg"):
+        dialog = open_dialog(fx, kind)
+        assert dialog.form.kind() == kind
+        dialog.reject()
+    assert fx.dialogs.shown == [] and len(fx.dialogs.save_paths) == 1  # no second save box was asked
 
 
 def test_thai_digits_reach_the_writer(fx: Fixture, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     import srmtool.export.xlsx.workbook as xlsx
 
     seen: list[dict[str, object]] = []
-    real = xlsx.write_xlsx
+    real = xlsx.xlsx_bytes
 
-    def spy(route_map: object, path: str, **options: object) -> None:
+    def spy(route_map: object, **options: object) -> bytes:
         seen.append(options)
-        real(route_map, path, **options)  # type: ignore[arg-type]
+        return real(route_map, **options)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(xlsx, "write_xlsx", spy)
+    monkeypatch.setattr(xlsx, "xlsx_bytes", spy)
     fx.window.files.open_path(fx.copy_example())
     dialog = open_dialog(fx, "xlsx")
     dialog.form.digits_check.setChecked(True)

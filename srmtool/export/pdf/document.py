@@ -1,11 +1,13 @@
-"""``write_pdf``: the route map on its first page(s), then the Mini SLM table, as district plans print.
+"""``write_pdf`` (or ``pdf_bytes``): the route map on its first page(s), then the Mini SLM table, as
+district plans print.
 
 Table pages carry a title block (first table page only), the header on every page, the budget total
 in figures and Thai words and an optional signature block, which keeps the last row and the total
 with it. Every page, map pages included, has "หน้า x / y" at the same place at its foot: the table is
 laid out before anything is drawn, so the count is known from the first page. The file is
-written atomically: the PDF is built in memory, written to a temporary file in the same folder and
-renamed over the target, so an error never leaves a half-written PDF.
+written atomically: the PDF is built in memory and put in place by ``srmtool.atomic.replace_file``
+(a temporary file in the same folder, renamed over the target), so an error never leaves a
+half-written PDF.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from reportlab import rl_config
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
-from srmtool.export.output import replace_file
+from srmtool.atomic import replace_file
+from srmtool.export.options import DEFAULT_FONT_SIZES, DEFAULT_SIGNATURES, Signature
 from srmtool.export.pdf.map_geometry import page_frame
 from srmtool.export.pdf.table import (
     Box,
@@ -39,7 +42,6 @@ from srmtool.export.pdf.text import PdfText, new_canvas
 from srmtool.model.types import RouteMap
 
 PAPERS: Final = {"A4": landscape(A4), "A3": landscape(A3)}
-DEFAULT_SIGNATURES: Final = (("ผู้เสนอแผน", "", ""), ("ผู้อนุมัติแผน", "", ""))
 _MARGIN: Final = 28.0  # about 1 cm
 _FOOTER: Final = 30.0  # space under the table for the page number
 _DOTS: Final = "." * 48
@@ -47,7 +49,7 @@ _DOTS: Final = "." * 48
 #: TH Sarabun matches about 10 pt of Sarabun, so ``font_size`` is read in TH Sarabun points.
 SARABUN_SCALE: Final = 0.7
 
-Signature = tuple[str, str, str]  # (role, name, position)
+__all__ = ["DEFAULT_SIGNATURES", "PAPERS", "SARABUN_SCALE", "Signature", "pdf_bytes", "write_pdf"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,22 +60,15 @@ class _Options:
     signatures: Sequence[Signature]
 
 
-def write_pdf(
+def pdf_bytes(
     route_map: RouteMap,
-    path: str | os.PathLike[str],
     *,
     paper: str = "A4",
     thai_digits: bool = False,
-    font_size: float = 14,
+    font_size: float = DEFAULT_FONT_SIZES["pdf"],
     signatures: Sequence[Signature] | None = None,
-) -> None:
-    """Write the map and its table as a PDF (A4 or A3 landscape).
-
-    ``font_size`` is the table's body size in TH Sarabun points, as set in office documents (drawn
-    with Sarabun at ``SARABUN_SCALE`` of it; the map page chooses its own sizes);
-    ``signatures`` are (role, name, position) blocks; ``None`` prints blank ผู้เสนอแผน /
-    ผู้อนุมัติแผน blocks and an empty sequence prints none.
-    """
+) -> bytes:
+    """The PDF's file, as ``write_pdf`` writes it. Raises ``ValueError`` for a bad option."""
     if paper not in PAPERS:
         raise ValueError(f"paper must be one of {sorted(PAPERS)}, not {paper!r}")
     if not 4 <= font_size <= 48:
@@ -87,7 +82,30 @@ def write_pdf(
     buffer = io.BytesIO()
     with _plain_streams():
         _build(route_map, buffer, options)
-    replace_file(path, buffer.getvalue())
+    return buffer.getvalue()
+
+
+def write_pdf(
+    route_map: RouteMap,
+    path: str | os.PathLike[str],
+    *,
+    paper: str = "A4",
+    thai_digits: bool = False,
+    font_size: float = DEFAULT_FONT_SIZES["pdf"],
+    signatures: Sequence[Signature] | None = None,
+) -> None:
+    """Write the map and its table as a PDF (A4 or A3 landscape).
+
+    ``font_size`` is the table's body size in TH Sarabun points, as set in office documents (drawn
+    with Sarabun at ``SARABUN_SCALE`` of it; the map page chooses its own sizes);
+    ``signatures`` are (role, name, position) blocks; ``None`` prints blank ผู้เสนอแผน /
+    ผู้อนุมัติแผน blocks and an empty sequence prints none. Raises ``ValueError`` for a bad option and
+    ``OSError`` when ``path`` cannot be written; the file at ``path`` is then unchanged.
+    """
+    data = pdf_bytes(
+        route_map, paper=paper, thai_digits=thai_digits, font_size=font_size, signatures=signatures
+    )
+    replace_file(path, data)
 
 
 @contextlib.contextmanager

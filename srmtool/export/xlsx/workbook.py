@@ -1,11 +1,11 @@
-"""The Excel export (DESIGN.md §5): ``write_xlsx(route_map, path, **options)``.
+"""The Excel export (DESIGN.md §5): ``write_xlsx(route_map, path, **options)``, or ``xlsx_bytes``.
 
 Sheets, in order: "ตาราง 11 ช่อง" (the table, print-ready: A4 or A3 landscape, one page wide, the
 heading rows on every page, page numbers in the footer), then the objectives by perspective with their
 links, the stakeholders, and the stakeholder × objective matrix.
 
-The file appears whole or not at all: the workbook is built in memory, written to a temporary file in
-the target's folder, and renamed over the target.
+The file appears whole or not at all: the workbook is built in memory and put in place by
+``srmtool.atomic.replace_file`` (a temporary file in the target's folder, renamed over the target).
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from typing import Final
 
 from openpyxl import Workbook
 
-from srmtool.export.output import replace_file
+from srmtool.atomic import replace_file
+from srmtool.export.options import DEFAULT_FONT, DEFAULT_FONT_SIZES
 from srmtool.export.xlsx.cells import Look
 from srmtool.export.xlsx.sheets import (
     MATRIX_SHEET,
@@ -29,8 +30,9 @@ from srmtool.export.xlsx.sheets import (
 from srmtool.export.xlsx.table import PAPER_SIZES, TABLE_SHEET, fill_table_sheet
 from srmtool.model.types import RouteMap
 
-DEFAULT_FONT: Final = "TH SarabunPSK"
-DEFAULT_FONT_SIZE: Final = 16.0
+DEFAULT_FONT_SIZE: Final = DEFAULT_FONT_SIZES["xlsx"]
+
+__all__ = ["DEFAULT_FONT", "DEFAULT_FONT_SIZE", "build_workbook", "write_xlsx", "xlsx_bytes"]
 
 
 def build_workbook(
@@ -64,6 +66,21 @@ def build_workbook(
     return workbook
 
 
+def xlsx_bytes(
+    route_map: RouteMap,
+    *,
+    paper: str = "A4",
+    thai_digits: bool = False,
+    font: str = DEFAULT_FONT,
+    font_size: float = DEFAULT_FONT_SIZE,
+) -> bytes:
+    """The workbook's file, as ``write_xlsx`` writes it. Raises ``ValueError`` for a bad option."""
+    workbook = build_workbook(route_map, paper=paper, thai_digits=thai_digits, font=font, font_size=font_size)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
 def write_xlsx(
     route_map: RouteMap,
     path: str | os.PathLike[str],
@@ -82,7 +99,5 @@ def write_xlsx(
     Raises ``ValueError`` for a bad option and ``OSError`` when ``path`` cannot be written; the file at
     ``path`` is then unchanged and no temporary file is left behind.
     """
-    workbook = build_workbook(route_map, paper=paper, thai_digits=thai_digits, font=font, font_size=font_size)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    replace_file(path, buffer.getvalue())
+    data = xlsx_bytes(route_map, paper=paper, thai_digits=thai_digits, font=font, font_size=font_size)
+    replace_file(path, data)

@@ -3,13 +3,13 @@
 ``ExportChoices`` is the dialog's answer as plain data. ``remembered`` and ``remember`` keep the
 choices in the window's ``QSettings``: paper, fonts, Thai digits and "open the folder" for every map;
 the signers and the output folder per map folder, since one office keeps its maps in one folder and
-signs them with the same people. ``writer_options`` turns the choices into the options
-``srmtool export`` takes, so the dialog and the command write through the same code.
+signs them with the same people. ``options`` turns the choices into ``srmtool.export``'s
+``ExportOptions``, which ``srmtool export`` builds from its arguments too, so the dialog and the
+command write through the same code.
 """
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 from dataclasses import dataclass, field, replace
@@ -18,44 +18,31 @@ from typing import Final
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
-from srmtool.cli.export import MAX_FONT_SIZE, MIN_FONT_SIZE, PAPERS
+from srmtool.export.options import (
+    DEFAULT_FONT,
+    DEFAULT_FONT_SIZES,
+    DEFAULT_SIGNATURES,
+    KINDS,
+    PAPERS,
+    ExportOptions,
+    Signature,
+    font_size_allowed,
+)
 
-KINDS: Final = ("xlsx", "pdf", "png", "svg")
 SUFFIXES: Final = {kind: f".{kind}" for kind in KINDS}
 #: Fonts Thai offices print with; the list is editable in the dialog.
 FONTS: Final = ("TH SarabunPSK", "TH Sarabun New", "TH SarabunIT๙", "Sarabun", "Angsana New", "Cordia New")
 #: Roles offered in the signature table (any text may be typed).
 ROLES: Final = ("ผู้เสนอแผน", "ผู้เห็นชอบแผน", "ผู้อนุมัติแผน", "ผู้จัดทำแผน", "ผู้ตรวจสอบ")
 
-Signature = tuple[str, str, str]  # (role, name, position), as srmtool.export.pdf.document takes them
-
 _GROUP: Final = "export"
 
 
-def default_font() -> str:
-    """The Excel writer's own font (TH SarabunPSK)."""
-    from srmtool.export.xlsx.workbook import DEFAULT_FONT
-
-    return DEFAULT_FONT
+def _default_font_sizes() -> dict[str, float]:
+    return dict(DEFAULT_FONT_SIZES)
 
 
-def default_font_sizes() -> dict[str, float]:
-    """Each writer's own table font size, in TH Sarabun points (Excel 16, PDF 14)."""
-    import inspect
-
-    from srmtool.export.pdf.document import write_pdf
-    from srmtool.export.xlsx.workbook import DEFAULT_FONT_SIZE
-
-    return {
-        "xlsx": DEFAULT_FONT_SIZE,
-        "pdf": float(inspect.signature(write_pdf).parameters["font_size"].default),
-    }
-
-
-def default_signatures() -> list[Signature]:
-    """What the PDF prints when no signers are given: blank proposer and approver blocks."""
-    from srmtool.export.pdf.document import DEFAULT_SIGNATURES
-
+def _default_signatures() -> list[Signature]:
     return list(DEFAULT_SIGNATURES)
 
 
@@ -66,23 +53,21 @@ class ExportChoices:
     kind: str = "pdf"
     path: Path = Path()
     paper: str = "A4"
-    font: str = field(default_factory=default_font)
-    font_sizes: dict[str, float] = field(default_factory=default_font_sizes)
+    font: str = DEFAULT_FONT
+    font_sizes: dict[str, float] = field(default_factory=_default_font_sizes)
     thai_digits: bool = False
-    signatures: list[Signature] = field(default_factory=default_signatures)
+    signatures: list[Signature] = field(default_factory=_default_signatures)
     open_folder: bool = True
     folder: Path | None = None  # where the last export of a map in this map folder went
 
-    def writer_options(self) -> argparse.Namespace:
-        """The options of ``srmtool export`` that these choices mean (for ``cli.export.writer``)."""
-        signatures = [list(s) for s in self.signatures]
-        return argparse.Namespace(
+    def options(self) -> ExportOptions:
+        """The export options these choices mean; no signers print no signature blocks."""
+        return ExportOptions(
             paper=self.paper,
             thai_digits=self.thai_digits,
-            font=self.font.strip() or default_font(),
+            font=self.font.strip() or DEFAULT_FONT,
             font_size=self.font_sizes.get(self.kind),
-            signature=signatures or None,
-            no_signatures=not signatures,
+            signatures=tuple(self.signatures),
         )
 
 
@@ -128,7 +113,7 @@ def _float(value: object, default: float) -> float:
         number = float(str(value))
     except ValueError:
         return default
-    return number if MIN_FONT_SIZE <= number <= MAX_FONT_SIZE else default
+    return number if font_size_allowed(number) else default
 
 
 def _signatures(value: object) -> list[Signature] | None:

@@ -1,9 +1,10 @@
 """File → Export as Excel / PDF / PNG / SVG: one dialog for the four formats.
 
 The dialog asks for the format, the file, and the options that format has (paper, font, Thai digits,
-signature blocks), remembers them (``export_choices``), and writes through the same code as
-``srmtool export``: the folder is tried first, the file appears whole or not at all, and a failure is
-told in the user's language with the same reasons (a file held open by Excel has its own).
+signature blocks), remembers them (``export_choices``), and writes through ``srmtool.export`` as
+``srmtool export`` does: the same options, writers and whole-or-nothing output (the folder is tried
+first, the file appears whole or not at all), and a failure is told in the user's language with the
+same sentences (``srmtool.export.messages``; a file held open by Excel has its own reason).
 
 Excel and PDF are written on a worker thread from a deep copy of the map, so a long table never
 freezes the window and later edits cannot reach the file being written; PNG and SVG are drawn by Qt's
@@ -24,11 +25,12 @@ from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QVBoxLayout, QWidget
 from typing_extensions import override
 
-from srmtool.cli.export import reason, write_whole, writer
-from srmtool.cli.text import say
+from srmtool.export.messages import reason, say
+from srmtool.export.options import KINDS
+from srmtool.export.output import write_whole
+from srmtool.export.writers import writer
 from srmtool.model.types import RouteMap
 from srmtool.ui.export.choices import (
-    KINDS,
     ExportChoices,
     default_path,
     remember,
@@ -37,6 +39,7 @@ from srmtool.ui.export.choices import (
 )
 from srmtool.ui.export.form import ExportForm
 from srmtool.ui.follow_language import follow_language
+from srmtool.ui.render import PICTURE_WRITERS
 
 if TYPE_CHECKING:
     from srmtool.ui.window import MainWindow
@@ -190,7 +193,7 @@ class ExportDialog(QDialog):
         choices = self.form.choices(path)
         remember(self._window.settings, choices, self._map_path)
         try:
-            write = writer(choices.kind, choices.writer_options())
+            write = writer(choices.kind, choices.options(), PICTURE_WRITERS)
         except ImportError as exc:
             detail = " ".join(str(exc).split())
             lang = self._window.lang
@@ -204,7 +207,7 @@ class ExportDialog(QDialog):
         self._choices = choices
 
         def work(route_map: RouteMap = route_map) -> None:
-            write_whole(route_map, os.fspath(path), write)
+            write_whole(route_map, path, write)
 
         self._job = _Job(work, self)
         if choices.kind in THREADED:

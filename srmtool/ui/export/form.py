@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from srmtool.cli.export import MAX_FONT_SIZE, MIN_FONT_SIZE, PAPERS
-from srmtool.ui.export.choices import FONTS, KINDS, ExportChoices
+from srmtool.export.options import KINDS, MAX_FONT_SIZE, MIN_FONT_SIZE, PAPERS
+from srmtool.ui.export.choices import FONTS, ExportChoices
 from srmtool.ui.export.signatures import SignatureTable
 from srmtool.ui.follow_language import follow_language
 

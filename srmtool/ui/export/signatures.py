@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from srmtool.ui.export.choices import ROLES, Signature
+from srmtool.export.options import Signature
+from srmtool.ui.export.choices import ROLES
 from srmtool.ui.follow_language import follow_language
 
 ROLE, NAME, POSITION = range(3)
