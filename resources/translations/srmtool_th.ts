@@ -687,26 +687,6 @@
         <source>Saved {path}</source>
         <translation>บันทึกแล้ว: {path}</translation>
     </message>
-    <message>
-        <source>PNG pictures (*.png)</source>
-        <translation>ภาพ PNG (*.png)</translation>
-    </message>
-    <message>
-        <source>SVG drawings (*.svg)</source>
-        <translation>ภาพเวกเตอร์ SVG (*.svg)</translation>
-    </message>
-    <message>
-        <source>Export Map</source>
-        <translation>ส่งออกแผนที่</translation>
-    </message>
-    <message>
-        <source>Cannot export the map</source>
-        <translation>ส่งออกแผนที่ไม่ได้</translation>
-    </message>
-    <message>
-        <source>Exported {path}</source>
-        <translation>ส่งออกแล้ว: {path}</translation>
-    </message>
 </context>
 <context>
     <name>FindingsPanel</name>

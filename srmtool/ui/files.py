@@ -1,4 +1,4 @@
-"""File handling for the main window: New, Open, Save, Save As, Export, recent files, unsaved changes.
+"""File handling for the main window: New, Open, Save, Save As, recent files, unsaved changes.
 
 ``FileActions`` owns every question the window asks about files, each in one small method that a test
 may replace (``ask_save_changes``, ``ask_open_path``, ``ask_save_path``, ``ask_overwrite_changed``,
@@ -11,7 +11,6 @@ file that another program changed since this window read or wrote it (``disk_sta
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Final
@@ -348,29 +347,4 @@ class FileActions(QObject):
         self.recent.add(path)
         self.recent_changed.emit()
         self.status.emit(self.tr("Saved {path}").format(path=os.fspath(path)))
-        return True
-
-    @Slot()
-    def export_png(self) -> bool:
-        from srmtool.ui.render import write_png
-
-        return self._export(write_png, ".png", self.tr("PNG pictures (*.png)"))
-
-    @Slot()
-    def export_svg(self) -> bool:
-        from srmtool.ui.render import write_svg
-
-        return self._export(write_svg, ".svg", self.tr("SVG drawings (*.svg)"))
-
-    def _export(self, write: Callable[[RouteMap, Path], None], suffix: str, file_filter: str) -> bool:
-        chosen = self.ask_save_path(self.tr("Export Map"), suffix, file_filter)
-        if chosen is None:
-            return False
-        path = with_suffix(chosen, suffix)
-        try:
-            write(self.document.route_map, path)
-        except Exception as exc:  # reported, never raised
-            self.show_error(self.tr("Cannot export the map"), error_text(exc, self.lang, path))
-            return False
-        self.status.emit(self.tr("Exported {path}").format(path=os.fspath(path)))
         return True

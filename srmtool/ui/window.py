@@ -149,8 +149,6 @@ class MainWindow(QMainWindow):
             "open": files.open_map,
             "save": files.save,
             "save_as": files.save_as,
-            "export_png": files.export_png,
-            "export_svg": files.export_svg,
             "quit": self.close,
             "cut": self.cut,
             "copy": self.copy,

@@ -196,21 +196,6 @@ def test_a_recent_file_that_is_gone_is_reported_and_dropped(fx: Fixture) -> None
     assert len(fx.window.document.route_map.objectives) == 42
 
 
-def test_export_png_and_svg_from_the_window(fx: Fixture) -> None:
-    """FileActions' quick picture exports (the Export dialog may own the menu actions)."""
-    window = fx.window
-    window.files.open_path(fx.copy_example())
-    fx.dialogs.save_paths += [fx.folder / "ภาพแผนที่", fx.folder / "ภาพแผนที่.svg"]
-    assert window.files.export_png() and window.files.export_svg()
-    assert (fx.folder / "ภาพแผนที่.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert "<svg" in (fx.folder / "ภาพแผนที่.svg").read_text(encoding="utf-8")
-    assert not window.document.is_modified  # exporting is not an edit
-
-    fx.dialogs.save_paths.append(fx.folder / "ไม่มี" / "ภาพ.png")
-    assert not window.files.export_png()
-    assert len(fx.dialogs.texts("critical")) == 1
-
-
 def break_file_with_backup(fx: Fixture) -> Path:
     """A map saved twice (so NAME.srm.bak holds the first version), then damaged on disk."""
     path = fx.copy_example()

@@ -14,7 +14,6 @@ a second). When the file is written the status bar names it and, if asked, its f
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -57,8 +56,6 @@ def install(window: MainWindow) -> None:
     """Connect the four Export actions to the dialog, each choosing its format."""
     for kind in KINDS:
         action = window.named_actions[f"export_{kind}"]
-        with contextlib.suppress(RuntimeError, TypeError):  # the window's own PNG/SVG save boxes
-            action.triggered.disconnect()
         action.triggered.connect(lambda _checked=False, kind=kind: show_export_dialog(window, kind))
 
 
