@@ -26,13 +26,13 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QPointF, Qt  # noqa: E402
-from PySide6.QtGui import QMouseEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
 
-from srmtool.model.layout import BOX_GAP, BOX_HEIGHT, BOX_WIDTH, LABEL_WIDTH  # noqa: E402
-from srmtool.model.types import PERSPECTIVE_IDS, Link, Objective, RouteMap  # noqa: E402
-from srmtool.resources_path import resource  # noqa: E402
+from srmtool.model.layout import BOX_GAP, BOX_HEIGHT, BOX_WIDTH, LABEL_WIDTH
+from srmtool.model.types import PERSPECTIVE_IDS, Link, Objective, RouteMap
+from srmtool.resources_path import resource
 
 PHRASES = [
     "ประชาชนจัดการแหล่งเพาะพันธุ์ยุงลาย",

@@ -19,11 +19,11 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench_canvas import PHRASES  # noqa: E402  (the same Thai phrases as the canvas benchmark)
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from bench_canvas import PHRASES  # the same Thai phrases as the canvas benchmark
+from PySide6.QtWidgets import QApplication
 
-from srmtool.model.templates import default_columns  # noqa: E402
-from srmtool.model.types import PERSPECTIVE_IDS, Objective, RouteMap, Row, Table  # noqa: E402
+from srmtool.model.templates import default_columns
+from srmtool.model.types import PERSPECTIVE_IDS, Objective, RouteMap, Row, Table
 
 
 def make_map(objectives: int, rows: int, seed: int = 7) -> RouteMap:

@@ -53,6 +53,19 @@ def test_ci_runs_what_the_readme_says() -> None:
     assert "set -euo pipefail" in ci
 
 
+def test_the_checks_run_before_the_tests(readme: str) -> None:
+    """ruff, ruff format and mypy come from the project's own `dev` extra and run before pytest."""
+    script = (ROOT / "scripts" / "test.sh").read_text(encoding="utf-8")
+    steps = [
+        script.index(step) for step in ("check ruff check .", "check ruff format --check .", "check mypy")
+    ]
+    assert steps == sorted(steps) and steps[-1] < script.index('"$VENV/bin/pytest"')
+    assert '".[test,dev]"' in script
+    dev = re.search(r"^dev = \[(.*)\]$", (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.MULTILINE)
+    assert dev is not None and "ruff" in dev.group(1) and "mypy" in dev.group(1)
+    assert "ruff check" in readme and "mypy" in readme
+
+
 def test_the_limits_named_are_the_limits_enforced(readme: str) -> None:
     text = " ".join(readme.split("- Limits:", 1)[1].split("\n- ", 1)[0].split())
     assert f"{limits.MAX_FILE_BYTES // (1024 * 1024)} MiB per file" in text

@@ -18,6 +18,7 @@ from typing import Any, Final
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
+from typing_extensions import override
 
 REGULAR: Final = "SRM-Sarabun"
 BOLD: Final = "SRM-Sarabun-Bold"
@@ -90,7 +91,8 @@ class ThaiTTFont(TTFont):  # type: ignore[misc]
         #: private-use code point -> the characters that glyph stands for
         self.pua_text: dict[int, str] = {}
 
-    def addObjects(self, doc: Any) -> None:  # reportlab names it so
+    @override
+    def addObjects(self, doc: Any) -> None:  # reportlab's name
         state = self.state.get(doc)
         subsets = [list(s) for s in state.subsets] if state else []
         super().addObjects(doc)  # makes the Font, FontDescriptor and ToUnicode objects

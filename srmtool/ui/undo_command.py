@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
+from typing_extensions import override
 
 from srmtool.model.operations import Batch, Operation, single_operations
 
@@ -59,6 +60,7 @@ class OperationCommand(QUndoCommand):
     def id(self) -> int:
         return TEXT_EDIT_ID if self._merge_key is not None else -1
 
+    @override
     def mergeWith(self, other: QUndoCommand) -> bool:
         """Join a following edit with the same merge key: its change, this step's undo."""
         if not isinstance(other, OperationCommand) or other._merge_key != self._merge_key:

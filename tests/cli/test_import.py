@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "importer"))  # the workbooks the importer tests build
-from import_workbooks import (  # noqa: E402
+from import_workbooks import (
     action_plan,
     entity_bomb,
     external_entity,
@@ -21,9 +21,9 @@ from import_workbooks import (  # noqa: E402
     zip_bomb,
 )
 
-from srmtool.cli import main  # noqa: E402
-from srmtool.importer.safety import MAX_CELLS, OLE2_SIGNATURE  # noqa: E402
-from srmtool.model import load_map  # noqa: E402
+from srmtool.cli import main
+from srmtool.importer.safety import MAX_CELLS, OLE2_SIGNATURE
+from srmtool.model import load_map
 
 THAI = re.compile("[\u0e00-\u0e7f]")
 

@@ -8,12 +8,12 @@ import pytest
 from import_workbooks import LONG_THAI, action_plan, english_table, notes_first, thai_table
 from openpyxl import Workbook
 
-from srmtool.importer import ImportRefused, import_xlsx
+from srmtool.importer import ImportRefused, ImportResult, import_xlsx
 from srmtool.model.checks import check_map
 from srmtool.model.layout import compute_layout
 
 
-def _texts(result) -> list[str]:  # type: ignore[no-untyped-def]
+def _texts(result: ImportResult) -> list[str]:
     m = result.route_map
     return [m.objective(r.objective).text for r in m.table.rows]
 

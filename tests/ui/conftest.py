@@ -10,9 +10,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from srmtool.model.srmfile.codec import load_map  # noqa: E402
-from srmtool.resources_path import resource  # noqa: E402
-from srmtool.ui.document import CHANGE_SIGNALS, Document  # noqa: E402
+from srmtool.model.srmfile.codec import load_map
+from srmtool.resources_path import resource
+from srmtool.ui.document import CHANGE_SIGNALS, Document
 
 
 def example_path(name: str) -> Path:

@@ -10,11 +10,11 @@ from pytestqt.qtbot import QtBot
 from window_fixtures import Fixture, make_window
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "importer"))  # the workbooks the importer tests build
-from import_workbooks import action_plan, entity_bomb, thai_table  # noqa: E402
+from import_workbooks import action_plan, entity_bomb, thai_table
 
-from srmtool.ui import import_dialog  # noqa: E402
-from srmtool.ui.files import Choice  # noqa: E402
-from srmtool.ui.import_dialog import ImportReportDialog  # noqa: E402
+from srmtool.ui import import_dialog
+from srmtool.ui.files import Choice
+from srmtool.ui.import_dialog import ImportReportDialog
 
 
 @pytest.fixture
