@@ -37,7 +37,7 @@ from srmtool.model.operations import (
     SetVotes,
 )
 from srmtool.model.templates import builtin_template
-from srmtool.model.types import PERSPECTIVE_IDS, Row
+from srmtool.model.types import PERSPECTIVE_IDS, RouteMap, Row
 from srmtool.ui.document import Document
 
 THAI = [
@@ -73,7 +73,7 @@ class Run:
         self.serial = 0
 
     @property
-    def m(self):  # type: ignore[no-untyped-def]
+    def m(self) -> RouteMap:
         return self.doc.route_map
 
     def fresh(self, prefix: str) -> str:
