@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from srmtool.model import limits
 from srmtool.model.checks import CHECK_DESCRIPTIONS, CHECKS
-from srmtool.model.srmfile import validate as limits
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"

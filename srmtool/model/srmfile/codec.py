@@ -107,7 +107,7 @@ def _loads(data: bytes) -> RouteMap:
     if len(data) > MAX_FILE_BYTES:
         raise _too_large(len(data))
     text = decode_text(data)
-    check_depth(data)
+    depth = check_depth(data)
     raw = parse_json(text)
     if _SURROGATE_ESCAPE_RE.search(data):
         check_encodable(raw)
@@ -117,9 +117,31 @@ def _loads(data: bytes) -> RouteMap:
         route_map = RouteMap.model_validate(raw, strict=True)
     except ValidationError as exc:
         raise problem_from_validation(exc) from None
-    # No string can pass the limit when the whole text is shorter than it.
-    check_map_structure(route_map, lengths=len(text) > MAX_TEXT_CHARS)
+    # No text can pass its limit when the whole file is shorter than it.
+    check_map_structure(route_map, texts=len(text) > MAX_TEXT_CHARS)
+    if _may_outgrow(len(data), depth):
+        _check_saved_size(route_map)
     return route_map
+
+
+def _may_outgrow(size: int, depth: int) -> bool:
+    """Whether a file of ``size`` bytes nested ``depth`` deep could be written out larger than
+    ``MAX_FILE_BYTES``. Written out, each value gains at most a line break, two spaces per level
+    and a space after its key, and a number at most 4.5 times its length ("1E15" becomes
+    1000000000000000.0), so the file grows at most ``2 × depth + 7`` times."""
+    return size * (2 * depth + 7) + 1 > MAX_FILE_BYTES
+
+
+def _check_saved_size(route_map: RouteMap) -> None:
+    """Refuse a map whose saved form would pass ``MAX_FILE_BYTES``: it could not be saved."""
+    size = len(to_json(_plain(route_map), indent=2)) + 1
+    if size > MAX_FILE_BYTES:
+        raise FileProblem(
+            "",
+            f"the map would be too large to save ({size:,} bytes once written out; the limit is"
+            f" {MAX_FILE_BYTES:,})",
+            f"แผนที่นี้ใหญ่เกินกว่าจะบันทึกได้ (เมื่อบันทึกจะมีขนาด {size:,} ไบต์ เกินขีดจำกัด {MAX_FILE_BYTES:,} ไบต์)",
+        )
 
 
 def _too_large(size: int) -> FileProblem:

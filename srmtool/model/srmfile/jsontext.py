@@ -77,7 +77,8 @@ def nesting_depth(data: bytes) -> int:
     return max(accumulate(map(_DEPTH_STEP.__getitem__, marks)), default=0)
 
 
-def check_depth(data: bytes) -> None:
+def check_depth(data: bytes) -> int:
+    """The nesting depth of ``data``; refuses more than ``MAX_DEPTH``."""
     depth = nesting_depth(data)
     if depth > MAX_DEPTH:
         raise FileProblem(
@@ -85,6 +86,7 @@ def check_depth(data: bytes) -> None:
             f"the data is nested too deeply ({depth} levels; the limit is {MAX_DEPTH})",
             f"ข้อมูลซ้อนกันลึกเกินไป ({depth} ชั้น เกินขีดจำกัด {MAX_DEPTH} ชั้น)",
         )
+    return depth
 
 
 class _NotFinite(ValueError):

@@ -1,4 +1,5 @@
-"""The checks a `.srm` file must pass before it becomes a map (DESIGN.md §3), and their limits.
+"""The checks a `.srm` file must pass before it becomes a map, and a map before it is saved
+(DESIGN.md §3); the limits themselves are in ``srmtool.model.limits``.
 
 Every check raises :class:`FileProblem` carrying the place in the file and a Thai and an English
 message; ``srmtool.model.srmfile.codec`` turns it into a ``MapFileError`` that also names the file.
@@ -13,25 +14,42 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
+from srmtool.model.limits import (
+    MAX_CODE_CHARS,
+    MAX_COLUMN_WIDTH,
+    MAX_COLUMNS,
+    MAX_COORDINATE,
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    MAX_ID_CHARS,
+    MAX_LINKS,
+    MAX_OBJECTIVES,
+    MAX_ROWS,
+    MAX_STAKEHOLDERS,
+    MAX_TEXT_CHARS,
+)
 from srmtool.model.types import FORMAT, MAX_VOTES, PERSPECTIVE_IDS, VERSION, VOTES_FIELD, RouteMap
 
-#: A file larger than this is refused from its size alone, without reading it.
-MAX_FILE_BYTES: Final = 20 * 1024 * 1024
-#: Deepest nesting of JSON arrays and objects (a map needs 5; unknown keys may add a few).
-MAX_DEPTH: Final = 64
-MAX_OBJECTIVES: Final = 20_000
-MAX_LINKS: Final = 100_000
-MAX_STAKEHOLDERS: Final = 10_000
-MAX_ROWS: Final = 50_000
-MAX_COLUMNS: Final = 200
-#: Longest id, column key or code, in characters.
-MAX_ID_CHARS: Final = 256
-#: Longest text of any other kind (objective text, notes, a table cell, a label), in characters.
-MAX_TEXT_CHARS: Final = 100_000
-#: Largest distance of a box from the origin, in scene units.
-MAX_COORDINATE: Final = 1_000_000.0
-#: Widest table column, in Excel character widths.
-MAX_COLUMN_WIDTH: Final = 10_000
+__all__ = [
+    "MAX_CODE_CHARS",
+    "MAX_COLUMN_WIDTH",
+    "MAX_COLUMNS",
+    "MAX_COORDINATE",
+    "MAX_DEPTH",
+    "MAX_FILE_BYTES",
+    "MAX_ID_CHARS",
+    "MAX_LINKS",
+    "MAX_OBJECTIVES",
+    "MAX_ROWS",
+    "MAX_STAKEHOLDERS",
+    "MAX_TEXT_CHARS",
+    "FileProblem",
+    "check_counts",
+    "check_header",
+    "check_map_structure",
+    "json_path",
+    "problem_from_validation",
+]
 
 #: How long each list may be, by its place in the file, with the Thai and English names of its items.
 LIST_LIMITS: Final[tuple[tuple[str, int, str, str], ...]] = (
@@ -108,8 +126,8 @@ def check_header(data: Any) -> None:
 def _too_many(where: str, count: int, limit: int, name_th: str, name_en: str) -> FileProblem:
     return FileProblem(
         where,
-        f"too many {name_en} ({count}; the limit is {limit})",
-        f"มี{name_th}มากเกินไป ({count} รายการ เกินขีดจำกัด {limit})",
+        f"too many {name_en} ({count:,}; the limit is {limit:,})",
+        f"มี{name_th}มากเกินไป ({count:,} รายการ เกินขีดจำกัด {limit:,})",
     )
 
 
@@ -194,15 +212,30 @@ def _check_ids(ids: list[str], where: str, field: str, kind_en: str, kind_th: st
             raise _duplicate(f"{where}[{i}].{field}", value, f"{where}[{j}]", kind_en, kind_th)
 
 
-def _long_text(where: str, length: int) -> FileProblem:
+def _long_text(where: str, length: int, limit: int = MAX_TEXT_CHARS) -> FileProblem:
     return FileProblem(
         where,
-        f"the text is too long ({length} characters; the limit is {MAX_TEXT_CHARS})",
-        f"ข้อความยาวเกินไป ({length} ตัวอักษร เกินขีดจำกัด {MAX_TEXT_CHARS})",
+        f"the text is too long ({length:,} characters; the limit is {limit:,})",
+        f"ข้อความยาวเกินไป ({length:,} ตัวอักษร เกินขีดจำกัด {limit:,} ตัวอักษร)",
     )
 
 
-def _check_lengths(route_map: RouteMap) -> None:
+def _check_sizes(route_map: RouteMap) -> None:
+    """The limits that a short file can break too: codes, and the lists inside an objective or a row."""
+    for i, o in enumerate(route_map.objectives):
+        if len(o.code) > MAX_CODE_CHARS:
+            raise _long_text(f"objectives[{i}].code", len(o.code), MAX_CODE_CHARS)
+        if len(o.stakeholders) > MAX_STAKEHOLDERS:
+            raise _too_many(
+                f"objectives[{i}].stakeholders", len(o.stakeholders), MAX_STAKEHOLDERS, "ภาคี", "stakeholders"
+            )
+    for i, r in enumerate(route_map.table.rows):
+        if len(r.cells) > MAX_COLUMNS:
+            raise _too_many(f"table.rows[{i}].cells", len(r.cells), MAX_COLUMNS, "ช่อง", "cells")
+
+
+def _check_texts(route_map: RouteMap) -> None:
+    """``MAX_TEXT_CHARS`` for every text (which no file shorter than that can break)."""
     limit = MAX_TEXT_CHARS
     meta = route_map.meta
     for name in ("title", "organization", "area", "period", "created", "modified"):
@@ -217,13 +250,9 @@ def _check_lengths(route_map: RouteMap) -> None:
         if len(p.label) > limit:
             raise _long_text(f"perspectives[{i}].label", len(p.label))
     for i, o in enumerate(route_map.objectives):
-        if len(o.text) > limit or len(o.notes) > limit or len(o.code) > MAX_ID_CHARS:
-            name = "code" if len(o.code) > MAX_ID_CHARS else "text" if len(o.text) > limit else "notes"
+        if len(o.text) > limit or len(o.notes) > limit:
+            name = "text" if len(o.text) > limit else "notes"
             raise _long_text(f"objectives[{i}].{name}", len(getattr(o, name)))
-        if len(o.stakeholders) > MAX_STAKEHOLDERS:
-            raise _too_many(
-                f"objectives[{i}].stakeholders", len(o.stakeholders), MAX_STAKEHOLDERS, "ภาคี", "stakeholders"
-            )
     for i, s in enumerate(route_map.stakeholders):
         for name in ("name", "kind", "role"):
             if len(getattr(s, name)) > limit:
@@ -232,8 +261,6 @@ def _check_lengths(route_map: RouteMap) -> None:
         if len(c.label) > limit:
             raise _long_text(f"table.columns[{i}].label", len(c.label))
     for i, r in enumerate(route_map.table.rows):
-        if len(r.cells) > MAX_COLUMNS:
-            raise _too_many(f"table.rows[{i}].cells", len(r.cells), MAX_COLUMNS, "ช่อง", "cells")
         if r.cells and max(map(len, r.cells.values())) > limit:
             key = next(k for k, v in r.cells.items() if len(v) > limit)
             raise _long_text(f"table.rows[{i}].cells.{key}", len(r.cells[key]))
@@ -271,11 +298,12 @@ def _check_votes(value: Any, where: str) -> None:
         )
 
 
-def check_map_structure(route_map: RouteMap, *, lengths: bool = True) -> None:
-    """What the types cannot say: the four perspectives, unique ids, limits.
+def check_map_structure(route_map: RouteMap, *, texts: bool = True) -> None:
+    """What the types cannot say: the four perspectives, unique ids, limits. Loading and saving
+    check the same, so a map that loads can be saved.
 
-    ``lengths=False`` skips the per-string length scan (the caller knows no string can be too long,
-    e.g. because the whole file is shorter than the limit).
+    ``texts=False`` skips the ``MAX_TEXT_CHARS`` scan of every text (the caller knows no text can
+    be that long, because the whole file is shorter); every other limit is still checked.
     """
     perspectives = route_map.perspectives
     ids = [p.id for p in perspectives]
@@ -309,5 +337,6 @@ def check_map_structure(route_map: RouteMap, *, lengths: bool = True) -> None:
     _check_ids([c.key for c in table.columns], "table.columns", "key", "column key", "คีย์คอลัมน์")
     _check_ids([r.id for r in table.rows], "table.rows", "id", "row id", "รหัสแถว")
     _check_numbers(route_map)
-    if lengths:
-        _check_lengths(route_map)
+    _check_sizes(route_map)
+    if texts:
+        _check_texts(route_map)
