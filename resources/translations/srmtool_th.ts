@@ -348,6 +348,10 @@
         <translation>{label} (จากแผนที่)</translation>
     </message>
     <message>
+        <source>A table has at most {limit} columns</source>
+        <translation>ตารางหนึ่งมีได้ไม่เกิน {limit} คอลัมน์</translation>
+    </message>
+    <message>
         <source>New column</source>
         <translation>คอลัมน์ใหม่</translation>
     </message>
@@ -1442,6 +1446,13 @@
         <translation>
             <numerusform>{name} — %n คอลัมน์</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TextLimit</name>
+    <message>
+        <source>At most {limit} characters fit here</source>
+        <translation>ช่องนี้ใส่ได้ไม่เกิน {limit} ตัวอักษร</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ from srmtool.model import edits
 from srmtool.model.changes import Change, moves_boxes
 from srmtool.model.checks import Finding, check_map
 from srmtool.model.layout import MapLayout, compute_layout
+from srmtool.model.limits import MAX_TEXT_CHARS, clip_text
 from srmtool.model.operations import (
     AddLink,
     AddObjective,
@@ -260,6 +261,7 @@ class Document(QObject):
         m = self._map
         px, py = edits.place_box(m, perspective, x, y, self.layout())
         oid = m.new_id("o")
+        text = clip_text(text, MAX_TEXT_CHARS)
         obj = Objective(id=oid, code=m.new_code(perspective), perspective=perspective, text=text, x=px, y=py)
         self.edit(
             edits.keep_lower_bands(m, [AddObjective(obj)]),
@@ -286,7 +288,9 @@ class Document(QObject):
         self.edit(edits.position_operations(self._map, positions), text)
 
     def set_objective_text(self, objective_id: str, text: str) -> None:
-        """Consecutive text edits of one objective merge into one undo step."""
+        """Consecutive text edits of one objective merge into one undo step. Text past
+        ``MAX_TEXT_CHARS`` is left out (the editors take no more)."""
+        text = clip_text(text, MAX_TEXT_CHARS)
         obj = self._map.objective(objective_id)
         if obj is None or obj.text == text:
             return

@@ -13,12 +13,24 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPen, QTextCursor
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QGuiApplication,
+    QInputMethodEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyle, QStyleOptionGraphicsItem, QWidget
 from typing_extensions import override
 
+from srmtool.model.limits import MAX_TEXT_CHARS, clip_text
 from srmtool.ui.canvas.items import PAD, TEXT_TOP
 from srmtool.ui.canvas.text import box_fonts
+from srmtool.ui.text_limit import adds_text, fitting, room, say_full
 
 if TYPE_CHECKING:
     from srmtool.ui.canvas.scene import MapScene
@@ -41,8 +53,9 @@ def _is_ctrl_y(event: QKeyEvent) -> bool:
 
 
 def clean_text(text: str) -> str:
-    """What an edit stores: no line-break marks, no surrounding blank space."""
-    return text.replace(ZERO_WIDTH_SPACE, "").strip()
+    """What an edit stores: no line-break marks, no surrounding blank space, at most
+    ``MAX_TEXT_CHARS`` characters."""
+    return clip_text(text.replace(ZERO_WIDTH_SPACE, "").strip(), MAX_TEXT_CHARS)
 
 
 class InlineEditor(QGraphicsTextItem):
@@ -139,11 +152,41 @@ class InlineEditor(QGraphicsTextItem):
         plain.state &= ~(QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_Selected)
         super().paint(painter, plain, widget)  # type: ignore[arg-type]  # the stub omits None
 
+    def _room(self) -> int:
+        return room(self.document(), self.textCursor(), MAX_TEXT_CHARS)
+
+    def _say_full(self) -> None:
+        scene = self.scene()
+        for view in scene.views() if scene is not None else []:
+            where = view.mapToGlobal(view.mapFromScene(self.sceneBoundingRect().bottomLeft()))
+            say_full(view, MAX_TEXT_CHARS, where)
+
+    def _paste(self) -> None:
+        """Ctrl+V: the clipboard's plain text, as much of it as fits."""
+        text = QGuiApplication.clipboard().text()
+        space = self._room()
+        if len(text) > space:
+            self._say_full()
+        if text and space:
+            self.prepareGeometryChange()
+            self.textCursor().insertText(fitting(text, space))
+
     @override
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        new_line = enter and bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        typed = 1 if new_line else 0 if enter else adds_text(event)
+        if typed > self._room():  # full: typing stops here
+            self._say_full()
+            event.accept()
+            return
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self._paste()
+            event.accept()
+            return
+        if enter:
+            if new_line:
                 self.textCursor().insertText("\n")
             else:
                 self.commit(advance=True)
@@ -163,6 +206,15 @@ class InlineEditor(QGraphicsTextItem):
             return
         self.prepareGeometryChange()  # the text may grow below the box
         super().keyPressEvent(event)
+
+    @override
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        commit = event.commitString()
+        space = self._room()
+        if len(commit) > space:
+            self._say_full()
+            event.setCommitString(fitting(commit, space), event.replacementStart(), event.replacementLength())
+        super().inputMethodEvent(event)
 
     @override
     def sceneEvent(self, event: QEvent) -> bool:

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QWidget
 from typing_extensions import override
 
+from srmtool.model.limits import MAX_TEXT_CHARS, clip_text
 from srmtool.model.types import RouteMap
+from srmtool.ui.text_limit import LimitedPlainTextEdit
 
 
 def objective_label(route_map: RouteMap, objective_id: str) -> str:
@@ -27,14 +29,15 @@ def item_label(route_map: RouteMap, item_id: str) -> str:
     return item_id
 
 
-class CommitTextEdit(QPlainTextEdit):
-    """A plain multi-line text box. ``committed`` carries its text when the user leaves it or
-    presses Ctrl+Enter after changing it; Esc puts back the last text set by ``set_text``."""
+class CommitTextEdit(LimitedPlainTextEdit):
+    """A plain multi-line text box of at most ``limit`` characters. ``committed`` carries its text
+    when the user leaves it or presses Ctrl+Enter after changing it; Esc puts back the last text
+    set by ``set_text``."""
 
     committed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, parent: QWidget | None = None, limit: int = MAX_TEXT_CHARS) -> None:
+        super().__init__(parent, limit)
         self.setTabChangesFocus(True)
         self._shown = ""
 
@@ -54,7 +57,7 @@ class CommitTextEdit(QPlainTextEdit):
         """Emit ``committed`` if there is a change; True when it did."""
         if not self.pending:
             return False
-        self._shown = self.toPlainText()
+        self._shown = clip_text(self.toPlainText(), self.limit)
         self.document().setModified(False)
         self.committed.emit(self._shown)
         return True

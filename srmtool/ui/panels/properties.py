@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from srmtool.model.limits import MAX_CODE_CHARS
 from srmtool.model.operations import (
     Operation,
     OperationError,
@@ -33,6 +34,7 @@ from srmtool.ui.canvas.text import thai_layout_text
 from srmtool.ui.document import Document
 from srmtool.ui.follow_language import follow_language
 from srmtool.ui.panels.common import CommitTextEdit
+from srmtool.ui.text_limit import limit_line
 
 translate = QCoreApplication.translate  # the name lupdate finds, with the context spelt out
 _ID_ROLE = Qt.ItemDataRole.UserRole
@@ -88,6 +90,7 @@ class PropertiesPanel(QWidget):
         self.code_caption = QLabel(form)
         self.code_edit = QLineEdit(form)
         self.code_edit.setObjectName("code_edit")
+        limit_line(self.code_edit, MAX_CODE_CHARS)
         self.code_edit.setMaximumWidth(120)
         self.code_caption.setBuddy(self.code_edit)
         self.key_route_box = QCheckBox(form)

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 from typing_extensions import override
 
+from srmtool.model.limits import MAX_TEXT_CHARS, clip_text
 from srmtool.model.operations import OperationError, SetStakeholderField, StakeholderField
 from srmtool.model.types import Stakeholder
 from srmtool.ui.document import Document
@@ -113,7 +114,7 @@ class StakeholderModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or stakeholder is None or index.column() == ASSIGNED:
             return False
         name = FIELDS[index.column()]
-        text = str(value).strip()
+        text = clip_text(str(value).strip(), MAX_TEXT_CHARS)
         if getattr(stakeholder, name) == text:
             return False
         try:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from srmtool.model.edits import assign_operations
+from srmtool.model.limits import MAX_TEXT_CHARS
 from srmtool.model.operations import AddStakeholder, RemoveStakeholder
 from srmtool.model.types import Stakeholder
 from srmtool.ui.canvas.scene import MapScene
@@ -27,6 +28,7 @@ from srmtool.ui.document import Document
 from srmtool.ui.follow_language import follow_language
 from srmtool.ui.panels.matrix import MatrixDialog
 from srmtool.ui.panels.stakeholder_model import ASSIGNED, KIND, NAME, ROLE, StakeholderModel
+from srmtool.ui.text_limit import LimitedLineDelegate
 
 
 class StakeholdersPanel(QWidget):
@@ -41,6 +43,7 @@ class StakeholdersPanel(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("stakeholder_table")
         self.table.setModel(self.model)
+        self.table.setItemDelegate(LimitedLineDelegate(MAX_TEXT_CHARS, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)

@@ -28,6 +28,7 @@ from typing_extensions import override
 
 from srmtool.ui.canvas.text import request_segmenter, segmenter_ready, thai_layout_text
 from srmtool.ui.follow_language import follow_language
+from srmtool.ui.text_limit import LimitedPlainTextEdit
 
 PAD_X = 5
 PAD_Y = 4
@@ -144,9 +145,9 @@ class CellText:
         return lines
 
 
-class CellEditor(QPlainTextEdit):
-    """Multi-line cell editor: Enter keeps the text, Shift+Enter or Alt+Enter starts a new line
-    (Esc, handled by the delegate, drops the change)."""
+class CellEditor(LimitedPlainTextEdit):
+    """Multi-line cell editor of at most ``MAX_TEXT_CHARS``: Enter keeps the text, Shift+Enter or
+    Alt+Enter starts a new line (Esc, handled by the delegate, drops the change)."""
 
     commit = Signal()
 
@@ -165,7 +166,7 @@ class CellEditor(QPlainTextEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if event.modifiers() & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier):
-                self.insertPlainText("\n")
+                self.insert_line_break()
             else:
                 self.commit.emit()
             event.accept()

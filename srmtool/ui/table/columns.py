@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from srmtool.model.edits import column_operations, filled_cells, new_column_key
+from srmtool.model.limits import MAX_COLUMNS, MAX_TEXT_CHARS
 from srmtool.model.operations import Operation
 from srmtool.model.types import OBJECTIVE_COLUMN, Column, RouteMap
 from srmtool.ui.follow_language import follow_language
+from srmtool.ui.text_limit import limit_line
 
 
 class ColumnsDialog(QDialog):
@@ -46,6 +48,7 @@ class ColumnsDialog(QDialog):
         self._save_template = save_template
         self._list = QListWidget(self)
         self._label = QLineEdit(self)
+        limit_line(self._label, MAX_TEXT_CHARS)
         self._width = QSpinBox(self)
         self._width.setRange(1, 255)
         self._hint = QLabel(self)
@@ -148,6 +151,11 @@ class ColumnsDialog(QDialog):
             self._width.setValue(round(self._columns[row].width))
             self._width.blockSignals(False)
         movable = valid and self._columns[row].key != OBJECTIVE_COLUMN
+        room = len(self._columns) < MAX_COLUMNS
+        self.add_button.setEnabled(room)
+        self.add_button.setToolTip(
+            "" if room else self.tr("A table has at most {limit} columns").format(limit=MAX_COLUMNS)
+        )
         self.remove_button.setEnabled(movable)
         self.up_button.setEnabled(movable and row > 1)
         self.down_button.setEnabled(movable and row < len(self._columns) - 1)
@@ -175,7 +183,9 @@ class ColumnsDialog(QDialog):
 
     @Slot()
     def add_column(self) -> None:
-        """A new column after the current one, ready to be named."""
+        """A new column after the current one, ready to be named (none past ``MAX_COLUMNS``)."""
+        if len(self._columns) >= MAX_COLUMNS:
+            return
         key = new_column_key(self._map, {c.key for c in self._columns})
         at = max(1, self._list.currentRow() + 1)
         self._columns.insert(at, Column(key=key, label=self.tr("New column"), width=20))

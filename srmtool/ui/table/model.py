@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from typing_extensions import override
 
 from srmtool.model.edits import move_rows_operations
+from srmtool.model.limits import MAX_TEXT_CHARS, clip_text
 from srmtool.model.operations import OperationError, SetCell
 from srmtool.model.types import BUDGET_COLUMN, OBJECTIVE_COLUMN, Row
 from srmtool.ui.document import Document
@@ -185,6 +186,7 @@ class RowTableModel(QAbstractTableModel):
         if key == OBJECTIVE_COLUMN:
             self._document.set_objective_text(row.objective, value)
             return True
+        value = clip_text(value, MAX_TEXT_CHARS)
         if row.cells.get(key, "") == value:
             return False
         column = self._document.route_map.column(key)
