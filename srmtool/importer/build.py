@@ -234,6 +234,8 @@ def build_map(table: SheetTable, grid: Grid, known: list[KnownObjective], report
     obj_col, level_col = by_key.get(OBJECTIVE_COLUMN), by_key.get(LEVEL_KEY)
     for n, (sheet_row, cells) in enumerate(table.data, 1):
         text = cells.get(obj_col, "").strip() if obj_col else ""
+        if not text and current is not None and obj_col and (sheet_row, obj_col) in grid.unknown:
+            report.formula_objective_rows.append(sheet_row)
         if text:
             current = objectives.named(text, level_of(cells.get(level_col, "")) if level_col else None)
         target = current

@@ -22,6 +22,18 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{name}: this is an old-style Excel file (.xls), which cannot be imported;"
         " open it in Excel or LibreOffice and save it as .xlsx first",
     ),
+    "encrypted": (
+        "{name}: ไฟล์นี้ถูกเข้ารหัส (ตั้งรหัสผ่านไว้) จึงอ่านไม่ได้ โปรดเปิดใน Excel หรือ LibreOffice"
+        " แล้วบันทึกใหม่โดยไม่ใส่รหัสผ่านก่อน",
+        "{name}: the file is encrypted (protected with a password) and cannot be read;"
+        " open it in Excel or LibreOffice and save it without a password first",
+    ),
+    "not_utf8": (
+        "{name}: ข้อมูลในไฟล์เก็บเป็นข้อความแบบ {encoding} ซึ่งนำเข้าไม่ได้ (รับเฉพาะ UTF-8)"
+        " โปรดเปิดใน Excel หรือ LibreOffice แล้วบันทึกเป็น .xlsx ใหม่",
+        "{name}: the workbook's data is stored as {encoding} text, which cannot be imported (only UTF-8);"
+        " open it in Excel or LibreOffice and save it again as .xlsx",
+    ),
     "not_xlsx": (
         "{name}: ไม่ใช่ไฟล์ Excel (.xlsx) หรือไฟล์เสียหาย",
         "{name}: not an Excel workbook (.xlsx), or the file is damaged",
@@ -39,8 +51,22 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{name}: the file contains unsafe XML (a DTD or entities) and is refused",
     ),
     "too_many_cells": (
-        "{name}: มีข้อมูลมากเกินไป (มากกว่า {limit:,} ช่อง) นำเข้าไม่ได้",
-        "{name}: too much data (more than {limit:,} cells) to import",
+        "{name}: มีข้อมูลมากเกินไป (มากกว่า {limit:,} ช่อง นับทุกช่องของช่วงที่ผสานเซลล์ด้วย) นำเข้าไม่ได้",
+        "{name}: too much data (more than {limit:,} cells, counting every cell of merged ranges) to import",
+    ),
+    "sheet_too_wide": (
+        "{name}: ข้อมูลในแผ่นงาน “{sheet}” กระจายกว้างเกินไป (ถึงแถว {rows:,} คอลัมน์ {columns:,}"
+        " รวมเกิน {limit:,} ช่อง) โปรดลบข้อมูลที่อยู่ห่างออกไปแล้วบันทึกใหม่",
+        "{name}: the data on the sheet “{sheet}” spreads too far (to row {rows:,}, column {columns:,};"
+        " more than {limit:,} cells in all); delete what lies far away and save it again",
+    ),
+    "too_many_rows": (
+        "{name}: ตารางในแผ่นงาน “{sheet}” มี {rows:,} แถว เกินกว่าที่แผนที่หนึ่งเก็บได้ ({limit:,} แถว)",
+        "{name}: the table on the sheet “{sheet}” has {rows:,} rows, more than a map holds ({limit:,})",
+    ),
+    "map_limits": (
+        "{name}: ตารางนี้จะได้แผนที่ที่เกินขีดจำกัดของ srmtool ({where}: {reason_th})",
+        "{name}: this table would make a map beyond srmtool's limits ({where}: {reason_en})",
     ),
     "no_sheet": (
         "{name}: ไม่มีแผ่นงานชื่อ “{sheet}” แผ่นงานที่มี: {sheets}",

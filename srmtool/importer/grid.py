@@ -11,9 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Final
 
 from openpyxl.utils import column_index_from_string
 from openpyxl.worksheet.worksheet import Worksheet
+
+from srmtool.importer.errors import ImportRefused
+
+#: The most cells (rows × columns) the grid of one sheet may span.
+MAX_GRID_CELLS: Final = 2_000_000
 
 
 def cell_text(value: object) -> str:
@@ -49,6 +55,8 @@ class Grid:
     #: (row, column) of the cells a merged range covers other than its top-left one.
     covered: set[tuple[int, int]] = field(default_factory=set)
     raw_numbers: dict[tuple[int, int], object] = field(default_factory=dict)
+    #: (row, column) of formula cells whose result the file does not keep: they read as blank.
+    unknown: set[tuple[int, int]] = field(default_factory=set)
 
     @property
     def height(self) -> int:
@@ -69,20 +77,32 @@ class Grid:
         return None
 
 
-def read_grid(ws: Worksheet) -> Grid:
-    """The sheet's values as texts (formulas give their last computed value)."""
-    height, width = ws.max_row, ws.max_column
+def read_grid(ws: Worksheet, name: str = "") -> Grid:
+    """The sheet's values as texts (formulas give their last computed value).
+
+    The grid spans the cells that hold a value and the merged ranges that start at one; cells
+    with only a style, or empty merged ranges further out, add nothing. A sheet whose grid would
+    pass ``MAX_GRID_CELLS`` (one value at XFD1048576 spans 17 billion) is refused, naming ``name``.
+    """
+    values = {key: cell.value for key, cell in ws._cells.items() if cell.value is not None}
+    merged = list(ws.merged_cells.ranges)
+    starts = [m for m in merged if (m.min_row, m.min_col) in values]
+    height = max([r for r, _ in values] + [m.max_row for m in starts], default=0)
+    width = max([c for _, c in values] + [m.max_col for m in starts], default=0)
+    if height * width > MAX_GRID_CELLS:
+        raise ImportRefused(
+            "sheet_too_wide", name=name, sheet=ws.title, rows=height, columns=width, limit=MAX_GRID_CELLS
+        )
     rows = [[""] * width for _ in range(height)]
     raw: dict[tuple[int, int], object] = {}
-    for r, values in enumerate(ws.iter_rows(min_row=1, max_row=height, max_col=width, values_only=True), 1):
-        for c, value in enumerate(values, 1):
-            rows[r - 1][c - 1] = cell_text(value)
-            if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-                raw[(r, c)] = value
+    for (r, c), value in values.items():
+        rows[r - 1][c - 1] = cell_text(value)
+        if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+            raw[(r, c)] = value
     grid = Grid(title=ws.title, rows=rows, raw_numbers=raw)
-    for merged in ws.merged_cells.ranges:
-        top, bottom = merged.min_row, min(merged.max_row, height)
-        first, last = merged.min_col, min(merged.max_col, width)
+    for merged_range in merged:
+        top, bottom = merged_range.min_row, min(merged_range.max_row, height)
+        first, last = merged_range.min_col, min(merged_range.max_col, width)
         if top > height or first > width:
             continue
         text = rows[top - 1][first - 1]

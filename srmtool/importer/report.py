@@ -29,6 +29,17 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
         "เป้าประสงค์ที่ไม่ได้ระบุระดับ อยู่ในระดับ {level}",
         "Objectives whose level the sheet does not say are on the {level} level",
     ),
+    "unknown_formulas": (
+        "ช่องที่เป็นสูตรคำนวณแต่ไฟล์ไม่ได้เก็บผลลัพธ์ไว้ (ยังไม่เคยคำนวณ) จึงนำเข้าเป็นช่องว่าง: {cells}"
+        " โปรดเปิดไฟล์ใน Excel หรือ LibreOffice บันทึก แล้วนำเข้าใหม่",
+        "Formula cells whose result the file does not keep (never calculated) came in blank: {cells};"
+        " open the file in Excel or LibreOffice, save it and import it again",
+    ),
+    "formula_objectives": (
+        "แถว {rows}: ช่องเป้าประสงค์เป็นสูตรที่ไม่ทราบผลลัพธ์ แถวจึงอยู่ใต้เป้าประสงค์ข้างบน โปรดตรวจสอบ",
+        "Row(s) {rows}: the objective cell is a formula of unknown result, so the row went under"
+        " the objective above; please check",
+    ),
     "columns": ("คอลัมน์:", "Columns:"),
     "mapped": ("  {letter} “{heading}” → {label}", "  {letter} “{heading}” → {label}"),
     "extra": (
@@ -51,6 +62,11 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
     "skip_line": ("  แถว {row}: {reason}{text}", "  row {row}: {reason}{text}"),
 }
 MAX_SKIPPED_SHOWN: Final = 30
+MAX_CELLS_SHOWN: Final = 20
+
+
+def _more(count: int) -> str:
+    return f" … (+{count - MAX_CELLS_SHOWN})" if count > MAX_CELLS_SHOWN else ""
 
 
 def _say(lang: str, key: str, **values: object) -> str:
@@ -89,6 +105,9 @@ class ImportReport:
     objectives_sheet: str = ""
     links: int = 0
     default_level: tuple[str, str] = ("", "")  # label of the level objectives got by default, or ""
+    #: (sheet row, column) of formula cells of unknown result, and the data rows whose objective was one.
+    unknown_formulas: list[tuple[int, int]] = field(default_factory=list)
+    formula_objective_rows: list[int] = field(default_factory=list)
 
     @property
     def extra_columns(self) -> list[ColumnReport]:
@@ -109,6 +128,14 @@ class ImportReport:
         if self.rows_without_objective:
             shown = ", ".join(str(r) for r in self.rows_without_objective[:20])
             lines.append(_say(lang, "no_objective", rows=shown))
+        if self.unknown_formulas:
+            cells = [f"{get_column_letter(c)}{r}" for r, c in self.unknown_formulas]
+            shown = ", ".join(cells[:MAX_CELLS_SHOWN]) + _more(len(cells))
+            lines.append(_say(lang, "unknown_formulas", cells=shown))
+        if self.formula_objective_rows:
+            rows_shown = self.formula_objective_rows
+            shown = ", ".join(str(r) for r in rows_shown[:MAX_CELLS_SHOWN]) + _more(len(rows_shown))
+            lines.append(_say(lang, "formula_objectives", rows=shown))
         lines.append(_say(lang, "columns"))
         for column in self.columns:
             heading = one_line(column.heading)

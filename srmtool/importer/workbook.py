@@ -18,12 +18,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from srmtool.importer.build import KnownObjective, build_map, level_of
 from srmtool.importer.errors import ImportRefused
-from srmtool.importer.grid import Grid, read_grid
+from srmtool.importer.grid import MAX_GRID_CELLS, Grid, read_grid
 from srmtool.importer.headings import normalise
 from srmtool.importer.reader import SheetTable, find_heading_row, read_table
 from srmtool.importer.report import ImportReport
 from srmtool.importer.safety import check_workbook
+from srmtool.model.limits import MAX_ROWS
 from srmtool.model.numbers import to_arabic_digits
+from srmtool.model.srmfile.validate import FileProblem, check_map_structure
 from srmtool.model.types import RouteMap
 
 #: Normalised headings of our export's objectives sheet, left to right.
@@ -47,6 +49,36 @@ def _open(path: Path) -> list[Worksheet]:
         reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
         raise ImportRefused("corrupt", name=path.name, reason=reason) from None
     return [ws for ws in workbook.worksheets if isinstance(ws, Worksheet)]
+
+
+def _unknown_formulas(path: Path, ws: Worksheet, grid: Grid) -> set[tuple[int, int]]:
+    """Cells of ``ws`` holding a formula whose result the file does not keep (openpyxl and other
+    generators write formulas so; Excel and LibreOffice keep the result). openpyxl reads them as
+    empty, so the sheet is read once more, streaming, as its formulas are written; never more than
+    ``MAX_GRID_CELLS`` cells are looked at."""
+    height, width = ws.max_row, ws.max_column
+    if height * width > MAX_GRID_CELLS:
+        height, width = grid.height, grid.width
+    if not height or not width:
+        return set()
+    found: set[tuple[int, int]] = set()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = load_workbook(path, read_only=True, data_only=False)
+        try:
+            for row in book[ws.title].iter_rows(min_row=1, max_row=height, max_col=width):
+                for cell in row:
+                    if (
+                        getattr(cell, "data_type", None) == "f"
+                        and ws.cell(cell.row, cell.column).value is None
+                    ):
+                        found.add((cell.row, cell.column))
+        finally:
+            book.close()
+    except Exception:  # the first read worked; without this one the report only says less
+        return found
+    return found
 
 
 def _objectives_sheet(grid: Grid) -> list[KnownObjective] | None:
@@ -92,8 +124,9 @@ def import_xlsx(path: str | os.PathLike[str], sheet: str | None = None) -> Impor
     the sheet asked for, or without a table. Never writes anything.
     """
     p = Path(path)
-    check_workbook(p)
-    grids = [read_grid(ws) for ws in _open(p)]
+    scan = check_workbook(p)
+    sheets = _open(p)
+    grids = [read_grid(ws, p.name) for ws in sheets]
     known: list[KnownObjective] = []
     objectives_sheet = ""
     for grid in grids:
@@ -102,11 +135,17 @@ def import_xlsx(path: str | os.PathLike[str], sheet: str | None = None) -> Impor
             known, objectives_sheet = found, grid.title
             break
     chosen = _pick(grids, sheet, p.name, {objectives_sheet} if objectives_sheet else set())
+    if scan.formulas:
+        chosen.unknown = _unknown_formulas(p, sheets[grids.index(chosen)], chosen)
     table: SheetTable | None = read_table(chosen)
     if table is None:
         raise ImportRefused("no_table", name=p.name, sheet=chosen.title)
     if not table.data:
         raise ImportRefused("no_rows", name=p.name, sheet=chosen.title)
+    if len(table.data) > MAX_ROWS:  # before the work of building a map that could not be saved
+        raise ImportRefused(
+            "too_many_rows", name=p.name, sheet=chosen.title, rows=len(table.data), limit=MAX_ROWS
+        )
     if chosen.title == objectives_sheet:
         known, objectives_sheet = [], ""
     report = ImportReport(
@@ -116,6 +155,17 @@ def import_xlsx(path: str | os.PathLike[str], sheet: str | None = None) -> Impor
         heading_rows=table.heading_rows,
         skipped=table.skipped,
         objectives_sheet=objectives_sheet,
+        unknown_formulas=sorted(chosen.unknown),
     )
     route_map = build_map(table, chosen, known, report)
+    try:  # the limits every map keeps, so that the imported map can be saved
+        check_map_structure(route_map)
+    except FileProblem as problem:
+        raise ImportRefused(
+            "map_limits",
+            name=p.name,
+            where=problem.where,
+            reason_th=problem.message_th,
+            reason_en=problem.message_en,
+        ) from None
     return ImportResult(route_map, report)
