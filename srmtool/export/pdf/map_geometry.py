@@ -23,6 +23,7 @@ appears whole on at least one page.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from srmtool.model.layout import BAND_PAD, LABEL_WIDTH, MapLayout, Rect
@@ -153,14 +154,24 @@ def _spans(
     preferred: list[float] | None = None,
     overlap: bool = False,
 ) -> list[tuple[float, float]]:
-    """Windows ``(lo, hi)`` of at most ``size`` covering ``[start, end]``; ``edges`` are the boxes'
-    ``(low, high)`` extents on this axis. A window ends where it cuts no box when it can; with
-    ``overlap`` the next one starts again at the last whole boxes it showed, so readers can follow
-    arrows across the seam. Failing a clean cut the window ends at ``size`` and the next starts at
-    the first box it cut. Either way every box (no larger than a window) is whole in some window."""
+    """Windows ``(lo, hi)`` of at most ``size`` covering ``[start, end]`` where there are boxes;
+    ``edges`` are the boxes' ``(low, high)`` extents on this axis. The first window starts at
+    ``start``; after it, empty space is skipped: a window that would hold no box starts at the next
+    box instead, and there is none after the last box. So there are never more windows than about
+    twice the boxes, however far apart they are. A window ends where it cuts no box when it can;
+    with ``overlap`` the next one starts again at the last whole boxes it showed, so readers can
+    follow arrows across the seam. Failing a clean cut the window ends at ``size`` and the next
+    starts at the first box it cut. Either way every box (no larger than a window) is whole in some
+    window."""
     spans: list[tuple[float, float]] = []
+    lows = sorted(a for a, _ in edges)
     lo = start
     while True:
+        if spans and not any(b > lo and a < lo + size for a, b in edges):
+            ahead = lows[bisect_left(lows, lo) :]
+            if not ahead:  # nothing more to show
+                return spans
+            lo = max(lo, ahead[0] - BAND_PAD / 2)
         hi = lo + size
         if hi >= end:
             spans.append((lo, end))
@@ -199,9 +210,32 @@ def map_transforms(layout: MapLayout, page_size: tuple[float, float]) -> list[Ma
     band_tops = [band.y for band in layout.bands.values()]
     rows = _spans(0.0, bounds.bottom, window_h, [(b.y, b.bottom) for b in boxes], preferred=band_tops)
     pages: list[MapTransform] = []
-    for y0, y1 in rows:
-        for x0, x1 in columns:
-            h = (y1 - y0) * scale
-            used = Rect(area.x, area.bottom - h, (LABEL_WIDTH + x1 - x0) * scale, h)
-            pages.append(MapTransform(scale=scale, window=Rect(x0, y0, x1 - x0, y1 - y0), area=used))
+    for i, j in sorted(_occupied(rows, columns, boxes)):
+        (y0, y1), (x0, x1) = rows[i], columns[j]
+        h = (y1 - y0) * scale
+        used = Rect(area.x, area.bottom - h, (LABEL_WIDTH + x1 - x0) * scale, h)
+        pages.append(MapTransform(scale=scale, window=Rect(x0, y0, x1 - x0, y1 - y0), area=used))
     return pages
+
+
+def _occupied(
+    rows: list[tuple[float, float]], columns: list[tuple[float, float]], boxes: list[Rect]
+) -> set[tuple[int, int]]:
+    """(row, column) of the windows that show some box, and the first one (the banner's corner).
+
+    Windows start in increasing order and none is longer than the first (the page), so only those
+    starting less than a page before a box can reach it."""
+    tops, lefts = [y0 for y0, _ in rows], [x0 for x0, _ in columns]
+    height = max(y1 - y0 for y0, y1 in rows)
+    width = max(x1 - x0 for x0, x1 in columns)
+    found = {(0, 0)}
+    for box in boxes:
+        across = [
+            j
+            for j in range(bisect_left(lefts, box.x - width), bisect_left(lefts, box.right))
+            if columns[j][1] > box.x
+        ]
+        for i in range(bisect_left(tops, box.y - height), bisect_left(tops, box.bottom)):
+            if rows[i][1] > box.y:
+                found.update((i, j) for j in across)
+    return found
