@@ -3,7 +3,9 @@
 Two facts shape this module:
 - openpyxl stores any string that starts with ``=`` as a live formula, and Excel and LibreOffice turn
   text starting with ``=``, ``+``, ``-`` or ``@`` into a formula when the cell is edited. ``put_text``
-  stores such text as a plain string with ``quotePrefix`` set, so neither happens.
+  stores such text as a plain string with ``quotePrefix`` set, so neither happens; text that starts
+  with a tab or a carriage return gets the same (a copy to CSV or another program may drop them and
+  leave a formula in front).
 - LibreOffice does not grow a row for wrapped text, so every row gets an explicit height computed
   here: the text is wrapped between Thai words (``thai.wrap``) at the column's width, measured with
   the advance widths of TH SarabunPSK (which Laksaman, its free twin, shares).
@@ -30,7 +32,7 @@ from srmtool.export.thai import wrap
 from srmtool.model.numbers import to_thai_digits
 
 #: Text a spreadsheet would read as a formula when the cell is opened or edited.
-FORMULA_STARTS: Final = ("=", "+", "-", "@")
+FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
 
 #: Excel keeps at most this many characters in a cell.
 MAX_CELL_CHARS: Final = 32_767
