@@ -221,12 +221,14 @@ def install(window: MainWindow) -> None:
 def offer_recovery(window: MainWindow) -> RecoveryEntry | None:
     """After a crash: offer the maps autosaved by editors that did not close properly (a dialog,
     ``recovery_dialog.ask_recovery``); recover the chosen one into ``window``, delete the ones the
-    user discards, keep the rest for the next start. The recovered entry, or None."""
+    user discards, keep the rest for the next start. The recovered entry, or None. First the
+    leftovers of those editors' interrupted writes go (``RecoveryStore.tidy``)."""
     if not shiboken6.isValid(window):  # closed and deleted before the event loop got here
         return None
     saver = autosaver_of(window)
     if saver is None or saver.is_finished():
         return None
+    saver.store.tidy()
     entries = saver.store.orphans()
     if not entries:
         return None

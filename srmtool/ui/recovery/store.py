@@ -9,6 +9,11 @@ after a crash, ``kill -9`` or a power cut. On Linux the process is recognised by
 its start time, so a later process that happens to reuse the pid (or a new boot) does not keep a
 dead entry alive.
 
+An editor killed while it writes leaves more than its entry: the temporary file of the write
+(``.RUN.srm.<hex>.tmp``, up to the map's size) or the previous version (``RUN.srm.bak``), and
+sometimes half an entry. ``RecoveryStore.tidy``, at start, removes those of editors that no longer
+run, and gives a map whose description was never written one, so that it is offered like any other.
+
 The folder is ``platformdirs.user_data_dir("srmtool")/recovery`` unless the environment variable
 ``SRMTOOL_RECOVERY_DIR`` names another (tests and portable installs use it).
 """
@@ -18,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import secrets
 import sys
 from dataclasses import dataclass
@@ -25,6 +31,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
 
+from srmtool.model.errors import MapFileError
+from srmtool.model.srmfile.codec import load_map
 from srmtool.model.srmfile.writing import backup_path, write_atomically
 from srmtool.ui.disk_state import DiskStamp
 
@@ -34,6 +42,13 @@ VERSION: Final = 1
 MAP_SUFFIX: Final = ".srm"
 INFO_SUFFIX: Final = ".json"
 _MAX_INFO_BYTES: Final = 64 * 1024
+#: What an interrupted write of ``RUN.srm`` or ``RUN.json`` leaves: its temporary file and the
+#: previous version.
+_LEFTOVER: Final = re.compile(
+    r"^\.(?P<temp>.+)\.(?:srm|json)\.[0-9a-f]{12}\.tmp$|^(?P<backup>.+)\.(?:srm|json)\.bak$"
+)
+#: A run id as ``_new_run_id`` makes it, which names the process.
+_RUN_ID: Final = re.compile(r"^\d{8}-\d{6}-(?P<pid>\d+)-[0-9a-f]{6}$")
 
 
 def recovery_folder() -> Path:
@@ -122,6 +137,12 @@ class _EntryFiles:
 
 
 @dataclass(frozen=True)
+class _RunFiles(_EntryFiles):
+    folder: Path
+    run_id: str
+
+
+@dataclass(frozen=True)
 class RecoveryEntry(_EntryFiles):
     """One autosaved map and what the recovery dialog shows of it."""
 
@@ -144,15 +165,23 @@ class RecoveryEntry(_EntryFiles):
         return not is_running(self.pid, self.identity)
 
 
-def _entry_from(folder: Path, info_path: Path) -> RecoveryEntry | None:
-    """The entry described by ``info_path``; None for anything that is not a complete entry."""
+def _read_info(path: Path) -> dict[str, Any] | None:
+    """The description in ``path``, None for anything that is not one."""
     try:
-        if info_path.stat().st_size > _MAX_INFO_BYTES:
+        if path.stat().st_size > _MAX_INFO_BYTES:
             return None
-        data: Any = json.loads(info_path.read_bytes().decode("utf-8"))
+        data: Any = json.loads(path.read_bytes().decode("utf-8"))
     except (OSError, ValueError):
         return None
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != VERSION:
+        return None
+    return data
+
+
+def _entry_from(folder: Path, info_path: Path) -> RecoveryEntry | None:
+    """The entry described by ``info_path``; None for anything that is not a complete entry."""
+    data = _read_info(info_path)
+    if data is None:
         return None
     run_id = info_path.name[: -len(INFO_SUFFIX)]
     try:
@@ -177,6 +206,39 @@ def _entry_from(folder: Path, info_path: Path) -> RecoveryEntry | None:
         disk=DiskStamp.from_json(data.get("disk")),
     )
     return entry if entry.map_path.is_file() else None
+
+
+def _run_of(name: str) -> str | None:
+    """The run id a file of the folder belongs to, None for any other file."""
+    leftover = _LEFTOVER.match(name)
+    if leftover:
+        return leftover.group("temp") or leftover.group("backup")
+    for suffix in (MAP_SUFFIX, INFO_SUFFIX):
+        if name.endswith(suffix) and not name.startswith("."):
+            return name[: -len(suffix)]
+    return None
+
+
+def _run_is_running(folder: Path, run_id: str) -> bool:
+    """Whether the editor of ``run_id`` may still run: by its description's pid and process
+    identity, else by the pid in the run id. A run id of another form is never judged dead."""
+    info = _read_info(folder / (run_id + INFO_SUFFIX))
+    if info is not None:
+        identity = info.get("identity")
+        try:
+            pid = int(info["pid"])
+        except (KeyError, TypeError, ValueError):
+            pid = -1
+        if pid >= 0:
+            return is_running(pid, identity if isinstance(identity, str) else None)
+    named = _RUN_ID.match(run_id)
+    return named is None or is_running(int(named.group("pid")), None)
+
+
+def _unlink(path: Path, removed: list[Path]) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
+        removed.append(path)
 
 
 def _new_run_id() -> str:
@@ -233,13 +295,75 @@ class RecoveryStore(_EntryFiles):
         found = [e for p in names if (e := _entry_from(self.folder, p)) is not None]
         return sorted(found, key=lambda e: e.saved, reverse=True)
 
+    def tidy(self) -> list[Path]:
+        """Clean up after editors that no longer run (call it at start): remove the temporary
+        files and previous versions their interrupted writes left, and a description whose map is
+        gone; describe a map whose description was never written (a map that does not load goes).
+        This editor's files, and those of an editor that still runs, are never touched; nor is a
+        complete entry, which stays to be offered. Returns the files removed."""
+        try:
+            names = [p.name for p in self.folder.iterdir()]
+        except OSError:
+            return []
+        runs: dict[str, list[str]] = {}
+        for name in names:
+            run_id = _run_of(name)
+            if run_id is not None and run_id != self.run_id:
+                runs.setdefault(run_id, []).append(name)
+        removed: list[Path] = []
+        for run_id, files in sorted(runs.items()):
+            if _run_is_running(self.folder, run_id):
+                continue
+            for name in files:
+                if _LEFTOVER.match(name):
+                    _unlink(self.folder / name, removed)
+            self._complete(run_id, removed)
+        return removed
+
+    def _complete(self, run_id: str, removed: list[Path]) -> None:
+        """Make the half entry of a dead run whole, or remove it."""
+        files = _RunFiles(self.folder, run_id)
+        has_map, info = files.map_path.is_file(), _read_info(files.info_path)
+        if info is not None and not has_map:
+            _unlink(files.info_path, removed)
+        elif has_map and info is None:
+            try:
+                route_map = load_map(files.map_path)
+                saved = datetime.fromtimestamp(files.map_path.stat().st_mtime, UTC)
+            except (MapFileError, OSError):
+                _unlink(files.map_path, removed)
+                _unlink(files.info_path, removed)
+                return
+            description = {
+                "format": FORMAT,
+                "version": VERSION,
+                "original": None,  # unknown: it was in the description
+                "title": route_map.meta.title,
+                "objectives": len(route_map.objectives),
+                "saved": saved.isoformat(timespec="seconds"),
+                "pid": 0,  # no process: always an orphan
+                "identity": None,
+                "disk": None,
+            }
+            text = json.dumps(description, ensure_ascii=False, indent=2)
+            with contextlib.suppress(OSError, MapFileError):
+                _write_without_backup(files.info_path, text.encode())
+
     def orphans(self) -> list[RecoveryEntry]:
         """The entries of editors that stopped without closing properly, newest first."""
         return [e for e in self.entries() if e.run_id != self.run_id and e.is_orphaned()]
 
     @staticmethod
     def delete(entry: RecoveryEntry) -> None:
-        """Remove an entry (recovered into a window, or discarded by the user)."""
+        """Remove an entry (recovered into a window, or discarded by the user), with whatever its
+        editor's interrupted writes left."""
         for path in (entry.info_path, entry.map_path):
+            with contextlib.suppress(OSError):
+                path.unlink()
+        try:
+            leftovers = [p for p in entry.folder.iterdir() if _LEFTOVER.match(p.name)]
+        except OSError:
+            return
+        for path in (p for p in leftovers if _run_of(p.name) == entry.run_id):
             with contextlib.suppress(OSError):
                 path.unlink()
