@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QPointF, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
@@ -32,6 +33,14 @@ from srmtool.ui.follow_language import follow_language
 from srmtool.ui.recent_menu import RecentMenu
 from srmtool.ui.status import MapStatus
 
+if TYPE_CHECKING:
+    from srmtool.ui.panels.findings import FindingsPanel
+    from srmtool.ui.panels.properties import PropertiesPanel
+    from srmtool.ui.panels.stakeholders import StakeholdersPanel
+    from srmtool.ui.presentation.mode import Presentation
+    from srmtool.ui.recovery.feature import Autosaver
+    from srmtool.ui.table.panel import TableFeature
+
 APP_NAME = "srmtool"
 SEVERITY_ORDER = ("error", "warning", "info")
 GEOMETRY_KEY = "window/geometry"
@@ -51,6 +60,14 @@ class MainWindow(QMainWindow):
     and connects their actions from the action table; they reach the window only through
     ``named_actions``, ``menus``, ``submenus``, ``add_dock`` and the public attributes below.
     """
+
+    # The features' handles, each set by its ``install`` before ``__init__`` returns.
+    table: TableFeature
+    properties: PropertiesPanel
+    stakeholders: StakeholdersPanel
+    findings: FindingsPanel
+    presentation: Presentation
+    autosaver: Autosaver
 
     def __init__(
         self,
@@ -136,9 +153,8 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def _save_layout(self) -> None:
-        presentation = getattr(self, "presentation", None)
-        if presentation is not None and presentation.active:
-            presentation.leave()  # keep the working layout, not the presentation's bare one
+        if self.presentation.active:
+            self.presentation.leave()  # keep the working layout, not the presentation's bare one
         self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self.settings.setValue(STATE_KEY, self.saveState())
 

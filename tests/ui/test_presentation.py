@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel
 from pytestqt.qtbot import QtBot
-from window_fixtures import LONG_THAI, Fixture, ids_with_codes, make_window, presentation
+from window_fixtures import LONG_THAI, Fixture, ids_with_codes, make_window
 
 from srmtool.model.operations import SetObjectiveText
 from srmtool.ui.presentation.tool import PresentTool
@@ -60,7 +60,7 @@ def test_f5_enters_presentation_and_esc_restores_every_bar_and_panel(fx: Fixture
 
     shortcut(fx, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: window.isFullScreen())
-    assert presentation(fx).active and window.named_actions["presentation"].isChecked()
+    assert fx.window.presentation.active and window.named_actions["presentation"].isChecked()
     assert not any(dock.isVisible() for dock in docks.values())
     assert not window.toolbar.isVisible() and not window.menuBar().isVisible()
     assert not window.statusBar().isVisible()
@@ -69,7 +69,7 @@ def test_f5_enters_presentation_and_esc_restores_every_bar_and_panel(fx: Fixture
 
     shortcut(fx, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not window.isFullScreen())
-    assert not presentation(fx).active and not window.named_actions["presentation"].isChecked()
+    assert not fx.window.presentation.active and not window.named_actions["presentation"].isChecked()
     assert {name: dock.isVisible() for name, dock in docks.items()} == before
     assert window.toolbar.isVisible() and window.menuBar().isVisible() and window.statusBar().isVisible()
     assert window.scene.tool is window.select_tool and not window.scene.presenting
@@ -83,12 +83,12 @@ def test_f5_again_leaves_and_esc_outside_presentation_leaves_nothing(fx: Fixture
     qtbot.waitUntil(lambda: window.isFullScreen())
     shortcut(fx, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: not window.isFullScreen())
-    assert not presentation(fx).active and window.menuBar().isVisible()
+    assert not fx.window.presentation.active and window.menuBar().isVisible()
 
 
 def test_presenting_edits_nothing_but_highlights_routes_on_click(fx: Fixture, qtbot: QtBot) -> None:
     window = fx.window
-    presentation(fx).enter()
+    fx.window.presentation.enter()
     qtbot.waitUntil(lambda: window.isFullScreen())
     (o9,) = ids_with_codes(fx, "ก1")
     view = window.view
@@ -102,7 +102,7 @@ def test_presenting_edits_nothing_but_highlights_routes_on_click(fx: Fixture, qt
     assert window.scene.box(o9).pos() == start  # type: ignore[union-attr]
     assert window.scene.highlighted == o9
     k1 = window.document.route_map.objective(o9)
-    assert k1 is not None and k1.text in presentation(fx).caption.text()  # the whole text, large
+    assert k1 is not None and k1.text in fx.window.presentation.caption.text()  # the whole text, large
     dimmed = [b.objective_id for b in window.scene.boxes() if b.dimmed]
     assert dimmed and o9 not in dimmed
 
@@ -116,7 +116,7 @@ def test_presenting_edits_nothing_but_highlights_routes_on_click(fx: Fixture, qt
 
 
 def test_arrow_keys_walk_the_key_route_from_foundation_to_people(fx: Fixture, qtbot: QtBot) -> None:
-    p = presentation(fx)
+    p = fx.window.presentation
     p.enter()
     expected = ids_with_codes(fx, "พ1", "ก2", "ก1", "ภ1", "ภ2", "ป1")
     assert p.key_route() == expected
@@ -143,7 +143,7 @@ def test_without_a_key_route_the_arrows_say_so(fx: Fixture, qtbot: QtBot) -> Non
     document = fx.window.document
     document.set_key_route([o.id for o in document.route_map.objectives], False)
     document.edit(SetObjectiveText(document.route_map.objectives[0].id, LONG_THAI), "แก้ข้อความ")
-    p = presentation(fx)
+    p = fx.window.presentation
     p.enter()
     press(fx, Qt.Key.Key_Right)
     assert p.current is None and p.caption.isVisible() and "key route" in p.caption.text()
@@ -152,7 +152,7 @@ def test_without_a_key_route_the_arrows_say_so(fx: Fixture, qtbot: QtBot) -> Non
 
 def test_v_turns_voting_on_and_off_while_the_menus_are_hidden(fx: Fixture, qtbot: QtBot) -> None:
     window = fx.window
-    p = presentation(fx)
+    p = fx.window.presentation
     p.enter()
     (p2,) = ids_with_codes(fx, "ป2")
     press(fx, Qt.Key.Key_V, "v")

@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
-from window_fixtures import Fixture, ids_with_codes, make_window, presentation
+from window_fixtures import Fixture, ids_with_codes, make_window
 
 from srmtool.model.srmfile.codec import dumps_map, load_map
 from srmtool.model.types import objective_votes
@@ -75,14 +75,14 @@ def test_a_click_while_voting_adds_one_vote_as_one_undo_step(fx: Fixture) -> Non
 def test_votes_while_presenting_survive_save_and_load(fx: Fixture, qtbot: QtBot) -> None:
     window = fx.window
     p1, k1 = ids_with_codes(fx, "ป1", "ก1")
-    presentation(fx).enter()
+    fx.window.presentation.enter()
     window.named_actions["voting"].trigger()
     for _ in range(3):
         click(fx, p1)
     click(fx, k1)
     assert window.scene.box(p1).votes == 3 and window.scene.box(p1).presenting  # type: ignore[union-attr]
-    presentation(fx).leave()
-    assert window.scene.tool is presentation(fx).tool  # still voting after presenting
+    fx.window.presentation.leave()
+    assert window.scene.tool is fx.window.presentation.tool  # still voting after presenting
     path = fx.folder / "โหวตแผนที่.srm"
     window.document.save(path)
     again = load_map(path)
@@ -153,7 +153,7 @@ def test_timer_action_asks_minutes_space_pauses_and_ctrl_t_stops(
     monkeypatch.setattr(timer, "ask_minutes", lambda parent: asked.append(parent) or 3)
     window = fx.window
     window.named_actions["timer"].trigger()
-    countdown = presentation(fx).countdown
+    countdown = fx.window.presentation.countdown
     assert asked == [window] and countdown.active and countdown.text == "03:00"
     geometry = countdown.geometry()
     # in the view's top-right corner, whatever the window's size

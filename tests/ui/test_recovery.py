@@ -25,7 +25,7 @@ from srmtool.ui.files import Choice, Conflict
 from srmtool.ui.recovery import dialog as recovery_dialog
 from srmtool.ui.recovery import feature as recovery
 from srmtool.ui.recovery.dialog import Decision
-from srmtool.ui.recovery.feature import Autosaver, autosaver_of, offer_recovery
+from srmtool.ui.recovery.feature import Autosaver, offer_recovery
 from srmtool.ui.recovery.store import ENV_FOLDER, RecoveryEntry, RecoveryStore, recovery_folder
 
 NEW_TEXT = "อสม.และแกนนำชุมชนเยี่ยมบ้านทุกหลังคาเรือนเพื่อสำรวจลูกน้ำยุงลายทุกวันศุกร์"
@@ -46,9 +46,7 @@ def _earlier_windows_gone(qtbot: QtBot) -> None:
 
 
 def saver(fx: Fixture) -> Autosaver:
-    found = autosaver_of(fx.window)
-    assert found is not None
-    return found
+    return fx.window.autosaver
 
 
 def dead_pid() -> int:
@@ -159,7 +157,6 @@ CRASHING_EDITOR = textwrap.dedent(
     from srmtool.model.operations import SetCell
     from srmtool.model.srmfile.codec import dumps_map
     from srmtool.ui.app import application
-    from srmtool.ui.recovery.feature import autosaver_of
     from srmtool.ui.window import MainWindow
 
     source, expected, settings = map(Path, sys.argv[1:4])
@@ -170,7 +167,7 @@ CRASHING_EDITOR = textwrap.dedent(
     document.set_objective_text(document.route_map.objectives[0].id, sys.argv[4])
     document.add_objective("people", sys.argv[5])
     document.edit(SetCell(document.route_map.table.rows[0].id, "budget", "12500"), "budget")
-    saver = autosaver_of(window)
+    saver = window.autosaver
     saver.autosave_now()
     saver.flush()
     expected.write_bytes(dumps_map(document.route_map))
@@ -319,7 +316,7 @@ def test_a_failing_autosave_is_reported_and_retried(fx: Fixture, tmp_path: Path)
 
 
 def test_recovery_is_installed_in_every_window(fx: Fixture) -> None:
-    autosaver = autosaver_of(fx.window)
+    autosaver = fx.window.autosaver
     assert isinstance(autosaver, Autosaver)
     assert autosaver.store.folder == recovery_folder()  # the test's own folder (conftest)
     assert autosaver.store.folder != Path(recovery.__file__).parent

@@ -20,7 +20,7 @@ from srmtool.model.srmfile.codec import dumps_map, load_map
 from srmtool.resources_path import resource
 from srmtool.ui.recovery import dialog as recovery_dialog
 from srmtool.ui.recovery.dialog import Decision
-from srmtool.ui.recovery.feature import autosaver_of, offer_recovery
+from srmtool.ui.recovery.feature import offer_recovery
 from srmtool.ui.recovery.store import RecoveryEntry, RecoveryStore, process_identity
 
 MAP = dumps_map(load_map(resource("examples", "dengue_tambon.srm")))
@@ -195,8 +195,7 @@ def test_the_next_start_tidies_before_it_offers(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fx = make_window(qtbot, tmp_path, monkeypatch)
-    saver = autosaver_of(fx.window)
-    assert saver is not None
+    saver = fx.window.autosaver
     folder = saver.store.folder
     dead = _run_id(_dead_pid())
     _entry(folder, dead, int(dead.split("-")[2]), None)

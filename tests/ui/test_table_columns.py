@@ -16,7 +16,7 @@ from srmtool.model.types import OBJECTIVE_COLUMN
 from srmtool.ui.document import Document
 from srmtool.ui.files import Choice
 from srmtool.ui.table.columns import ColumnsDialog
-from srmtool.ui.table.panel import TableFeature, TablePanel
+from srmtool.ui.table.panel import TableFeature
 from srmtool.ui.table.template_dialog import TemplateDialog
 
 
@@ -29,9 +29,7 @@ def fx(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Fixture
 
 
 def feature(fx: Fixture) -> TableFeature:
-    widget = fx.window.docks["table"].widget()
-    assert isinstance(widget, TablePanel) and widget.feature is not None
-    return widget.feature
+    return fx.window.table
 
 
 def keys(document: Document) -> list[str]:

@@ -14,7 +14,6 @@ from pytestqt.qtbot import QtBot
 
 from srmtool.resources_path import resource
 from srmtool.ui.files import Choice
-from srmtool.ui.presentation.mode import Presentation
 from srmtool.ui.window import MainWindow
 
 LONG_THAI = (
@@ -104,10 +103,3 @@ def make_window(
     qtbot.addWidget(window)
     dialogs = install_dialogs(window, monkeypatch)
     return Fixture(window, dialogs, settings, tmp_path)
-
-
-def presentation(fx: Fixture) -> Presentation:
-    """The window's presentation mode (installed with the window's features)."""
-    found = fx.window.findChild(Presentation)
-    assert found is not None
-    return found

@@ -19,9 +19,11 @@ def install(window: MainWindow) -> None:
     from srmtool.ui.panels.stakeholders import StakeholdersPanel
 
     right = Qt.DockWidgetArea.RightDockWidgetArea
-    properties = PropertiesPanel(window.document, window.scene, window)
-    stakeholders = StakeholdersPanel(window.document, window.scene, window)
-    findings = FindingsPanel(window.document, window.scene, window.view, lambda: window.lang, window)
+    properties = window.properties = PropertiesPanel(window.document, window.scene, window)
+    stakeholders = window.stakeholders = StakeholdersPanel(window.document, window.scene, window)
+    findings = window.findings = FindingsPanel(
+        window.document, window.scene, window.view, lambda: window.lang, window
+    )
     first = window.add_dock(
         "properties", lambda: QCoreApplication.translate("Panels", "Properties"), properties, right
     )

@@ -379,4 +379,4 @@ class Presentation(QObject):
 
 def install(window: MainWindow) -> None:
     """Build presentation mode, dot voting and the countdown, and connect their actions in window."""
-    window.presentation = Presentation(window)  # type: ignore[attr-defined]
+    window.presentation = Presentation(window)

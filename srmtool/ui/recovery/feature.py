@@ -209,13 +209,9 @@ class Autosaver(QObject):
         self._executor.shutdown(wait=True)
 
 
-def autosaver_of(window: MainWindow) -> Autosaver | None:
-    return window.findChild(Autosaver, "autosaver")
-
-
 def install(window: MainWindow) -> None:
     """Autosave this window's unsaved map to the recovery folder."""
-    Autosaver(window, RecoveryStore())
+    window.autosaver = Autosaver(window, RecoveryStore())
 
 
 def offer_recovery(window: MainWindow) -> RecoveryEntry | None:
@@ -225,8 +221,8 @@ def offer_recovery(window: MainWindow) -> RecoveryEntry | None:
     leftovers of those editors' interrupted writes go (``RecoveryStore.tidy``)."""
     if not shiboken6.isValid(window):  # closed and deleted before the event loop got here
         return None
-    saver = autosaver_of(window)
-    if saver is None or saver.is_finished():
+    saver = window.autosaver
+    if saver.is_finished():
         return None
     saver.store.tidy()
     entries = saver.store.orphans()
@@ -261,12 +257,11 @@ def recover(window: MainWindow, entry: RecoveryEntry) -> bool:
             name=entry.title or translate("Recovery", "Untitled map")
         )
     files.adopt(route_map, entry.original, label=label, disk=entry.disk, suggested=None)
-    saver = autosaver_of(window)
-    if saver is not None:
-        saver.autosave_now()  # this window's entry holds the map before the old one goes
-        saver.flush()
-        if not saver.store.map_path.is_file():
-            return True  # could not copy it: keep the old entry too
+    saver = window.autosaver
+    saver.autosave_now()  # this window's entry holds the map before the old one goes
+    saver.flush()
+    if not saver.store.map_path.is_file():
+        return True  # could not copy it: keep the old entry too
     RecoveryStore.delete(entry)
     window.statusBar().showMessage(
         translate("Recovery", "Recovered the map saved automatically before srmtool stopped"),

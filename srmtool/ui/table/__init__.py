@@ -2,7 +2,7 @@
 wrapped Thai cells (``view``, ``cells``), the Columns dialog (``columns``) and templates.
 
 ``install(window)`` puts the table in a dock under the map and connects the Table menu; the dock's
-widget is the ``TablePanel``, whose ``feature`` (a ``TableFeature``) holds the behaviour.
+widget is the ``TablePanel``; ``window.table`` (a ``TableFeature``) holds the behaviour.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def install(window: MainWindow) -> None:
         panel,
         Qt.DockWidgetArea.BottomDockWidgetArea,
     )
-    panel.feature = TableFeature(window, panel)
+    window.table = TableFeature(window, panel)
 
     def share() -> None:
         window.resizeDocks([dock], [int(window.height() * TABLE_SHARE)], Qt.Orientation.Vertical)

@@ -42,7 +42,6 @@ class TablePanel(QWidget):
 
     def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.feature: TableFeature | None = None  # set by ``install``
         self.model = RowTableModel(window.document, self)
         self.view = TableView(self.model, self)
         self.toolbar = QToolBar(self)
