@@ -50,5 +50,5 @@ def run(path: Path | None, lang: str | None, *, settings: QSettings | None = Non
     if path is not None and not window.files.open_path(path, ask=False):
         return 2
     window.show()
-    QTimer.singleShot(0, lambda: offer_recovery(window))
+    QTimer.singleShot(0, window, lambda: offer_recovery(window))  # not once the window is gone
     return app.exec()

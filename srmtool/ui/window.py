@@ -2,7 +2,9 @@
 
 The window holds one ``Document`` for its whole life; New and Open replace the map inside it
 (``Document.replace``), so the canvas, the undo actions and the title follow through the document's
-signals. Menus, texts and shortcuts come from ``actions.py``; file work from ``files.py``.
+signals. Menus, texts and shortcuts come from ``actions.py``; file work from ``files.py``. What is
+selected lives in one ``Selection`` (``selection.py``): the map and the table write it, the panels,
+presentation mode and the Edit actions follow it, and closing the window ends it.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QPointF, QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QPointF, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QToolBar, QWidget
 from typing_extensions import override
@@ -22,7 +24,7 @@ from srmtool.model.clipboard import ClipboardError
 from srmtool.model.edits import cause_and_effect
 from srmtool.model.layout import BOX_HEIGHT, BOX_WIDTH
 from srmtool.model.types import PERSPECTIVE_IDS
-from srmtool.ui import actions
+from srmtool.ui import actions, window_layout
 from srmtool.ui.canvas.scene import MapScene
 from srmtool.ui.canvas.tools import SelectTool, delete_selection, edit_selected
 from srmtool.ui.canvas.view import MapView
@@ -31,6 +33,7 @@ from srmtool.ui.document import Document
 from srmtool.ui.files import FileActions, RecentFiles, fresh_map
 from srmtool.ui.follow_language import follow_language
 from srmtool.ui.recent_menu import RecentMenu
+from srmtool.ui.selection import Selection
 from srmtool.ui.status import MapStatus
 
 if TYPE_CHECKING:
@@ -43,8 +46,6 @@ if TYPE_CHECKING:
 
 APP_NAME = "srmtool"
 SEVERITY_ORDER = ("error", "warning", "info")
-GEOMETRY_KEY = "window/geometry"
-STATE_KEY = "window/state"
 
 
 def default_settings() -> QSettings:
@@ -82,7 +83,8 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else default_settings()
         self.document = document if document is not None else Document(fresh_map())
         self.document.setParent(self)
-        self.scene = MapScene(self.document, self)
+        self.selection = Selection(self.document, self)
+        self.scene = MapScene(self.document, self, selection=self.selection)
         self.select_tool = SelectTool(self.scene)
         self.scene.set_tool(self.select_tool)
         self.view = MapView(self.scene)
@@ -116,12 +118,12 @@ class MainWindow(QMainWindow):
         self.document.path_changed.connect(self._update_title)
         self.document.reset.connect(self._on_reset)
         self.document.findings_changed.connect(self._show_findings_count)
-        self.scene.selectionChanged.connect(self._update_edit_actions)
+        self.selection.changed.connect(self._update_edit_actions)
         self.files.status.connect(self._status)
         QGuiApplication.clipboard().dataChanged.connect(self._update_edit_actions)
         self._shown = False
         self.setAcceptDrops(True)
-        self._fit_to_screen()
+        window_layout.fit_to_screen(self)
         self._update_title()
         self._update_edit_actions()
         self._show_findings_count()
@@ -130,33 +132,9 @@ class MainWindow(QMainWindow):
         from srmtool.ui.features import install_all
 
         install_all(self)
-        self._restore_layout()
+        window_layout.restore_layout(self, self.settings)
 
     # -- construction ----------------------------------------------------------------------------
-
-    def _fit_to_screen(self) -> None:
-        """A first size that fits the screen (a 1366×768 office laptop as well as a projector)."""
-        screen = QGuiApplication.primaryScreen()
-        if screen is None:
-            self.resize(1280, 860)
-            return
-        room = screen.availableGeometry()
-        self.resize(min(1600, int(room.width() * 0.94)), min(1000, int(room.height() * 0.92)))
-
-    def _restore_layout(self) -> None:
-        """The size and panel layout the user left the last window with."""
-        geometry = self.settings.value(GEOMETRY_KEY)
-        state = self.settings.value(STATE_KEY)
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-
-    def _save_layout(self) -> None:
-        if self.presentation.active:
-            self.presentation.leave()  # keep the working layout, not the presentation's bare one
-        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        self.settings.setValue(STATE_KEY, self.saveState())
 
     def _connect_actions(self) -> None:
         a, files, view = self.named_actions, self.files, self.view
@@ -236,8 +214,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _update_edit_actions(self) -> None:
-        ids = self.scene.selected_objective_ids()
-        links = self.scene.selected_links()
+        ids, links = self.selection.objectives, self.selection.links
         self.named_actions["cut"].setEnabled(bool(ids))
         self.named_actions["copy"].setEnabled(bool(ids))
         self.named_actions["delete"].setEnabled(bool(ids or links))
@@ -261,7 +238,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def copy(self) -> bool:
         """Put the selected objectives (with the links and table rows among them) on the clipboard."""
-        return copy_to_clipboard(self.document.route_map, self.scene.selected_objective_ids())
+        return copy_to_clipboard(self.document.route_map, list(self.selection.objectives))
 
     @Slot()
     def cut(self) -> bool:
@@ -278,7 +255,7 @@ class MainWindow(QMainWindow):
         except ClipboardError:
             self._status(self.tr("The clipboard holds no objectives this program can read"))
             return []
-        self.scene.select_objectives(ids)
+        self.selection.select(ids)
         return ids
 
     @Slot()
@@ -287,7 +264,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def select_all(self) -> None:
-        self.scene.select_objectives([o.id for o in self.document.route_map.objectives])
+        self.selection.select(o.id for o in self.document.route_map.objectives)
 
     @Slot()
     def rename(self) -> bool:
@@ -299,7 +276,7 @@ class MainWindow(QMainWindow):
         """Where a new objective goes: the selected band, else the first selected box's, else the top."""
         if self.scene.selected_band is not None:
             return self.scene.selected_band
-        for objective_id in self.scene.selected_objective_ids():
+        for objective_id in self.selection.objectives:
             objective = self.document.route_map.objective(objective_id)
             if objective is not None:
                 return objective.perspective
@@ -309,7 +286,7 @@ class MainWindow(QMainWindow):
     def add_objective(self) -> None:
         """Start typing a new objective in the chosen band (Enter adds it and starts the next)."""
         band = self._target_band()
-        self.scene.clearSelection()
+        self.selection.clear()
         self.scene.selected_band = band
         self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.select_tool.capture.start(band)
@@ -317,7 +294,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def add_link(self) -> bool:
         """Link two selected objectives: cause (lower level, or left in one level) → effect."""
-        ids = self.scene.selected_objective_ids()
+        ids = self.selection.objectives
         if len(ids) != 2:
             self._status(self.tr("Select two objectives, the cause and the effect, to link them"))
             return False
@@ -331,7 +308,7 @@ class MainWindow(QMainWindow):
     def toggle_key_route(self) -> bool:
         """Put the selected objectives on the key route (one undo step), or take them all off it
         when every one of them is on it already. True when something changed."""
-        ids = self.scene.selected_objective_ids()
+        ids = list(self.selection.objectives)
         if not ids:
             return False
         route_map = self.document.route_map
@@ -427,12 +404,15 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown:  # fit once the window has its real size
             self._shown = True
-            QTimer.singleShot(0, self.view.fit)
+            QTimer.singleShot(0, self.view, self.view.fit)
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.may_discard():
-            self._save_layout()
+            if self.presentation.active:
+                self.presentation.leave()  # keep the working layout, not the presentation's bare one
+            window_layout.save_layout(self, self.settings)
+            self.selection.close()  # nothing selected reaches the views as they are destroyed
             event.accept()
         else:
             event.ignore()

@@ -43,7 +43,7 @@ def _saves(document: Document) -> None:
 def test_the_code_field_takes_at_most_the_code_limit_and_the_map_still_saves(
     qtbot: QtBot, canvas: Canvas
 ) -> None:
-    panel = PropertiesPanel(canvas.document, canvas.scene)
+    panel = PropertiesPanel(canvas.document, canvas.scene.selection)
     qtbot.addWidget(panel)
     (oid,) = canvas.select("ก1")
     assert panel.code_edit.maxLength() == MAX_CODE_CHARS
@@ -66,7 +66,7 @@ def test_the_document_leaves_out_what_passes_a_limit(dengue_document: Document) 
 
 
 def test_the_notes_box_hands_over_no_more_than_the_limit(qtbot: QtBot, canvas: Canvas) -> None:
-    panel = PropertiesPanel(canvas.document, canvas.scene)
+    panel = PropertiesPanel(canvas.document, canvas.scene.selection)
     qtbot.addWidget(panel)
     (oid,) = canvas.select("ก1")
     panel.notes_edit.setPlainText("น" * (MAX_TEXT_CHARS + 7))  # set, not typed: the box takes it
@@ -77,7 +77,7 @@ def test_the_notes_box_hands_over_no_more_than_the_limit(qtbot: QtBot, canvas: C
 
 
 def test_text_and_notes_boxes_carry_the_text_limit(qtbot: QtBot, canvas: Canvas) -> None:
-    panel = PropertiesPanel(canvas.document, canvas.scene)
+    panel = PropertiesPanel(canvas.document, canvas.scene.selection)
     qtbot.addWidget(panel)
     assert panel.text_edit.limit == panel.notes_edit.limit == MAX_TEXT_CHARS
 
@@ -147,7 +147,7 @@ def test_a_table_cell_set_past_the_limit_keeps_what_fits(dengue_document: Docume
 def test_stakeholder_names_are_edited_with_the_text_limit_not_qts_default(
     qtbot: QtBot, canvas: Canvas
 ) -> None:
-    panel = StakeholdersPanel(canvas.document, canvas.scene)
+    panel = StakeholdersPanel(canvas.document, canvas.scene.selection)
     qtbot.addWidget(panel)
     index = panel.model.index(0, NAME)
     editor = panel.table.itemDelegate().createEditor(QWidget(), QStyleOptionViewItem(), index)

@@ -20,7 +20,7 @@ def canvas(qtbot: QtBot, dengue_document: Document) -> Canvas:
 
 @pytest.fixture
 def panel(qtbot: QtBot, canvas: Canvas) -> PropertiesPanel:
-    widget = PropertiesPanel(canvas.document, canvas.scene)
+    widget = PropertiesPanel(canvas.document, canvas.scene.selection)
     qtbot.addWidget(widget)
     return widget
 

@@ -23,7 +23,7 @@ def canvas(qtbot: QtBot, dengue_document: Document) -> Canvas:
 
 @pytest.fixture
 def panel(qtbot: QtBot, canvas: Canvas) -> StakeholdersPanel:
-    widget = StakeholdersPanel(canvas.document, canvas.scene)
+    widget = StakeholdersPanel(canvas.document, canvas.scene.selection)
     qtbot.addWidget(widget)
     return widget
 

@@ -4,7 +4,6 @@ entry, live editors' entries are left alone, and several entries are listed and 
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import shutil
@@ -15,7 +14,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 from window_fixtures import LONG_THAI, Fixture, make_window
 
@@ -34,15 +32,6 @@ NEW_TEXT = "อสม.และแกนนำชุมชนเยี่ยม�
 @pytest.fixture
 def fx(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Fixture:
     return make_window(qtbot, tmp_path, monkeypatch)
-
-
-@pytest.fixture(autouse=True)
-def _earlier_windows_gone(qtbot: QtBot) -> None:
-    """Let windows left by earlier tests die before this test runs its event loop: a handler in
-    another feature that fails while its window is destroyed must not be blamed on recovery."""
-    with qtbot.capture_exceptions():
-        gc.collect()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
 def saver(fx: Fixture) -> Autosaver:

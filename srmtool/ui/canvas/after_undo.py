@@ -33,7 +33,7 @@ class AfterUndo(QObject):
     def _on_index_changed(self, index: int) -> None:
         old, self._index = self._index, index
         stack = self._document.undo_stack
-        if index >= old or not (shiboken6.isValid(stack) and shiboken6.isValid(self._scene)):
+        if index >= old or not shiboken6.isValid(stack):
             return  # a new step, a redo, or the stack clearing itself as it is destroyed
         undone = [stack.command(i) for i in range(index, old)]
         operations = [op for cmd in undone if isinstance(cmd, OperationCommand) for op in cmd.operations]

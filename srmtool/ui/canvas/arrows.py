@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import math
 from enum import IntEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from typing_extensions import override
 
 from srmtool.model.layout import arrow_line
 
@@ -144,8 +145,8 @@ class Arrow:
 
 
 class ArrowHandle(QGraphicsItem):
-    """The clickable, selectable part of one arrow; paints nothing (the layer paints, and shows
-    the selection from the scene's ``selectionChanged``)."""
+    """The clickable, selectable part of one arrow; paints nothing (the layer paints it, in its
+    selected look while the handle is selected)."""
 
     def __init__(self, arrow: Arrow) -> None:
         super().__init__()
@@ -164,6 +165,12 @@ class ArrowHandle(QGraphicsItem):
         self.prepareGeometryChange()
         self._rect = self.arrow.rect
         self._shape = None
+
+    @override
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.arrow.layer.restyle(self.arrow)
+        return super().itemChange(change, value)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
         return self._rect

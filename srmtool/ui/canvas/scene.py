@@ -6,6 +6,10 @@ moved. When the signals come back the boxes are already where the layout puts th
 snap into their band.
 
 Tools plug in with ``set_tool`` and see every mouse and key event first (``tool_scene``).
+
+Selection: the scene writes which boxes and arrows the user selected to its ``Selection`` and
+follows that selection back (whoever wrote it: the table, a finding, an undo; ``selecting``), so the
+items, the table and the panels always show one selection.
 """
 
 from __future__ import annotations
@@ -25,7 +29,9 @@ from srmtool.ui.canvas import text
 from srmtool.ui.canvas.after_undo import AfterUndo
 from srmtool.ui.canvas.arrows import Arrow, ArrowHandle, ArrowLayer
 from srmtool.ui.canvas.items import BandItem, BannerItem, BoxItem, finding_badges
+from srmtool.ui.canvas.selecting import selected_items, show_selection
 from srmtool.ui.canvas.tool_scene import ToolScene
+from srmtool.ui.selection import Selected, Selection
 
 if TYPE_CHECKING:
     from srmtool.ui.document import Document
@@ -43,9 +49,11 @@ class MapScene(ToolScene):
     #: ``view_rect()`` changed: the map's bounds, or an in-place editor opened or closed
     view_rect_changed = Signal()
 
-    def __init__(self, document: Document, parent: Any = None) -> None:
+    def __init__(self, document: Document, parent: Any = None, *, selection: Selection | None = None) -> None:
         super().__init__(parent)
         self._document = document
+        #: the window's selection, or the scene's own when it stands alone (tests, exports)
+        self._selection = selection if selection is not None else Selection(document, self)
         self._boxes: dict[str, BoxItem] = {}
         self._bands: dict[str, BandItem] = {}
         self._banner = BannerItem("", "")
@@ -56,7 +64,6 @@ class MapScene(ToolScene):
         self._selected_band: str | None = None
         self._highlighted: str | None = None
         self._press_positions: dict[str, QPointF] = {}
-        self._selected_links: set[tuple[str, str]] = set()
         self._handles_shown = True
         self._presenting = False
         #: Set by a view: paint boxes without Thai text until the segmenter has loaded (it loads on
@@ -76,7 +83,8 @@ class MapScene(ToolScene):
         document.map_changed.connect(self._on_map_changed)
         document.findings_changed.connect(self._on_findings_changed)
         document.reset.connect(self._rebuild)
-        self.selectionChanged.connect(self._on_selection_changed)
+        self.selectionChanged.connect(self._report_selection)
+        self._selection.changed.connect(self._follow_selection)
         text.notifier().ready.connect(self._on_text_ready)
         self._after_undo = AfterUndo(self)
         self._rebuild()
@@ -85,6 +93,10 @@ class MapScene(ToolScene):
     @property
     def document(self) -> Document:
         return self._document
+
+    @property
+    def selection(self) -> Selection:
+        return self._selection
 
     def box(self, objective_id: str) -> BoxItem | None:
         return self._boxes.get(objective_id)
@@ -125,21 +137,15 @@ class MapScene(ToolScene):
         self.view_rect_changed.emit()
 
     def selected_objective_ids(self) -> list[str]:
-        return [it.objective_id for it in self.selectedItems() if isinstance(it, BoxItem)]
+        """The selected objectives, in map order."""
+        return list(self._selection.objectives)
 
     def selected_links(self) -> list[tuple[str, str]]:
-        return [it.link for it in self.selectedItems() if isinstance(it, ArrowHandle)]
+        return list(self._selection.links)
 
     def select_objectives(self, ids: Iterable[str]) -> None:
-        """Select exactly these objectives (unknown ids are ignored)."""
-        wanted = set(ids)
-        for item in self.selectedItems():
-            if not (isinstance(item, BoxItem) and item.objective_id in wanted):
-                item.setSelected(False)
-        for oid in wanted:
-            box = self._boxes.get(oid)
-            if box is not None:
-                box.setSelected(True)
+        """Select exactly these objectives (unknown ids are ignored), no arrows."""
+        self._selection.select(ids)
 
     def band_at(self, scene_pos: QPointF) -> str | None:
         """The perspective whose band holds ``scene_pos`` (nearest band below the banner), or
@@ -374,16 +380,19 @@ class MapScene(ToolScene):
             band.update()
         self._banner.update()
 
+    # -- selection ---------------------------------------------------------------------------------
     @Slot()
-    def _on_selection_changed(self) -> None:
-        links = set(self.selected_links())
-        changed, self._selected_links = links ^ self._selected_links, links
-        for link in changed:
-            arrow = self._arrow_layer.arrows.get(link)
-            if arrow is not None:
-                self._arrow_layer.restyle(arrow)
-        ids = self.selected_objective_ids()
-        self.highlight_routes(ids[0] if len(ids) == 1 else None)
+    def _report_selection(self) -> None:
+        """Items were selected or unselected (a click, the rubber band, a box removed): say so."""
+        self._selection.select(*selected_items(self))
+
+    @Slot(object)
+    def _follow_selection(self, ids: Selected) -> None:
+        """Show ``ids`` and light the routes through a lone selected objective."""
+        show_selection(self, ids)
+        if ids.objective != self._highlighted:
+            self.highlight_routes(ids.objective)
+        self._report_selection()  # what could not be selected (a hidden arrow) is not selected
 
     # -- gestures no tool took (tool_scene) ------------------------------------------------------
     def pressed(self, event: QGraphicsSceneMouseEvent) -> None:

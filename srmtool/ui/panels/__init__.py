@@ -19,8 +19,8 @@ def install(window: MainWindow) -> None:
     from srmtool.ui.panels.stakeholders import StakeholdersPanel
 
     right = Qt.DockWidgetArea.RightDockWidgetArea
-    properties = window.properties = PropertiesPanel(window.document, window.scene, window)
-    stakeholders = window.stakeholders = StakeholdersPanel(window.document, window.scene, window)
+    properties = window.properties = PropertiesPanel(window.document, window.selection, window)
+    stakeholders = window.stakeholders = StakeholdersPanel(window.document, window.selection, window)
     findings = window.findings = FindingsPanel(
         window.document, window.scene, window.view, lambda: window.lang, window
     )

@@ -4,7 +4,6 @@ Document's signals, never from what was typed."""
 
 from __future__ import annotations
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, QSize, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,11 +28,11 @@ from srmtool.model.operations import (
     SetObjectiveStakeholders,
 )
 from srmtool.model.types import Objective
-from srmtool.ui.canvas.scene import MapScene
 from srmtool.ui.canvas.text import thai_layout_text
 from srmtool.ui.document import Document
 from srmtool.ui.follow_language import follow_language
 from srmtool.ui.panels.common import CommitTextEdit
+from srmtool.ui.selection import Selection
 from srmtool.ui.text_limit import limit_line
 
 translate = QCoreApplication.translate  # the name lupdate finds, with the context spelt out
@@ -43,13 +42,13 @@ _SHOWN = frozenset({"perspective", "code", "text", "notes", "key_route", "stakeh
 
 
 class PropertiesPanel(QWidget):
-    """Follows ``scene``'s selection; with exactly one objective selected shows and edits it."""
+    """Follows ``selection``; with exactly one objective selected shows and edits it."""
 
-    def __init__(self, document: Document, scene: MapScene, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("properties_panel")
         self._document = document
-        self._scene = scene
+        self._selection = selection
         self._objective_id: str | None = None
 
         self._stack = QStackedWidget(self)
@@ -63,7 +62,7 @@ class PropertiesPanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self._stack)
 
-        scene.selectionChanged.connect(self.refresh)
+        selection.changed.connect(self.refresh)
         document.objective_changed.connect(self._on_objective_changed)
         document.objective_removed.connect(self._on_objective_removed)
         for signal in (
@@ -169,10 +168,8 @@ class PropertiesPanel(QWidget):
     @Slot()
     def refresh(self) -> None:
         """Show the selected objective (saving what is still being typed for the one shown before)."""
-        if not shiboken6.isValid(self._scene):
-            return  # the scene clears its selection as it is destroyed
-        ids = self._scene.selected_objective_ids()
-        wanted = ids[0] if len(ids) == 1 else None
+        ids = self._selection.objectives
+        wanted = self._selection.ids.objective
         if wanted != self._objective_id:
             self.commit_pending()
             self.code_error.hide()

@@ -4,7 +4,6 @@ Each button is one undo step."""
 
 from __future__ import annotations
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, QSize, Qt, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -23,22 +22,22 @@ from srmtool.model.edits import assign_operations
 from srmtool.model.limits import MAX_TEXT_CHARS
 from srmtool.model.operations import AddStakeholder, RemoveStakeholder
 from srmtool.model.types import Stakeholder
-from srmtool.ui.canvas.scene import MapScene
 from srmtool.ui.document import Document
 from srmtool.ui.follow_language import follow_language
 from srmtool.ui.panels.matrix import MatrixDialog
 from srmtool.ui.panels.stakeholder_model import ASSIGNED, KIND, NAME, ROLE, StakeholderModel
+from srmtool.ui.selection import Selection
 from srmtool.ui.text_limit import LimitedLineDelegate
 
 
 class StakeholdersPanel(QWidget):
-    """Edits ``document``'s stakeholders; assigning works on ``scene``'s selected objectives."""
+    """Edits ``document``'s stakeholders; assigning works on the objectives in ``selection``."""
 
-    def __init__(self, document: Document, scene: MapScene, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("stakeholders_panel")
         self._document = document
-        self._scene = scene
+        self._selection = selection
         self.model = StakeholderModel(document, self)
         self.table = QTableView(self)
         self.table.setObjectName("stakeholder_table")
@@ -87,7 +86,7 @@ class StakeholdersPanel(QWidget):
         for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
             signal.connect(self._update_buttons)
             signal.connect(self._fit_columns)
-        scene.selectionChanged.connect(self._update_buttons)
+        selection.changed.connect(self._update_buttons)
         follow_language(self)
         self._fit_columns()
 
@@ -154,10 +153,8 @@ class StakeholdersPanel(QWidget):
 
     @Slot()
     def _update_buttons(self) -> None:
-        if not shiboken6.isValid(self._scene):
-            return  # the scene clears its selection as it is destroyed
         chosen = bool(self.selected_ids())
-        objectives = bool(self._scene.selected_objective_ids())
+        objectives = bool(self._selection.objectives)
         self.remove_button.setEnabled(chosen)
         self.assign_button.setEnabled(chosen and objectives)
         self.unassign_button.setEnabled(chosen and objectives)
@@ -219,7 +216,7 @@ class StakeholdersPanel(QWidget):
 
     def assign_selected(self, on: bool) -> bool:
         """Assign (``on``) or unassign the selected stakeholders to the selected objectives."""
-        return assign(self._document, self._scene.selected_objective_ids(), self.selected_ids(), on)
+        return assign(self._document, list(self._selection.objectives), self.selected_ids(), on)
 
     @Slot()
     def show_matrix(self) -> MatrixDialog:

@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcut, QTransform
 from PySide6.QtWidgets import QLabel, QWidget
@@ -128,7 +127,7 @@ class Presentation(QObject):
         a["clear_votes"].triggered.connect(self.clear_votes)
         a["timer"].triggered.connect(self.toggle_timer)
         window.document.reset.connect(self._on_reset)
-        window.scene.selectionChanged.connect(self._on_selection_changed)
+        window.selection.changed.connect(self._on_selection_changed)
         # Their shortcuts must work with the menu bar and the toolbar hidden: an action's shortcut
         # is live only while a visible widget holds it.
         for name in ("presentation", "timer", "voting", "clear_votes", "undo", "redo"):
@@ -278,11 +277,11 @@ class Presentation(QObject):
 
     @Slot()
     def _on_selection_changed(self) -> None:
-        if not self.active or not shiboken6.isValid(self._window.scene):  # the scene clears itself as it goes
+        if not self.active:
             return
-        ids = self._window.scene.selected_objective_ids()
-        if len(ids) == 1:
-            self._show_objective(ids[0])
+        objective = self._window.selection.ids.objective
+        if objective is not None:
+            self._show_objective(objective)
         elif not self._message:
             self.caption.hide()
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Final
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal, Slot
 from typing_extensions import override
 
@@ -190,7 +189,7 @@ class Autosaver(QObject):
     @override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
-            QTimer.singleShot(0, self._after_close)  # the window decides first; look afterwards
+            QTimer.singleShot(0, self, self._after_close)  # the window decides first; look afterwards
         return False
 
     @Slot()
@@ -219,8 +218,6 @@ def offer_recovery(window: MainWindow) -> RecoveryEntry | None:
     ``recovery_dialog.ask_recovery``); recover the chosen one into ``window``, delete the ones the
     user discards, keep the rest for the next start. The recovered entry, or None. First the
     leftovers of those editors' interrupted writes go (``RecoveryStore.tidy``)."""
-    if not shiboken6.isValid(window):  # closed and deleted before the event loop got here
-        return None
     saver = window.autosaver
     if saver.is_finished():
         return None

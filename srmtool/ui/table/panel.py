@@ -1,8 +1,10 @@
 """The table panel (a small toolbar over the view) and what ties it to the window: the Table menu's
 actions, selection kept in step with the map, the Columns dialog and the column templates.
 
-Selection sync: selecting rows selects their objectives on the map; selecting objectives on the map
-selects all their rows and scrolls to the first. A flag keeps the two from echoing each other.
+Selection: the view's selected rows are written to the window's ``Selection`` (which selects their
+objectives on the map); when the selection changes elsewhere (objectives picked on the map, a new
+row) the view selects its rows and scrolls to them. A view already showing those rows does nothing,
+and writing the rows it shows changes nothing, so the two never echo.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, Qt, Slot
 from PySide6.QtWidgets import QDialog, QInputDialog, QToolBar, QVBoxLayout, QWidget
-from shiboken6 import isValid
 
 from srmtool.model.edits import column_operations, new_row, remove_rows_operations
 from srmtool.model.operations import OperationError
@@ -26,6 +27,7 @@ from srmtool.model.templates import (
 from srmtool.model.types import OBJECTIVE_COLUMN, Column
 from srmtool.ui.files import fresh_map
 from srmtool.ui.follow_language import follow_language
+from srmtool.ui.selection import Selected
 from srmtool.ui.table.columns import ColumnsDialog
 from srmtool.ui.table.model import RowTableModel
 from srmtool.ui.table.template_dialog import TemplateDialog
@@ -71,7 +73,7 @@ class TableFeature(QObject):
         self.window = window
         self.panel = panel
         self.template_folder: Path | None = None
-        self._syncing = False
+        self.selection = window.selection
         a = window.named_actions
         a["add_row"].triggered.connect(self.add_row)
         a["remove_row"].triggered.connect(self.remove_rows)
@@ -80,10 +82,10 @@ class TableFeature(QObject):
         a["edit_columns"].triggered.connect(self.edit_columns)
         a["save_template"].triggered.connect(self.save_template)
         a["new_from_template"].triggered.connect(self.new_from_template)
-        panel.view.selectionModel().selectionChanged.connect(self._table_selection_changed)
+        panel.view.selectionModel().selectionChanged.connect(self._report_selection)
         panel.model.modelReset.connect(self._update_actions)
         panel.model.layoutChanged.connect(self._update_actions)
-        window.scene.selectionChanged.connect(self._map_selection_changed)
+        self.selection.changed.connect(self._follow_selection)
         self._update_actions()
 
     @property
@@ -103,43 +105,37 @@ class TableFeature(QObject):
         return sorted(i.row() for i in self.view.selectionModel().selectedRows())
 
     @Slot()
-    def _table_selection_changed(self) -> None:
+    def _report_selection(self) -> None:
+        """The user (or Qt) selected rows in the view: they are the selection now."""
         self._update_actions()
-        if self._syncing:
-            return
-        ids = list(dict.fromkeys(self.model.row_objective(r) for r in self.selected_rows()))
-        if not isValid(self.window.scene):
-            return
-        self._syncing = True
-        try:
-            self.window.scene.select_objectives(ids)
-        finally:
-            self._syncing = False
+        self.selection.select_rows(self.model.row_id(r) for r in self.selected_rows())
 
-    @Slot()
-    def _map_selection_changed(self) -> None:
-        if self._syncing or not isValid(self.window.scene):  # the scene clears itself as it goes
-            return
-        rows = self.model.rows_of_objectives(set(self.window.scene.selected_objective_ids()))
-        self.select_rows(rows)
+    @Slot(object)
+    def _follow_selection(self, ids: Selected) -> None:
+        """Show the selection's rows (their objectives were picked elsewhere)."""
+        rows = sorted(r for r in map(self.model.row_of, ids.rows) if r >= 0)
+        if rows != self.selected_rows():
+            self._show_rows(rows)
 
     def select_rows(self, rows: list[int]) -> None:
-        """Select these Qt rows (without echoing to the map) and scroll to the first."""
+        """Select these Qt rows (and so their objectives on the map) and scroll to the first."""
+        self.selection.select_rows(self.model.row_id(r) for r in rows)
+        if sorted(rows) != self.selected_rows():  # the selection had them already
+            self._show_rows(sorted(rows))
+
+    def _show_rows(self, rows: list[int]) -> None:
+        """Select these Qt rows in the view and scroll to them: the whole group when it fits."""
         selection = QItemSelection()
         last = self.model.columnCount() - 1
         for row in rows:
             selection.select(self.model.index(row, 0), self.model.index(row, last))
         flags = QItemSelectionModel.SelectionFlag
-        self._syncing = True
-        try:
-            model = self.view.selectionModel()
-            model.select(selection, flags.ClearAndSelect)
-            if rows:
-                model.setCurrentIndex(self.model.index(rows[0], 0), flags.NoUpdate)
-                self.view.scrollTo(self.model.index(rows[-1], 0))  # the whole group when it fits
-                self.view.scrollTo(self.model.index(rows[0], 0))
-        finally:
-            self._syncing = False
+        model = self.view.selectionModel()
+        model.select(selection, flags.ClearAndSelect)
+        if rows:
+            model.setCurrentIndex(self.model.index(rows[0], 0), flags.NoUpdate)
+            self.view.scrollTo(self.model.index(rows[-1], 0))
+            self.view.scrollTo(self.model.index(rows[0], 0))
         self._update_actions()
 
     @Slot()
@@ -158,13 +154,8 @@ class TableFeature(QObject):
         current = self.view.currentIndex()
         if current.isValid() and self.view.selectionModel().isRowSelected(current.row()):
             return self.model.row_objective(current.row())
-        ids = self.window.scene.selected_objective_ids()
-        m = self.window.document.route_map
-        ids = [i for i in ids if m.objective(i) is not None]
-        if not ids:
-            return None
-        order = {o.id: n for n, o in enumerate(m.objectives)}
-        return min(ids, key=lambda i: order.get(i, 0))
+        ids = self.selection.objectives  # in map order, all on the map
+        return ids[0] if ids else None
 
     @Slot()
     def add_row(self) -> str | None:
