@@ -2,23 +2,30 @@
 
 Shortcuts use ``QKeySequence.StandardKey`` wherever Qt has one, so each platform gets its own keys;
 the fallback string applies only where the platform binds nothing (Quit on Windows, for example).
-Nothing else in the editor binds these keys. Texts are English source text in the "Actions"
-translation context.
+Each key is bound once, by the widget that owns it (``Spec.scope``): most actions belong to the
+window; the map view makes and holds the map's own (zoom, and Delete and F2, which are live only while
+the map has the keyboard focus, so that the table, the panels and text boxes keep those keys for their
+own work). Texts are English source text in the "Actions" translation context.
 """
 
 from __future__ import annotations
 
 from dataclasses import KW_ONLY, dataclass
-from typing import Final
+from typing import Final, Literal
 
-from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
 
 StandardKey = QKeySequence.StandardKey
 ThemeIcon = QIcon.ThemeIcon
 Pixmap = QStyle.StandardPixmap
 CONTEXT: Final = "Actions"
+
+#: Who holds an action and where its keys work: ``window`` — the main window, in its menus and
+#: toolbar; ``map`` — the map view, wherever the map is shown (presentation mode too); ``map_focus`` —
+#: the map view, only while it (or an editor on it) has the keyboard focus.
+Scope = Literal["window", "map", "map_focus"]
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
@@ -37,6 +44,7 @@ class Spec:
     tip: str = ""
     theme_icon: ThemeIcon | None = None
     style_icon: Pixmap | None = None
+    scope: Scope = "window"
 
 
 ACTIONS: Final[dict[str, Spec]] = {
@@ -143,11 +151,12 @@ ACTIONS: Final[dict[str, Spec]] = {
     ),
     "delete": Spec(
         QT_TRANSLATE_NOOP("Actions", "&Delete"),
-        (StandardKey.Delete,),
+        (StandardKey.Delete, "Backspace"),
         fallback="Del",
         tip=QT_TRANSLATE_NOOP("Actions", "Delete the selected objectives and arrows"),
         theme_icon=ThemeIcon.EditDelete,
         style_icon=Pixmap.SP_TrashIcon,
+        scope="map_focus",
     ),
     "select_all": Spec(
         QT_TRANSLATE_NOOP("Actions", "Select &All"),
@@ -159,23 +168,29 @@ ACTIONS: Final[dict[str, Spec]] = {
         QT_TRANSLATE_NOOP("Actions", "&Edit Text"),
         ("F2",),
         tip=QT_TRANSLATE_NOOP("Actions", "Edit the selected objective's text in place"),
+        scope="map_focus",
     ),
     # View
     "zoom_in": Spec(
-        QT_TRANSLATE_NOOP("Actions", "Zoom &In"), (StandardKey.ZoomIn, "Ctrl+="), theme_icon=ThemeIcon.ZoomIn
+        QT_TRANSLATE_NOOP("Actions", "Zoom &In"),
+        (StandardKey.ZoomIn, "Ctrl+="),
+        theme_icon=ThemeIcon.ZoomIn,
+        scope="map",
     ),
     "zoom_out": Spec(
         QT_TRANSLATE_NOOP("Actions", "Zoom &Out"),
         (StandardKey.ZoomOut,),
         fallback="Ctrl+-",
         theme_icon=ThemeIcon.ZoomOut,
+        scope="map",
     ),
-    "zoom_reset": Spec(QT_TRANSLATE_NOOP("Actions", "&Actual Size"), ("Ctrl+0",)),
+    "zoom_reset": Spec(QT_TRANSLATE_NOOP("Actions", "&Actual Size"), ("Ctrl+0",), scope="map"),
     "fit": Spec(
         QT_TRANSLATE_NOOP("Actions", "&Fit to Window"),
         ("Ctrl+9",),
         tip=QT_TRANSLATE_NOOP("Actions", "Show the whole map"),
         theme_icon=ThemeIcon.ZoomFitBest,
+        scope="map",
     ),
     "full_screen": Spec(
         QT_TRANSLATE_NOOP("Actions", "F&ull Screen"),
@@ -320,6 +335,18 @@ def icon(name: str, widget: QWidget) -> QIcon:
     return QIcon()
 
 
+def names_held_by(*scopes: Scope) -> tuple[str, ...]:
+    """The names of the actions whose ``scope`` is one of these, in table order."""
+    return tuple(name for name, spec in ACTIONS.items() if spec.scope in scopes)
+
+
+def is_key_of(event: QKeyEvent, name: str) -> bool:
+    """Whether the key ``event`` is one of the keys of action ``name`` (for a widget that does that
+    action's kind of work on its own things, like Delete in a table)."""
+    pressed = QKeySequence(event.keyCombination())
+    return any(pressed == key for key in key_sequences(name))
+
+
 def dress(action: QAction, name: str, widget: QWidget, *, keep_text: bool = False) -> QAction:
     """Give ``action`` the table's text, keys, tip and icon for ``name`` and name it ``name``."""
     spec = ACTIONS[name]
@@ -329,24 +356,18 @@ def dress(action: QAction, name: str, widget: QWidget, *, keep_text: bool = Fals
     if spec.tip:
         action.setStatusTip(translate(spec.tip))
     action.setShortcuts(key_sequences(name))
+    if spec.scope == "map_focus":
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     action.setIcon(icon(name, widget))
     return action
 
 
 def create_actions(parent: QWidget, names: tuple[str, ...] | None = None) -> dict[str, QAction]:
-    """One QAction per table entry (except Undo and Redo, which the undo stack makes)."""
+    """One QAction per table entry (except Undo and Redo, which the undo stack makes), or per entry
+    named. Their keys work once a widget shows them (a menu, a toolbar, ``QWidget.addAction``)."""
     actions: dict[str, QAction] = {}
     for name in names if names is not None else tuple(ACTIONS):
         if name in ("undo", "redo"):
             continue
         actions[name] = dress(QAction(parent), name, parent)
     return actions
-
-
-def all_shortcuts(owner: QObject) -> dict[str, list[str]]:
-    """Shortcut text of every action under ``owner`` by action name (to find clashes)."""
-    found: dict[str, list[str]] = {}
-    for action in owner.findChildren(QAction):
-        for key in action.shortcuts():
-            found.setdefault(key.toString(), []).append(action.objectName())
-    return found

@@ -26,7 +26,7 @@ from srmtool.model.layout import BOX_HEIGHT, BOX_WIDTH
 from srmtool.model.types import PERSPECTIVE_IDS
 from srmtool.ui import actions, window_layout
 from srmtool.ui.canvas.scene import MapScene
-from srmtool.ui.canvas.tools import SelectTool, delete_selection, edit_selected
+from srmtool.ui.canvas.tools import SelectTool
 from srmtool.ui.canvas.view import MapView
 from srmtool.ui.desktop_clipboard import can_paste, copy_to_clipboard, paste_from_clipboard
 from srmtool.ui.document import Document
@@ -91,7 +91,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.files = FileActions(self, self.document, RecentFiles(self.settings), self.lang)
 
-        self.named_actions = actions.create_actions(self)
+        self.named_actions = actions.create_actions(self, actions.names_held_by("window"))
+        self.named_actions.update(self.view.key_actions)  # the map's own, held by the view
         stack = self.document.undo_stack
         self.named_actions["undo"] = actions.dress(
             stack.createUndoAction(self, self.tr("Undo")), "undo", self, keep_text=True
@@ -137,7 +138,7 @@ class MainWindow(QMainWindow):
     # -- construction ----------------------------------------------------------------------------
 
     def _connect_actions(self) -> None:
-        a, files, view = self.named_actions, self.files, self.view
+        a, files = self.named_actions, self.files
         slots = {
             "new": files.new_map,
             "open": files.open_map,
@@ -147,13 +148,7 @@ class MainWindow(QMainWindow):
             "cut": self.cut,
             "copy": self.copy,
             "paste": self.paste,
-            "delete": self.delete,
             "select_all": self.select_all,
-            "rename": self.rename,
-            "zoom_in": view.zoom_in,
-            "zoom_out": view.zoom_out,
-            "zoom_reset": view.zoom_reset,
-            "fit": view.fit,
             "full_screen": self._toggle_full_screen,
             "add_objective": self.add_objective,
             "add_link": self.add_link,
@@ -215,10 +210,11 @@ class MainWindow(QMainWindow):
     @Slot()
     def _update_edit_actions(self) -> None:
         ids, links = self.selection.objectives, self.selection.links
+        editable = not self.scene.presenting  # the map on the wall takes no edits
         self.named_actions["cut"].setEnabled(bool(ids))
         self.named_actions["copy"].setEnabled(bool(ids))
-        self.named_actions["delete"].setEnabled(bool(ids or links))
-        self.named_actions["rename"].setEnabled(bool(ids))
+        self.named_actions["delete"].setEnabled(editable and bool(ids or links))
+        self.named_actions["rename"].setEnabled(editable and bool(ids))
         self.named_actions["add_link"].setEnabled(len(ids) == 2)
         self.named_actions["key_route"].setEnabled(bool(ids))
         self.named_actions["paste"].setEnabled(can_paste())
@@ -260,7 +256,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def delete(self) -> bool:
-        return delete_selection(self.scene)
+        return self.view.delete_selection()
 
     @Slot()
     def select_all(self) -> None:
@@ -268,7 +264,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def rename(self) -> bool:
-        return edit_selected(self.scene)
+        return self.view.edit_selected()
 
     # -- Map --------------------------------------------------------------------------------------
 

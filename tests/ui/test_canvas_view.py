@@ -22,6 +22,8 @@ from srmtool.ui.document import Document
 
 def test_zoom_pan_and_fit(dengue_document: Document, qtbot: object) -> None:
     scene, view = shown(dengue_document, qtbot)
+    with qtbot.waitActive(view):  # type: ignore[attr-defined]  # the zoom keys are window shortcuts
+        view.activateWindow()
     view.zoom_in()
     assert view.zoom() == pytest.approx(1.2)
     view.zoom_out()

@@ -212,6 +212,7 @@ def test_presentation_captions_the_selected_objective(fx: Fixture) -> None:
     click_box(fx, objective.id)
     assert window.scene.highlighted == objective.id
     assert presentation.caption.isVisible() and objective.code in presentation.caption.text()
+    assert not window.named_actions["delete"].isEnabled()  # the map on the wall takes no edits
     presentation.leave()
     assert window.selection.ids == Selected() and not presentation.caption.isVisible()
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDockWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDockWidget
 from pytestqt.qtbot import QtBot
 from window_fixtures import LONG_THAI, Fixture, ids_with_codes, make_window
 
@@ -210,21 +211,24 @@ def test_dropping_rows_moves_them_in_one_undo_step(fx: Fixture) -> None:
     assert model.row_ids() == before
 
 
-def test_delete_in_the_table_clears_the_cell_not_the_objective(fx: Fixture) -> None:
-    fx.window.show()
+def test_delete_and_f2_in_the_table_work_on_the_cell_not_the_map(fx: Fixture, qtbot: QtBot) -> None:
+    with qtbot.waitActive(fx.window):
+        fx.window.show()
+        fx.window.activateWindow()
     table = feature(fx)
     count = len(fx.window.document.route_map.objectives)
     index = table.model.index(0, table.model.column_of("indicator"))
-    table.view.setCurrentIndex(index)
     table.view.setFocus()
-    QApplication.sendEvent(
-        table.view, QKeyEvent(QEvent.Type.ShortcutOverride, Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier)
-    )
-    QApplication.sendEvent(
-        table.view, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier)
-    )
+    table.view.setCurrentIndex(index)
+    selected = fx.window.scene.selected_objective_ids()
+    assert selected  # the row's objective, which the map's Delete would remove
+    QTest.keyClick(table.view, Qt.Key.Key_Delete)
     assert cell(table.model, 0, "indicator") == ""
     assert len(fx.window.document.route_map.objectives) == count
+    QTest.keyClick(table.view, Qt.Key.Key_F2)
+    assert table.view.state() == QAbstractItemView.State.EditingState  # the cell, not the box
+    assert not fx.window.scene.editing
+    assert fx.window.scene.selected_objective_ids() == selected
 
 
 def test_deleting_an_objective_removes_its_rows_and_undo_brings_them_back(fx: Fixture) -> None:

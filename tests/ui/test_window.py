@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from pytestqt.qtbot import QtBot
+from shortcut_support import all_shortcuts, clashing_shortcuts
 from window_fixtures import LONG_THAI, Fixture, ids_with_codes, make_window
 
 from srmtool.model.srmfile.codec import load_map
@@ -41,8 +42,17 @@ def test_undo_and_redo_actions_name_the_last_command(fx: Fixture) -> None:
 
 def test_shortcuts_come_from_the_table_and_never_clash(fx: Fixture) -> None:
     window = fx.window
-    clashes = {key: names for key, names in actions.all_shortcuts(window).items() if len(names) > 1}
-    assert clashes == {}
+    assert clashing_shortcuts(window) == {}
+    bound_twice = {key for key, names in all_shortcuts(window).items() if len(names) > 1}
+    assert bound_twice == {"Del", "Backspace"}  # the map's Delete, and the stakeholder table's own
+    stray = QAction(window)  # the same key for the whole window would take it from both
+    stray.setObjectName("stray")
+    stray.setShortcut(QKeySequence("Del"))
+    window.addAction(stray)
+    assert clashing_shortcuts(window) == {"Del": ["delete", "remove_stakeholders", "stray"]}
+    window.removeAction(stray)
+    stray.setParent(None)
+    assert clashing_shortcuts(window) == {}
     for name, action in window.named_actions.items():
         assert [k.toString() for k in action.shortcuts()] == [
             k.toString() for k in actions.key_sequences(name)

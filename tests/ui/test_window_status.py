@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
+from shortcut_support import all_shortcuts
 from window_fixtures import LONG_THAI, Fixture, ids_with_codes, make_window
 
-from srmtool.ui import actions
 from srmtool.ui.canvas.inline_edit import open_editor
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -67,7 +67,7 @@ def test_ctrl_y_redoes_where_the_platform_binds_only_ctrl_shift_z(
     window = make_window(qtbot, tmp_path, monkeypatch).window
     redo = window.named_actions["redo"]
     assert [k.toString() for k in redo.shortcuts()] == ["Ctrl+Shift+Z", "Ctrl+Y"]  # the standard key first
-    assert actions.all_shortcuts(window)["Ctrl+Y"] == ["redo"]
+    assert all_shortcuts(window)["Ctrl+Y"] == ["redo"]
 
     window.show()
     qtbot.waitExposed(window)

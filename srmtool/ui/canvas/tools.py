@@ -5,8 +5,9 @@ The scene calls the active tool's method for each event before its own handling
 scene does nothing more with it. A tool changes the map only through the document's verbs.
 
 - ``SelectTool`` (the default): the scene selects and drags boxes itself; the tool adds drawing a
-  link from a box's edge handle, Delete, F2 / double-click to edit in place, double-click on a
-  band's empty area for a new box there, workshop capture, and Esc to unselect the band.
+  link from a box's edge handle, double-click to edit in place, double-click on a band's empty area
+  for a new box there, workshop capture, and Esc to unselect the band. (Delete and F2 are the map
+  view's actions, ``MapView.key_actions``.)
 - ``LinkTool``: a press anywhere on a box starts a link.
 - ``AddObjectiveTool``: a click on a band's empty area opens a new box there (then as capture).
 """
@@ -17,7 +18,7 @@ import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPainterPath, QPen
+from PySide6.QtGui import QColor, QKeyEvent, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsSceneMouseEvent
 
 from srmtool.model.layout import BOX_HEIGHT, BOX_WIDTH, edge_point
@@ -275,10 +276,6 @@ class SelectTool(_LinkGestures):
 
     def _command_key(self, event: QKeyEvent) -> bool:
         plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
-        if event.matches(QKeySequence.StandardKey.Delete) or (plain and event.key() == Qt.Key.Key_Backspace):
-            return delete_selection(self.scene)
-        if plain and event.key() == Qt.Key.Key_F2:
-            return edit_selected(self.scene)
         if plain and event.key() == Qt.Key.Key_Escape and self.scene.selected_band is not None:
             self.scene.selected_band = None  # typing no longer adds objectives there
             return True

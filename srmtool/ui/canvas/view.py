@@ -1,5 +1,9 @@
 """The map view: zoom (Ctrl+wheel, Ctrl +/-), pan (middle-drag, Space-drag), fit to window and
-rubber-band selection.
+rubber-band selection, and the map's own keys.
+
+The view holds the actions of the map itself (``key_actions``: zoom and fit, Delete and F2, made from
+the one action table); the window shows them in its menus and toolbar. Delete and F2 work only while
+the view has the keyboard focus, so the table and the panels keep those keys for their own work.
 
 The view scrolls over the scene's ``view_rect()`` (the map, and an open in-place editor) plus
 ``MARGIN`` pixels on screen, so a fitted map sits clear of the edges with no scroll bar. After
@@ -12,7 +16,6 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QKeyEvent,
-    QKeySequence,
     QMouseEvent,
     QPainter,
     QPixmapCache,
@@ -21,7 +24,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
+from srmtool.ui import actions
 from srmtool.ui.canvas.scene import MapScene
+from srmtool.ui.canvas.tools import delete_selection, edit_selected
 
 HANDLES_MIN_SCALE = 0.3  # below this zoom arrows are too thin to click (see set_arrow_handles_shown)
 MIN_SCALE = 0.05
@@ -55,6 +60,18 @@ class MapView(QGraphicsView):
         self._refit_due = False
         scene.view_rect_changed.connect(self._on_view_rect_changed)
         self._update_scene_rect()
+        self.key_actions = actions.create_actions(self, actions.names_held_by("map", "map_focus"))
+        for action in self.key_actions.values():
+            self.addAction(action)
+        for name, slot in (
+            ("zoom_in", self.zoom_in),
+            ("zoom_out", self.zoom_out),
+            ("zoom_reset", self.zoom_reset),
+            ("fit", self.fit),
+            ("delete", self.delete_selection),
+            ("rename", self.edit_selected),
+        ):
+            self.key_actions[name].triggered.connect(slot)
 
     def map_scene(self) -> MapScene:
         return self._map_scene
@@ -152,6 +169,17 @@ class MapView(QGraphicsView):
             return
         super().wheelEvent(event)
 
+    # -- the selection ------------------------------------------------------------------------------
+    @Slot()
+    def delete_selection(self) -> bool:
+        """Delete the selected boxes and arrows as one undo step (False when none are selected)."""
+        return delete_selection(self.map_scene())
+
+    @Slot()
+    def edit_selected(self) -> bool:
+        """Open the in-place editor on the selected box (the first in map order, if several)."""
+        return edit_selected(self.map_scene())
+
     # -- pan --------------------------------------------------------------------------------------
     def _start_pan(self, pos: QPoint) -> None:
         self._pan_from = pos
@@ -201,16 +229,6 @@ class MapView(QGraphicsView):
             if not event.isAutoRepeat():
                 self._space_down = True
                 self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
-            event.accept()
-            return
-        if event.matches(QKeySequence.StandardKey.ZoomIn) or (
-            event.key() == Qt.Key.Key_Equal and event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
-            self.zoom_in()
-            event.accept()
-            return
-        if event.matches(QKeySequence.StandardKey.ZoomOut):
-            self.zoom_out()
             event.accept()
             return
         super().keyPressEvent(event)

@@ -4,8 +4,8 @@ Each button is one undo step."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, QSize, Qt, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSize, Qt, Slot
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -22,6 +22,7 @@ from srmtool.model.edits import assign_operations
 from srmtool.model.limits import MAX_TEXT_CHARS
 from srmtool.model.operations import AddStakeholder, RemoveStakeholder
 from srmtool.model.types import Stakeholder
+from srmtool.ui import actions
 from srmtool.ui.document import Document
 from srmtool.ui.follow_language import follow_language
 from srmtool.ui.panels.matrix import MatrixDialog
@@ -58,7 +59,14 @@ class StakeholdersPanel(QWidget):
         header.setSectionResizeMode(ASSIGNED, QHeaderView.ResizeMode.ResizeToContents)
         header.setMinimumSectionSize(40)
         self.table.verticalHeader().hide()
-        self.table.installEventFilter(self)
+        # Delete in the table removes the selected stakeholders (the map's Delete works only in the
+        # map; a name being typed keeps the key, its editor has the focus then).
+        self.remove_key = QAction(self.table)
+        self.remove_key.setObjectName("remove_stakeholders")
+        self.remove_key.setShortcuts(actions.key_sequences("delete"))
+        self.remove_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.remove_key.triggered.connect(self.remove_selected)
+        self.table.addAction(self.remove_key)
         self.matrix_dialog: MatrixDialog | None = None
 
         self.add_button = QPushButton(self)
@@ -113,20 +121,6 @@ class StakeholdersPanel(QWidget):
     @override
     def sizeHint(self) -> QSize:
         return QSize(360, 560)  # the dock's first size: room for the map beside it
-
-    @override
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Delete in the table removes the selected stakeholders, not the objectives selected on the
-        map (the window's Delete shortcut would otherwise take the key)."""
-        editing = self.table.state() == QAbstractItemView.State.EditingState
-        if watched is self.table and isinstance(event, QKeyEvent) and _is_delete(event) and not editing:
-            if event.type() == QEvent.Type.ShortcutOverride:
-                event.accept()
-                return True
-            if event.type() == QEvent.Type.KeyPress:
-                self.remove_selected()
-                return True
-        return super().eventFilter(watched, event)
 
     # -- state ------------------------------------------------------------------------------------
 
@@ -226,10 +220,6 @@ class StakeholdersPanel(QWidget):
         self.matrix_dialog.raise_()
         self.matrix_dialog.activateWindow()
         return self.matrix_dialog
-
-
-def _is_delete(event: QKeyEvent) -> bool:
-    return event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not event.modifiers()
 
 
 def assign(document: Document, objective_ids: list[str], stakeholder_ids: list[str], on: bool) -> bool:

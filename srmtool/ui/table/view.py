@@ -8,13 +8,14 @@ in sight are then measured exactly at once and the others a few per idle turn of
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QRect, Qt, QTimer, Slot
+from PySide6.QtCore import QModelIndex, QRect, Qt, QTimer, Slot
 from PySide6.QtGui import QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 from typing_extensions import override
 
 from srmtool.model.operations import SetCell
 from srmtool.model.types import OBJECTIVE_COLUMN
+from srmtool.ui import actions
 from srmtool.ui.canvas.text import box_fonts, notifier
 from srmtool.ui.follow_language import follow_language
 from srmtool.ui.table.cells import CellDelegate, CellText
@@ -277,21 +278,9 @@ class TableView(QTableView):
     # -- keys ------------------------------------------------------------------------------------
 
     @override
-    def event(self, event: QEvent) -> bool:
-        """Delete and Backspace clear the current cell here instead of deleting map objectives."""
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
-            and not event.modifiers()
-        ):
-            event.accept()
-            return True
-        return super().event(event)
-
-    @override
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not event.modifiers():
+        """The Delete keys clear the current cell (the map's Delete works only in the map)."""
+        if actions.is_key_of(event, "delete"):
             self.clear_current_cell()
             return
         super().keyPressEvent(event)
