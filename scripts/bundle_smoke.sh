@@ -175,6 +175,9 @@ same_run export -- export district_ncd.srm --pdf district.pdf --xlsx district.xl
     --svg district.svg
 same_run export-a3 -- export dengue_tambon.srm --pdf a3.pdf --paper A3 --thai-digits \
     --signature ผู้เสนอแผน "นางสาวสมใจ ใจดี" "ผอ.รพ.สต.บ้านนา"
+# reportlab's invariant mode fixes the PDF's dates and id: then the two PDFs are the same bytes.
+same_run export-invariant RL_invariant=1 -- export district_ncd.srm --pdf invariant.pdf
+same_file "invariant.pdf: the same bytes" invariant.pdf
 same_run export-nowhere -- export dengue_tambon.srm --pdf missing/folder/x.pdf
 expect export 0
 expect export-a3 0
