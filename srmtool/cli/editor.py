@@ -33,11 +33,18 @@ def has_display() -> bool:
     return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
+def has_console() -> bool:
+    """Whether what is printed can be seen: False in a program without a console (the bundled
+    ``srmtoolw.exe`` that Windows starts from the Start menu and for a double-clicked ``.srm``)."""
+    return sys.stderr is not None
+
+
 def open_editor(path: str | None, lang: str, out: TextIO, err: TextIO, ui_lang: str | None = None) -> int:
     """Open ``path`` (or an empty map) in the editor; the editor's exit status when it closes, 2 when
     ``path`` cannot be read or no window can be shown. ``lang`` is for these messages; ``ui_lang``
-    is the window's language when the command line chose one (None: the editor decides)."""
-    if path is not None:
+    is the window's language when the command line chose one (None: the editor decides). Without a
+    console an unreadable file is left to the window, which says so in a dialog (and offers a backup)."""
+    if path is not None and has_console():
         loaded = read_map(path)
         if isinstance(loaded, MapFileError):
             print(loaded.message(lang), file=err)
