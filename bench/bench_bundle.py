@@ -99,7 +99,9 @@ def timed_window(program: str, env: dict[str, str], cwd: str) -> tuple[float, fl
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--bundled", default=str(ROOT / "dist" / "srmtool" / "srmtool"))
     parser.add_argument("--installed", default=str(ROOT / ".venv-bundle" / "bin" / "srmtool"))
