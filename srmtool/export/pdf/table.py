@@ -26,6 +26,10 @@ CONTINUED: Final = "(ต่อ)"
 #: A row at most this share of a page's table height moves whole to the next page instead of splitting.
 _KEEP_TOGETHER: Final = 1 / 3
 _MIN_SCALE: Final = 0.6
+#: Headings longer than this may be cut in print, to ``MAX_HEADER_SHARE`` of the page's height.
+HEADING_CHARS: Final = 120
+MAX_HEADER_SHARE: Final = 0.4
+ELLIPSIS: Final = "…"
 
 
 @dataclass(slots=True)
@@ -313,20 +317,42 @@ def _total_row(layout: _Layout, cells: list[_Cell]) -> None:
 
 
 def header_boxes(text: PdfText, content: TableContent, frame: TableFrame, style: TableStyle) -> list[Box]:
-    """The header: the headings (bold, centred) over a row of column numbers; tops relative to 0."""
+    """The header: the headings (bold, centred) over a row of column numbers; tops relative to 0.
+
+    When the header would leave no room for a row because a heading is longer than
+    ``HEADING_CHARS`` (a map may hold 100,000 characters there), such headings are cut to
+    ``MAX_HEADER_SHARE`` of the page, ending in "…". A font too large for headings of ordinary
+    length is left for the layout to refuse."""
     size, pad = style.size, style.pad
     edges = frame.edges
     lines = [
         text.wrap_tokens(h, size, edges[j + 1] - edges[j] - 2 * style.pad_x, bold=True)
         for j, h in enumerate(content.headings)
     ]
-    h1 = 2 * pad + text.block_height(max([1, *(len(x) for x in lines)]), size)
     h2 = 2 * pad + text.block_height(1, size * 0.8)
+    body = frame.top - frame.bottom - h2 - 2 * pad  # what the headings may take, at most
+    row = 2 * pad + text.block_height(1, size)
+    if text.block_height(max([1, *(len(x) for x in lines)]), size) > body - row:
+        normal = [len(x) for x, h in zip(lines, content.headings, strict=True) if len(h) <= HEADING_CHARS]
+        share = 1 + int((body * MAX_HEADER_SHARE - text.block_height(1, size)) // text.line_height(size))
+        most = max([1, share, *normal])
+        lines = [
+            _cut(x, most) if len(h) > HEADING_CHARS else x
+            for x, h in zip(lines, content.headings, strict=True)
+        ]
+    h1 = 2 * pad + text.block_height(max([1, *(len(x) for x in lines)]), size)
     boxes = [Box(j, j, 0.0, h1, x, "center", True) for j, x in enumerate(lines)]
     for j in range(len(lines)):
         number = f"({j + 1})"
         boxes.append(Box(j, j, -h1, h2, [[digits(number, style.thai_digits)]], "center"))
     return boxes
+
+
+def _cut(lines: list[list[str]], most: int) -> list[list[str]]:
+    if len(lines) <= most:
+        return lines
+    last = lines[most - 1]
+    return [*lines[: most - 1], [*last[:-1], ELLIPSIS] if len(last) > 1 else [*last, ELLIPSIS]]
 
 
 def digits(value: str, thai: bool) -> str:
