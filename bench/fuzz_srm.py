@@ -323,6 +323,7 @@ def fuzz_exports(maps: list[bytes], count: int, seed: int, out: Path) -> dict[st
         process.start()
         return process
 
+    kinds: Counter[str] = Counter(k for n in chosen for k in _kinds(maps[n]))
     worker = start()
     outcomes: Counter[str] = Counter()
     errors: list[str] = []
@@ -351,7 +352,29 @@ def fuzz_exports(maps: list[bytes], count: int, seed: int, out: Path) -> dict[st
             times[kind].append((seconds, n))
     tasks.put(None)
     worker.join(timeout=10)
-    return {"outcomes": outcomes, "errors": errors, "hangs": hangs, "times": times, "maps": len(chosen)}
+    return {
+        "outcomes": outcomes,
+        "errors": errors,
+        "hangs": hangs,
+        "times": times,
+        "maps": len(chosen),
+        "kinds": kinds,
+    }
+
+
+def _kinds(data: bytes) -> list[str]:
+    """What makes a map hard to export, for the report."""
+    m = loads_map(data)
+    found = []
+    if any(max(abs(o.x), abs(o.y)) > 100_000 for o in m.objectives):
+        found.append("a box beyond 100,000")
+    texts = [o.text for o in m.objectives] + [v for r in m.table.rows for v in r.cells.values()]
+    texts += [c.label for c in m.table.columns]
+    if any(len(t) > 10_000 for t in texts):
+        found.append("a text over 10,000 characters")
+    if len(m.objectives) > 100:
+        found.append("over 100 objectives")
+    return found
 
 
 def main() -> None:
@@ -387,6 +410,8 @@ def main() -> None:
     exports = fuzz_exports(maps, args.exports, args.seed, args.out)
     took = time.perf_counter() - started
     print(f"exports: {exports['maps']} maps that loaded, xlsx and pdf each, in {took:.0f} s")
+    for kind, n in exports["kinds"].most_common():
+        print(f"  maps with {kind}: {n}")
     for outcome, n in sorted(exports["outcomes"].items()):
         print(f"  {outcome:12} {n:5}")
     print(f"  over {EXPORT_SECONDS} s or killed: {len(exports['hangs'])}")
