@@ -60,6 +60,10 @@ class ClipboardError(ReadableError, ValueError):
         return "วางจากคลิปบอร์ดไม่ได้" if lang == "th" else "Cannot paste from the clipboard"
 
 
+class ClipboardTooMuch(ClipboardError):
+    """Readable clipboard data that would take the map past one of its limits."""
+
+
 # -- the clipboard document -----------------------------------------------------------------------
 
 _Id = Field(min_length=1, max_length=MAX_ID_CHARS)
@@ -262,6 +266,7 @@ def paste_objectives(
     height counts for the band it falls in), else near where the objectives were copied from.
     Raises :class:`ClipboardError` for text that is not a valid srmtool clipboard."""
     clip = _read(data)
+    _check_room(route_map, clip)
     scratch = route_map.model_copy(
         update={
             "objectives": list(route_map.objectives),
@@ -302,6 +307,21 @@ def paste_objectives(
         scratch.table.rows.append(row)
         rows.append(row)
     return objectives, links, rows
+
+
+def _check_room(route_map: RouteMap, clip: _Clipboard) -> None:
+    """Refuse a paste that would take the map past a limit (it could not be saved)."""
+    for have, adding, limit, en, th in (
+        (len(route_map.objectives), len(clip.objectives), MAX_OBJECTIVES, "objectives", "เป้าประสงค์"),
+        (len(route_map.links), len(clip.links), MAX_LINKS, "links", "เส้นเชื่อม"),
+        (len(route_map.table.rows), len(clip.rows), MAX_ROWS, "table rows", "แถวในตาราง"),
+    ):
+        if have + adding > limit:
+            raise ClipboardTooMuch(
+                "",
+                f"the map would have too many {en} ({have + adding:,}; the limit is {limit:,})",
+                f"แผนที่จะมี{th}มากเกินไป ({have + adding:,} รายการ เกินขีดจำกัด {limit:,})",
+            )
 
 
 def _partner_ids(route_map: RouteMap, clip: _Clipboard) -> dict[str, str]:

@@ -20,7 +20,7 @@ from typing_extensions import override
 
 from srmtool.i18n import system_language
 from srmtool.model.checks import Finding
-from srmtool.model.clipboard import ClipboardError
+from srmtool.model.clipboard import ClipboardError, ClipboardTooMuch
 from srmtool.model.edits import cause_and_effect
 from srmtool.model.layout import BOX_HEIGHT, BOX_WIDTH
 from srmtool.model.types import PERSPECTIVE_IDS
@@ -248,6 +248,9 @@ class MainWindow(QMainWindow):
             ids = paste_from_clipboard(
                 self.document, (centre.x() - BOX_WIDTH / 2, centre.y() - BOX_HEIGHT / 2)
             )
+        except ClipboardTooMuch as exc:
+            self._status(exc.message(self.lang))
+            return []
         except ClipboardError:
             self._status(self.tr("The clipboard holds no objectives this program can read"))
             return []

@@ -132,3 +132,17 @@ def test_a_file_whose_saved_form_would_be_too_large_is_refused_on_load() -> None
     saved = dumps_map(smaller)
     assert len(saved) <= MAX_FILE_BYTES
     assert loads_map(saved).model_extra == {"zz": _deep_list(3, width)}
+
+
+def test_a_paste_that_would_pass_a_limit_is_refused_quoting_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    from srmtool.model import clipboard
+    from srmtool.model.clipboard import ClipboardTooMuch, copy_objectives, paste_objectives
+
+    m = thai_map()
+    data = copy_objectives(m, [o.id for o in m.objectives])
+    assert len(paste_objectives(m, data)[0]) == len(m.objectives)  # room enough
+    monkeypatch.setattr(clipboard, "MAX_OBJECTIVES", len(m.objectives) * 2 - 1)
+    with pytest.raises(ClipboardTooMuch) as info:
+        paste_objectives(m, data)
+    assert f"the limit is {len(m.objectives) * 2 - 1:,}" in info.value.message_en
+    assert "เกินขีดจำกัด" in info.value.message_th
