@@ -82,6 +82,11 @@ def _segmenter(dictionary: str, fallback: Segmenter) -> Segmenter:
     return _load_nlpo3(dictionary, f"srmtool-{dictionary}") or fallback
 
 
+def segmenter_loaded() -> bool:
+    """Whether the word segmenter has been loaded (the first Thai word loads it)."""
+    return _segmenter.cache_info().currsize > 0
+
+
 @lru_cache(maxsize=100_000)
 def _segment_chunk(chunk: str) -> tuple[str, ...]:
     if not _THAI.search(chunk):

@@ -5,12 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from srmtool import __version__
-from srmtool.ui.render import FONT_FAMILY, load_fonts
+from srmtool.ui.fonts import FONT_FAMILY, load_fonts
 
 ORGANIZATION = "srmtool"
 APPLICATION = "srmtool"
@@ -46,9 +46,10 @@ def run(path: Path | None, lang: str | None, *, settings: QSettings | None = Non
     settings = settings if settings is not None else default_settings()
     lang = startup_language(settings, lang)
     install_translator(app, lang)
-    window = MainWindow(settings=settings, lang=lang)
+    window = MainWindow(settings=settings, lang=lang, staged=True)
     if path is not None and not window.files.open_path(path, ask=False):
         return 2
     window.show()
-    QTimer.singleShot(0, window, lambda: offer_recovery(window))  # not once the window is gone
+    if window.startup is not None:  # the recovery question comes after the first frames
+        window.startup.when_done(lambda: offer_recovery(window))
     return app.exec()

@@ -14,20 +14,19 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Final
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontDatabase, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene
 
 from srmtool.atomic import replace_file
 from srmtool.export.writers import Writer
 from srmtool.model.types import RouteMap
+from srmtool.ui.fonts import load_fonts
 
 MARGIN = 24.0  # scene units of white space around the map
-FONT_FAMILY = "Sarabun"
 
 _app: QCoreApplication | None = None  # the application these functions made, kept alive
 
@@ -49,24 +48,6 @@ def ensure_application() -> QCoreApplication:
         _app = app
     load_fonts()
     return app
-
-
-def load_fonts() -> list[str]:
-    """Register the bundled Sarabun faces with Qt once; the families now available (may be empty)."""
-    if FONT_FAMILY in QFontDatabase.families():
-        return [FONT_FAMILY]
-    try:
-        import fontpkg_sarabun
-    except ImportError:  # the font is a dependency; without it Qt falls back to a system Thai font
-        return []
-    families: set[str] = set()
-    for face in sorted(Path(fontpkg_sarabun.ROOT, "files").glob("Sarabun-*.ttf")):
-        if "Italic" in face.name:
-            continue
-        font_id = QFontDatabase.addApplicationFont(str(face))
-        if font_id >= 0:
-            families.update(QFontDatabase.applicationFontFamilies(font_id))
-    return sorted(families)
 
 
 def _scene(route_map: RouteMap) -> QGraphicsScene:

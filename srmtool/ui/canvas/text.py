@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from PySide6.QtCore import QObject, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
+
+from srmtool.ui.fonts import box_family
 
 ZWSP = "\u200b"
 ELLIPSIS = "\u2026"
@@ -29,10 +31,11 @@ def thai_layout_text(text: str) -> str:
     U+200B gives ``text`` back. The first call loads the segmenter."""
     if not text:
         return text
-    from srmtool.export.thai import with_break_marks  # lazy: loads the segmenter on first use
+    from srmtool.export import thai  # lazy: loads the segmenter on first use
 
-    marked = with_break_marks(text)
-    _set_ready()
+    marked = thai.with_break_marks(text)
+    if thai.segmenter_loaded():  # text without Thai letters is marked without loading it
+        _set_ready()
     return marked
 
 
@@ -63,15 +66,30 @@ class _Notifier(QObject):
     def __init__(self) -> None:
         super().__init__()
         self._asked = False
+        self._loaded = False
+        self._deferred = False
 
     def request(self) -> None:
         if not self._asked and not _ready:
             self._asked = True
-            QTimer.singleShot(0, self, self._load)
+            if not self._deferred:
+                QTimer.singleShot(0, self, self._load)
+
+    def defer(self) -> None:
+        """Requests wait for ``load_now`` (a window's first frame is painted before the load)."""
+        self._deferred = True
 
     def _load(self) -> None:
-        load_segmenter()
-        self.ready.emit()
+        if not self._loaded:
+            self._loaded = True
+            load_segmenter()
+            self.ready.emit()
+
+    def load_now(self) -> None:
+        """Load the segmenter now and emit ``ready`` (once, whoever asked first); ends ``defer``."""
+        self._asked = True
+        self._deferred = False
+        self._load()
 
 
 @lru_cache(maxsize=1)
@@ -93,23 +111,10 @@ class BoxFonts:
     ascent: float
 
 
-def _sarabun_family() -> str:
-    """Register the Sarabun .ttf files of fontpkg-sarabun with Qt (once); the family name, or
-    the default family when the package has no fonts."""
-    import fontpkg_sarabun
-
-    family = ""
-    for name in ("Sarabun-Regular.ttf", "Sarabun-Bold.ttf"):
-        font_id = QFontDatabase.addApplicationFont(str(fontpkg_sarabun.ROOT / "files" / name))
-        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-        family = family or (families[0] if families else "")
-    return family or QFont().family()
-
-
 @lru_cache(maxsize=1)
 def box_fonts() -> BoxFonts:
     """The fonts of box text (needs a QGuiApplication)."""
-    family = _sarabun_family()
+    family = box_family()
     body = QFont(family)
     body.setPixelSize(BODY_PIXEL_SIZE)
     code = QFont(family)
