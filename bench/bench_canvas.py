@@ -104,7 +104,7 @@ else:
     from srmtool.ui.canvas.text import segmenter_ready as text_ready
     from srmtool.ui.document import Document
     from srmtool.ui.window import MainWindow
-    window = MainWindow(Document.open(path))
+    window = MainWindow(Document.open(path), staged=True)
     watched = window.view.viewport()
 paints = Paints(text_ready)
 watched.installEventFilter(paints)

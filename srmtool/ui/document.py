@@ -93,7 +93,8 @@ class Document(QObject):
         self._findings_timer = QTimer(self)
         self._findings_timer.setSingleShot(True)
         self._findings_timer.setInterval(0)
-        self._findings_timer.timeout.connect(self.findings_changed)
+        self._findings_timer.timeout.connect(self._announce_findings)
+        self._findings_held = False
 
     @classmethod
     def open(cls, path: Path | str, parent: QObject | None = None) -> Document:
@@ -123,6 +124,29 @@ class Document(QObject):
         if self._findings is None:
             self._findings = check_map(self._map)
         return list(self._findings)
+
+    def known_findings(self) -> list[Finding] | None:
+        """What views show: ``findings()``, or None while the findings are held and not yet known
+        (the window's first frames are painted before the checks run; ``findings_changed`` follows
+        once they may)."""
+        if self._findings_held and self._findings is None:
+            return None
+        return self.findings()
+
+    def hold_findings(self) -> None:
+        """Keep ``findings_changed`` back, and ``known_findings`` None, until ``release_findings``."""
+        self._findings_held = True
+
+    def release_findings(self) -> None:
+        """End ``hold_findings``: ``findings_changed`` is emitted on the next event-loop turn."""
+        if self._findings_held:
+            self._findings_held = False
+            self._findings_timer.start()
+
+    @Slot()
+    def _announce_findings(self) -> None:
+        if not self._findings_held:
+            self.findings_changed.emit()
 
     def layout(self) -> MapLayout:
         """``compute_layout`` of the current map, computed once per change."""

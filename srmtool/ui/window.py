@@ -34,6 +34,7 @@ from srmtool.ui.files import FileActions, RecentFiles, fresh_map
 from srmtool.ui.follow_language import follow_language
 from srmtool.ui.recent_menu import RecentMenu
 from srmtool.ui.selection import Selection
+from srmtool.ui.startup import StartupSequence
 from srmtool.ui.status import MapStatus
 
 if TYPE_CHECKING:
@@ -77,7 +78,10 @@ class MainWindow(QMainWindow):
         settings: QSettings | None = None,
         lang: str | None = None,
         parent: QWidget | None = None,
+        staged: bool = False,
     ) -> None:
+        """``staged``: the window is the program's first, about to be shown: it paints the map before
+        loading the Thai segmenter and running the checks (``startup.StartupSequence``)."""
         super().__init__(parent)
         self.lang = lang or system_language()
         self.settings = settings if settings is not None else default_settings()
@@ -88,6 +92,7 @@ class MainWindow(QMainWindow):
         self.select_tool = SelectTool(self.scene)
         self.scene.set_tool(self.select_tool)
         self.view = MapView(self.scene)
+        self.startup = StartupSequence(self.document, self.view.viewport(), self) if staged else None
         self.setCentralWidget(self.view)
         self.files = FileActions(self, self.document, RecentFiles(self.settings), self.lang)
 
@@ -221,7 +226,10 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _show_findings_count(self) -> None:
-        findings = self.document.findings()
+        findings = self.document.known_findings()
+        if findings is None:  # not checked yet: the first frames come first
+            self._findings_label.clear()
+            return
         counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITY_ORDER}
         labels = {"error": self.tr("Errors: %n", "", counts["error"]),
                   "warning": self.tr("Warnings: %n", "", counts["warning"]),

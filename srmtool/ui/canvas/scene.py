@@ -368,7 +368,10 @@ class MapScene(ToolScene):
 
     @Slot()
     def _on_findings_changed(self) -> None:
-        badges = finding_badges(self._document.findings())
+        findings = self._document.known_findings()
+        if findings is None:
+            return  # not checked yet; findings_changed follows
+        badges = finding_badges(findings)
         for oid, box in self._boxes.items():
             box.set_badge(*badges.get(oid, (None, "")))
 

@@ -127,7 +127,10 @@ class FindingsPanel(QWidget):
     @Slot()
     def refresh(self) -> None:
         route_map = self._document.route_map
-        findings = self._document.findings()
+        known = self._document.known_findings()
+        if known is None:
+            return  # not checked yet; findings_changed follows
+        findings = known
         current = self.list.currentRow()
         kept = self._findings[current] if 0 <= current < len(self._findings) else None
         self._findings = findings
