@@ -13,8 +13,8 @@ if TYPE_CHECKING:
 
 
 def install_all(window: MainWindow) -> None:
+    from srmtool.ui import export as export_dialog
     from srmtool.ui import import_dialog, language, panels, table
-    from srmtool.ui.export import dialog as export_dialog
     from srmtool.ui.presentation import mode as presentation
     from srmtool.ui.recovery import feature as recovery
 

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QVBoxLayout, QWidget
 from typing_extensions import override
 
 from srmtool.export.messages import reason, say
-from srmtool.export.options import KINDS
 from srmtool.export.output import write_whole
 from srmtool.export.writers import writer
 from srmtool.model.types import RouteMap
@@ -50,13 +49,6 @@ THREADED = frozenset({"xlsx", "pdf"})
 def open_folder(folder: Path) -> bool:
     """Show ``folder`` in the system's file manager (tests replace this)."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(os.fspath(folder)))
-
-
-def install(window: MainWindow) -> None:
-    """Connect the four Export actions to the dialog, each choosing its format."""
-    for kind in KINDS:
-        action = window.named_actions[f"export_{kind}"]
-        action.triggered.connect(lambda _checked=False, kind=kind: show_export_dialog(window, kind))
 
 
 def show_export_dialog(window: MainWindow, kind: str) -> ExportDialog:

@@ -24,7 +24,6 @@ from typing_extensions import override
 from srmtool.model.srmfile.codec import dumps_map, load_map
 from srmtool.ui.document import CHANGE_SIGNALS
 from srmtool.ui.files import error_text
-from srmtool.ui.recovery import dialog as recovery_dialog
 from srmtool.ui.recovery.store import RecoveryEntry, RecoveryStore
 
 if TYPE_CHECKING:
@@ -225,6 +224,8 @@ def offer_recovery(window: MainWindow) -> RecoveryEntry | None:
     entries = saver.store.orphans()
     if not entries:
         return None
+    from srmtool.ui.recovery import dialog as recovery_dialog  # only when there is something to offer
+
     decision = recovery_dialog.ask_recovery(window, entries)
     for entry in decision.discard:
         RecoveryStore.delete(entry)
