@@ -13,25 +13,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QToolBar, QWidget
 from typing_extensions import override
 
 from srmtool.i18n import system_language
-from srmtool.model.checks import Finding
-from srmtool.model.clipboard import ClipboardError, ClipboardTooMuch
-from srmtool.model.edits import cause_and_effect
-from srmtool.model.layout import BOX_HEIGHT, BOX_WIDTH
-from srmtool.model.types import PERSPECTIVE_IDS
 from srmtool.ui import actions, window_layout
 from srmtool.ui.canvas.scene import MapScene
 from srmtool.ui.canvas.tools import SelectTool
 from srmtool.ui.canvas.view import MapView
-from srmtool.ui.desktop_clipboard import can_paste, copy_to_clipboard, paste_from_clipboard
+from srmtool.ui.desktop_clipboard import can_paste
 from srmtool.ui.document import Document
 from srmtool.ui.files import FileActions, RecentFiles, fresh_map
 from srmtool.ui.follow_language import follow_language
+from srmtool.ui.map_verbs import MapVerbs
 from srmtool.ui.recent_menu import RecentMenu
 from srmtool.ui.selection import Selection
 from srmtool.ui.startup import StartupSequence
@@ -105,6 +101,7 @@ class MainWindow(QMainWindow):
         self.named_actions["redo"] = actions.dress(
             stack.createRedoAction(self, self.tr("Redo")), "redo", self, keep_text=True
         )
+        self.verbs = MapVerbs(self)
         self._connect_actions()
         self.menus: dict[str, QMenu] = {}
         self.submenus: dict[str, QMenu] = {
@@ -125,7 +122,7 @@ class MainWindow(QMainWindow):
         self.document.reset.connect(self._on_reset)
         self.document.findings_changed.connect(self._show_findings_count)
         self.selection.changed.connect(self._update_edit_actions)
-        self.files.status.connect(self._status)
+        self.files.status.connect(self.status_message)
         QGuiApplication.clipboard().dataChanged.connect(self._update_edit_actions)
         self._shown = False
         self.setAcceptDrops(True)
@@ -143,23 +140,23 @@ class MainWindow(QMainWindow):
     # -- construction ----------------------------------------------------------------------------
 
     def _connect_actions(self) -> None:
-        a, files = self.named_actions, self.files
+        a, files, verbs = self.named_actions, self.files, self.verbs
         slots = {
             "new": files.new_map,
             "open": files.open_map,
             "save": files.save,
             "save_as": files.save_as,
             "quit": self.close,
-            "cut": self.cut,
-            "copy": self.copy,
-            "paste": self.paste,
-            "select_all": self.select_all,
+            "cut": verbs.cut,
+            "copy": verbs.copy,
+            "paste": verbs.paste,
+            "select_all": verbs.select_all,
             "full_screen": self._toggle_full_screen,
-            "add_objective": self.add_objective,
-            "add_link": self.add_link,
-            "key_route": self.toggle_key_route,
-            "tidy": self.tidy,
-            "check": self.check,
+            "add_objective": verbs.add_objective,
+            "add_link": verbs.add_link,
+            "key_route": verbs.toggle_key_route,
+            "tidy": verbs.tidy,
+            "check": verbs.check,
         }
         for name, slot in slots.items():
             a[name].triggered.connect(slot)
@@ -209,7 +206,8 @@ class MainWindow(QMainWindow):
         self.view.fit()
 
     @Slot(str)
-    def _status(self, text: str) -> None:
+    def status_message(self, text: str) -> None:
+        """Say ``text`` in the status bar for a few seconds."""
         self.statusBar().showMessage(text, 5000)
 
     @Slot()
@@ -236,111 +234,6 @@ class MainWindow(QMainWindow):
                   "info": self.tr("Notes: %n", "", counts["info"])}  # fmt: skip
         parts = [labels[s] for s in SEVERITY_ORDER if counts[s]]
         self._findings_label.setText(" · ".join(parts) if parts else self.tr("No problems found"))
-
-    # -- Edit ------------------------------------------------------------------------------------
-
-    @Slot()
-    def copy(self) -> bool:
-        """Put the selected objectives (with the links and table rows among them) on the clipboard."""
-        return copy_to_clipboard(self.document.route_map, list(self.selection.objectives))
-
-    @Slot()
-    def cut(self) -> bool:
-        return self.copy() and self.delete()
-
-    @Slot()
-    def paste(self) -> list[str]:
-        """Add copies of the objectives on the clipboard near the middle of the view; their new ids."""
-        centre: QPointF = self.view.mapToScene(self.view.viewport().rect().center())
-        try:
-            ids = paste_from_clipboard(
-                self.document, (centre.x() - BOX_WIDTH / 2, centre.y() - BOX_HEIGHT / 2)
-            )
-        except ClipboardTooMuch as exc:
-            self._status(exc.message(self.lang))
-            return []
-        except ClipboardError:
-            self._status(self.tr("The clipboard holds no objectives this program can read"))
-            return []
-        self.selection.select(ids)
-        return ids
-
-    @Slot()
-    def delete(self) -> bool:
-        return self.view.delete_selection()
-
-    @Slot()
-    def select_all(self) -> None:
-        self.selection.select(o.id for o in self.document.route_map.objectives)
-
-    @Slot()
-    def rename(self) -> bool:
-        return self.view.edit_selected()
-
-    # -- Map --------------------------------------------------------------------------------------
-
-    def _target_band(self) -> str:
-        """Where a new objective goes: the selected band, else the first selected box's, else the top."""
-        if self.scene.selected_band is not None:
-            return self.scene.selected_band
-        for objective_id in self.selection.objectives:
-            objective = self.document.route_map.objective(objective_id)
-            if objective is not None:
-                return objective.perspective
-        return PERSPECTIVE_IDS[0]
-
-    @Slot()
-    def add_objective(self) -> None:
-        """Start typing a new objective in the chosen band (Enter adds it and starts the next)."""
-        band = self._target_band()
-        self.selection.clear()
-        self.scene.selected_band = band
-        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.select_tool.capture.start(band)
-
-    @Slot()
-    def add_link(self) -> bool:
-        """Link two selected objectives: cause (lower level, or left in one level) → effect."""
-        ids = self.selection.objectives
-        if len(ids) != 2:
-            self._status(self.tr("Select two objectives, the cause and the effect, to link them"))
-            return False
-        source, target = cause_and_effect(self.document.route_map, *ids)
-        if not self.document.add_link(source, target):
-            self._status(self.tr("These objectives are already linked"))
-            return False
-        return True
-
-    @Slot()
-    def toggle_key_route(self) -> bool:
-        """Put the selected objectives on the key route (one undo step), or take them all off it
-        when every one of them is on it already. True when something changed."""
-        ids = list(self.selection.objectives)
-        if not ids:
-            return False
-        route_map = self.document.route_map
-        on = not all((o := route_map.objective(i)) is not None and o.key_route for i in ids)
-        self.document.set_key_route(ids, on)
-        return True
-
-    @Slot()
-    def tidy(self) -> None:
-        from srmtool.model.tidy import tidy_positions
-
-        positions = tidy_positions(self.document.route_map)
-        if positions:
-            self.document.set_positions(positions, self.tr("Tidy layout"))
-        else:
-            self._status(self.tr("The map is already tidy"))
-
-    @Slot()
-    def check(self) -> list[Finding]:
-        """Show what the checks find in the findings panel (it lists them live)."""
-        dock = self.docks.get("findings")
-        if dock is not None:
-            dock.show()
-            dock.raise_()
-        return self.document.findings()
 
     # -- panels and language --------------------------------------------------------------------
 

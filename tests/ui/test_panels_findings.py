@@ -91,7 +91,7 @@ def test_window_has_the_three_docks_and_check_raises_findings(
     assert window.dockWidgetArea(window.docks["properties"]) == Qt.DockWidgetArea.RightDockWidgetArea
     window.docks["findings"].hide()
     oid = window.document.add_objective("process", "")
-    findings = window.check()
+    findings = window.verbs.check()
     assert window.docks["findings"].isVisibleTo(window)
     assert any(oid in f.ids for f in findings)
     panel = window.docks["findings"].widget()

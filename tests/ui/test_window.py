@@ -93,7 +93,7 @@ def test_copy_puts_objectives_and_plain_thai_text_on_the_clipboard_and_paste_add
     assert window.named_actions["paste"].isEnabled()
 
     before = len(document.route_map.objectives)
-    new_ids = window.paste()
+    new_ids = window.verbs.paste()
     assert len(new_ids) == 2 and len(document.route_map.objectives) == before + 2
     copies = [document.route_map.objective(i) for i in new_ids]
     assert sorted(c.text for c in copies if c) == sorted([texts[source], texts[target]])
@@ -115,7 +115,7 @@ def test_cut_removes_the_selection_in_one_step_and_paste_brings_it_back_with_its
     window.named_actions["cut"].trigger()
     assert document.route_map.objective(victim) is None
     assert window.named_actions["undo"].text() == "Undo Delete objective ก2"
-    (copy,) = window.paste()
+    (copy,) = window.verbs.paste()
     assert document.route_map.objective(copy).text == text
     assert [r.cells for r in document.route_map.rows_of(copy)] == cells
 
@@ -127,7 +127,7 @@ def test_paste_of_foreign_text_changes_nothing(fx: Fixture) -> None:
     mime.setData(OBJECTIVES_MIME, "ไม่ใช่ข้อมูลแผนที่ {".encode())
     QGuiApplication.clipboard().setMimeData(mime)
     before = len(fx.window.document.route_map.objectives)
-    assert fx.window.paste() == []
+    assert fx.window.verbs.paste() == []
     assert len(fx.window.document.route_map.objectives) == before
     assert not fx.window.document.is_modified
 
@@ -156,7 +156,7 @@ def test_add_link_goes_from_the_lower_objective_to_the_upper(fx: Fixture) -> Non
     window.named_actions["add_link"].trigger()
     assert document.route_map.has_link(lower, upper) and not document.route_map.has_link(upper, lower)
     assert window.named_actions["undo"].text() == "Undo Add link"
-    assert window.add_link() is False  # already linked: nothing more
+    assert window.verbs.add_link() is False  # already linked: nothing more
 
 
 def test_add_objective_types_into_the_chosen_level(fx: Fixture) -> None:

@@ -202,6 +202,7 @@ class ArrowLayer(QGraphicsItem):
         self._rect = QRectF()
         self._by_look: dict[Look, list[Arrow]] | None = None
         self._moving = False
+        self._handles_shown = True
         self.setZValue(LAYER_Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setFlag(_Flag.ItemUsesExtendedStyleOption)  # gives option.exposedRect
@@ -211,6 +212,7 @@ class ArrowLayer(QGraphicsItem):
         """A new arrow glued to both boxes; the caller adds the returned handle to the scene."""
         arrow = Arrow(source, target, self)
         handle = ArrowHandle(arrow)
+        handle.setVisible(self._handles_shown)
         source.arrows.append(arrow)
         target.arrows.append(arrow)
         self.arrows[arrow.link] = arrow
@@ -246,6 +248,16 @@ class ArrowLayer(QGraphicsItem):
         if not self._rect.contains(new):
             self.set_bounds(self._rect.united(new))
         self.update(old.united(new))
+
+    def set_handles_shown(self, shown: bool) -> None:
+        """Take arrows out of hit-testing and rubber-band selection (when zoomed out too far to click
+        one): thousands of empty handles cost a third of a full repaint. Selected arrows keep theirs."""
+        if shown == self._handles_shown:
+            return
+        self._handles_shown = shown
+        for arrow in self.arrows.values():
+            if arrow.handle is not None and not arrow.handle.isSelected():
+                arrow.handle.setVisible(shown)
 
     def set_moving(self, moving: bool) -> None:
         """While boxes are dragged, arrows are drawn without antialiasing (a quarter of the cost

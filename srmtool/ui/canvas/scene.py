@@ -28,6 +28,7 @@ from srmtool.model.types import PERSPECTIVE_IDS, VOTES_FIELD, objective_votes
 from srmtool.ui.canvas import text
 from srmtool.ui.canvas.after_undo import AfterUndo
 from srmtool.ui.canvas.arrows import Arrow, ArrowHandle, ArrowLayer
+from srmtool.ui.canvas.drag import BoxDrag
 from srmtool.ui.canvas.items import BandItem, BannerItem, BoxItem, finding_badges
 from srmtool.ui.canvas.selecting import selected_items, show_selection
 from srmtool.ui.canvas.tool_scene import ToolScene
@@ -58,13 +59,12 @@ class MapScene(ToolScene):
         self._bands: dict[str, BandItem] = {}
         self._banner = BannerItem("", "")
         self._arrow_layer = ArrowLayer()
+        self._drag = BoxDrag(self, document, self._arrow_layer)
         self._bounds = QRectF()
         self._editor_rect: QRectF | None = None
         self._relayout_due = False
         self._selected_band: str | None = None
         self._highlighted: str | None = None
-        self._press_positions: dict[str, QPointF] = {}
-        self._handles_shown = True
         self._presenting = False
         #: Set by a view: paint boxes without Thai text until the segmenter has loaded (it loads on
         #: the next turn of the event loop), so the window shows without waiting for it.
@@ -201,16 +201,8 @@ class MapScene(ToolScene):
         return self._highlighted
 
     def set_arrow_handles_shown(self, shown: bool) -> None:
-        """Take arrows out of hit-testing and rubber-band selection (the view does this when it
-        is zoomed out too far to click an arrow): thousands of empty handles cost a full repaint
-        a third of its time. Selected arrows keep their handles."""
-        if shown == self._handles_shown:
-            return
-        self._handles_shown = shown
-        for arrow in self._arrow_layer.arrows.values():
-            handle = arrow.handle
-            if handle is not None and not handle.isSelected():
-                handle.setVisible(shown)
+        """Arrows take clicks or not (``ArrowLayer.set_handles_shown``; the view asks by zoom)."""
+        self._arrow_layer.set_handles_shown(shown)
 
     # -- building --------------------------------------------------------------------------------
     @Slot()
@@ -262,9 +254,7 @@ class MapScene(ToolScene):
         src, tgt = self._boxes.get(source), self._boxes.get(target)
         if src is None or tgt is None or source == target or (source, target) in self._arrow_layer.arrows:
             return  # dangling links and self-links are the checks' business
-        handle = self._arrow_layer.connect(src, tgt)
-        handle.setVisible(self._handles_shown)
-        self.addItem(handle)
+        self.addItem(self._arrow_layer.connect(src, tgt))
 
     def _remove_arrow(self, source: str, target: str) -> None:
         arrow = self._arrow_layer.remove((source, target))
@@ -401,22 +391,11 @@ class MapScene(ToolScene):
     def pressed(self, event: QGraphicsSceneMouseEvent) -> None:
         hit = next((it for it in self.items(event.scenePos()) if isinstance(it, BoxItem | ArrowHandle)), None)
         self.selected_band = None if hit is not None else self.band_at(event.scenePos())
-        self._press_positions = {
-            it.objective_id: it.pos() for it in self.selectedItems() if isinstance(it, BoxItem)
-        }
+        self._drag.press()
 
     def moved(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.buttons() & Qt.MouseButton.LeftButton and isinstance(self.mouseGrabberItem(), BoxItem):
-            self._arrow_layer.set_moving(True)  # Qt is dragging boxes
+            self._drag.dragging()
 
     def released(self, event: QGraphicsSceneMouseEvent) -> None:
-        """One ``move_objectives`` for every box the drag moved (none when nothing moved)."""
-        self._arrow_layer.set_moving(False)
-        moves: dict[str, tuple[float, float]] = {}
-        for oid, before in self._press_positions.items():
-            box = self._boxes.get(oid)
-            if box is not None and box.pos() != before:
-                moves[oid] = (box.pos().x(), box.pos().y())
-        self._press_positions = {}
-        if moves:
-            self._document.move_objectives(moves)
+        self._drag.release(self._boxes)
