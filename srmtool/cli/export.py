@@ -25,7 +25,6 @@ from srmtool.export.messages import say as say_export
 from srmtool.export.options import (
     DEFAULT_FONT,
     DEFAULT_KINDS,
-    DEFAULT_SIGNATURES,
     KINDS,
     PAPERS,
     PICTURE_KINDS,
@@ -93,12 +92,11 @@ def targets(file: str, ns: argparse.Namespace) -> list[_Target]:
 
 def options_of(ns: argparse.Namespace) -> ExportOptions:
     """The export options the command's arguments ask for."""
+    signatures: tuple[tuple[str, str, str], ...] | None = None  # the map's own signers
     if ns.no_signatures:
-        signatures: tuple[tuple[str, str, str], ...] = ()
+        signatures = ()
     elif ns.signature:
         signatures = tuple((role, name, position) for role, name, position in ns.signature)
-    else:
-        signatures = DEFAULT_SIGNATURES
     return ExportOptions(
         paper=ns.paper,
         thai_digits=ns.thai_digits,

@@ -19,7 +19,7 @@ from srmtool.model.checks.text import SEVERITIES
 from srmtool.model.errors import MapFileError
 from srmtool.model.srmfile.codec import load_map, save_map
 from srmtool.model.templates import BUILTIN_TEMPLATE_IDS, builtin_template
-from srmtool.model.types import PERSPECTIVE_IDS, Meta, RouteMap, Table, now_iso
+from srmtool.model.types import PERSPECTIVE_IDS, Meta, RouteMap, now_iso
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -233,7 +233,7 @@ def new_map(title: str, template_id: str) -> RouteMap:
     stamp = now_iso()
     return RouteMap(
         meta=Meta(title=title, created=stamp, modified=stamp),
-        table=Table(columns=builtin_template(template_id).fresh_columns()),
+        table=builtin_template(template_id).fresh_table(),
     )
 
 

@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from srmtool.model.plan import signers_of
+from srmtool.model.types import RouteMap
+
 #: Every kind of output, in the order the front ends offer them.
 KINDS: Final = ("xlsx", "pdf", "png", "svg")
 #: What ``srmtool export FILE`` writes when no output is named.
@@ -32,6 +35,13 @@ Signature = tuple[str, str, str]  # (role, name, position) of a block under the 
 DEFAULT_SIGNATURES: Final[tuple[Signature, ...]] = (("ผู้เสนอแผน", "", ""), ("ผู้อนุมัติแผน", "", ""))
 
 
+def map_signatures(route_map: RouteMap) -> tuple[Signature, ...]:
+    """The signature blocks a map prints unless an export is told otherwise: the map's own signers
+    (its ``signers`` key, edited in the editor's Plan dialog), else blank proposer and approver
+    blocks (``DEFAULT_SIGNATURES``)."""
+    return tuple((s.role, s.name, s.position) for s in signers_of(route_map)) or DEFAULT_SIGNATURES
+
+
 def font_size_allowed(size: float) -> bool:
     """Whether ``size`` is a table text size the front ends accept."""
     return MIN_FONT_SIZE <= size <= MAX_FONT_SIZE
@@ -42,7 +52,8 @@ class ExportOptions:
     """How the outputs of one export look.
 
     ``paper`` and ``thai_digits`` are for Excel and PDF, ``font`` for Excel only, ``signatures`` for
-    the PDF only (an empty tuple prints none); ``font_size`` is the table's text size in TH Sarabun
+    the PDF only (an empty tuple prints none; None, the default, prints the map's own,
+    ``map_signatures``); ``font_size`` is the table's text size in TH Sarabun
     points, or None for each kind's own (``DEFAULT_FONT_SIZES``). Raises ``ValueError`` for a paper
     not in ``PAPERS`` or a size outside ``MIN_FONT_SIZE``–``MAX_FONT_SIZE``.
     """
@@ -51,7 +62,7 @@ class ExportOptions:
     thai_digits: bool = False
     font: str = DEFAULT_FONT
     font_size: float | None = None
-    signatures: tuple[Signature, ...] = DEFAULT_SIGNATURES
+    signatures: tuple[Signature, ...] | None = None
 
     def __post_init__(self) -> None:
         if self.paper not in PAPERS:
@@ -60,6 +71,10 @@ class ExportOptions:
             raise ValueError(
                 f"font_size must be between {MIN_FONT_SIZE:g} and {MAX_FONT_SIZE:g}, not {self.font_size:g}"
             )
+
+    def signatures_for(self, route_map: RouteMap) -> tuple[Signature, ...]:
+        """The signature blocks an export of ``route_map`` prints with these options."""
+        return map_signatures(route_map) if self.signatures is None else self.signatures
 
     def font_size_for(self, kind: str) -> float:
         """The table text size ``kind`` is written with."""

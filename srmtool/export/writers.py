@@ -35,9 +35,12 @@ def writer(kind: str, options: ExportOptions, pictures: Mapping[str, Writer] | N
         from srmtool.export.pdf.document import pdf_bytes
 
         size = options.font_size_for("pdf")
-        signatures = options.signatures
         return lambda m: pdf_bytes(
-            m, paper=options.paper, thai_digits=options.thai_digits, font_size=size, signatures=signatures
+            m,
+            paper=options.paper,
+            thai_digits=options.thai_digits,
+            font_size=size,
+            signatures=options.signatures_for(m),
         )
     if kind in PICTURE_KINDS:
         if pictures is None or kind not in pictures:

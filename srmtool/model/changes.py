@@ -14,7 +14,9 @@ on a copy of the lists before it reproduces the lists after it.
 
 Field names are the keys of the objective's (or stakeholder's) entry in the `.srm` file, additive
 keys included (``votes`` …). Map fields are ``destination``, ``meta.<key>``, ``label.<perspective
-id>``, or the name of an additive top-level key.
+id>``, ``table.<additive key>`` (``table.style``), ``plan.<key>`` (one key of the plan object:
+the plan itself appears with its first key and goes with its last), or the name of an additive
+top-level key (``plan``, ``signers`` …).
 """
 
 from __future__ import annotations
@@ -108,7 +110,7 @@ class StakeholderChanged:
 
 @dataclass(frozen=True)
 class MapFieldChanged:
-    name: str  # "destination", "meta.title", "label.people", or an additive top-level key
+    name: str  # "destination", "meta.title", "label.people", "plan.project", "table.style", "signers" …
 
 
 Change: TypeAlias = (

@@ -31,6 +31,14 @@ MAX_COORDINATE: Final = 1_000_000.0
 #: Widest table column, in Excel character widths.
 MAX_COLUMN_WIDTH: Final = 10_000
 
+#: Entries of one list of the plan's heading block (objectives, indicators, rationale paragraphs)
+#: and Small Success milestones of one plan.
+MAX_PLAN_ITEMS: Final = 1_000
+#: Signature blocks a map prints.
+MAX_SIGNERS: Final = 20
+#: The latest month a Small Success milestone may fall on (3, 6, 9, 12 on the office sheets).
+MAX_MILESTONE_MONTHS: Final = 60
+
 
 def clip_text(text: str, limit: int = MAX_TEXT_CHARS) -> str:
     """``text`` cut to at most ``limit`` characters (for inputs that take what fits)."""

@@ -1,7 +1,10 @@
 """Column templates for the table. Templates are data (JSON files), not code.
 
 Built-in templates ship in ``resources/templates``; users' own templates are JSON files of the same
-shape: ``{"id", "name", "columns": [{"key", "label", "width"}]}``. Column 1 is always ``objective``.
+shape: ``{"id", "name", "columns": [{"key", "label", "width"}], "style": {…}}``. Column 1 is always
+``objective``. ``style`` is optional and has the shape of a map's ``table.style``
+(``srmtool.model.plan.TableStyle``: grouping, group prefix, column groups, whether a map page is
+printed first); a template without one has the Mini SLM's.
 
 Users' templates live in one folder: ``$SRMTOOL_TEMPLATE_DIR`` when set (tests, portable installs),
 else ``templates`` in platformdirs' ``user_data_dir("srmtool")``; one ``.json`` file per template.
@@ -15,7 +18,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from srmtool.model.types import OBJECTIVE_COLUMN, Column
+from srmtool.model.plan import STYLE_KEY, TableStyle, style_from, style_value
+from srmtool.model.srmfile.additive import check_style
+from srmtool.model.srmfile.problem import FileProblem
+from srmtool.model.types import OBJECTIVE_COLUMN, Column, Table
 from srmtool.resources_path import resource
 
 BUILTIN_TEMPLATE_IDS = ("mini_slm_11", "action_plan")
@@ -34,6 +40,7 @@ class Template:
     name: str
     name_en: str
     columns: tuple[Column, ...]
+    style: TableStyle = TableStyle()
 
     def display_name(self, lang: str) -> str:
         """The name to show in a ``lang`` ("th", "en") interface."""
@@ -42,6 +49,14 @@ class Template:
     def fresh_columns(self) -> list[Column]:
         """Independent copies, ready to put into a map."""
         return [c.model_copy(deep=True) for c in self.columns]
+
+    def fresh_table(self) -> Table:
+        """An empty table of this column set, with its style (written only when not the default)."""
+        table = Table(columns=self.fresh_columns())
+        value = style_value(self.style)
+        if value is not None:
+            table.__pydantic_extra__ = {STYLE_KEY: value}
+        return table
 
 
 def _parse(data: object, origin: str) -> Template:
@@ -65,11 +80,17 @@ def _parse(data: object, origin: str) -> Template:
         )
     if not columns or columns[0].key != OBJECTIVE_COLUMN:
         raise TemplateError(f"{origin}: the first column must be '{OBJECTIVE_COLUMN}'")
+    style = data.get(STYLE_KEY, {})
+    try:
+        check_style(style, STYLE_KEY)
+    except FileProblem as problem:
+        raise TemplateError(f"{origin}: {problem.where}: {problem.message_en}") from None
     return Template(
         id=str(data.get("id", Path(origin).stem)),
         name=str(data.get("name", data.get("id", ""))),
         name_en=str(data.get("name_en", data.get("name", ""))),
         columns=tuple(columns),
+        style=style_from(style),
     )
 
 
@@ -100,13 +121,19 @@ def load_template(path: str | Path) -> Template:
     return _parse(data, str(p))
 
 
-def save_template(path: str | Path, template_id: str, name: str, columns: list[Column]) -> None:
-    """Write a column set as a reusable template (not atomic-critical: it is the user's copy)."""
-    data = {
+def save_template(
+    path: str | Path, template_id: str, name: str, columns: list[Column], style: TableStyle | None = None
+) -> None:
+    """Write a column set (and its style) as a reusable template (not atomic-critical: it is the
+    user's copy)."""
+    data: dict[str, object] = {
         "id": template_id,
         "name": name,
         "columns": [{"key": c.key, "label": c.label, "width": c.width} for c in columns],
     }
+    value = style_value(style) if style is not None else None
+    if value is not None:
+        data[STYLE_KEY] = value
     _parse(data, str(path))  # refuse to write something we could not read back
     Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
@@ -146,7 +173,9 @@ def template_file_name(name: str) -> str:
     return f"{stem[:80]}.json"
 
 
-def save_user_template(name: str, columns: list[Column], folder: str | Path | None = None) -> Path:
+def save_user_template(
+    name: str, columns: list[Column], folder: str | Path | None = None, style: TableStyle | None = None
+) -> Path:
     """Keep ``columns`` as the user's template called ``name`` in ``folder`` (default
     ``user_template_folder()``), replacing a template of the same name; the path written.
     Raises ``TemplateError`` for an empty name or a set that is not a template, ``OSError`` when
@@ -157,5 +186,5 @@ def save_user_template(name: str, columns: list[Column], folder: str | Path | No
     root = Path(folder) if folder is not None else user_template_folder()
     root.mkdir(parents=True, exist_ok=True)
     path = root / template_file_name(title)
-    save_template(path, "user:" + path.stem, title, columns)
+    save_template(path, "user:" + path.stem, title, columns, style)
     return path

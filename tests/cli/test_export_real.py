@@ -63,6 +63,27 @@ def test_no_signatures_leaves_the_blocks_out(write_map: WriteMap, tmp_path: Path
     assert "ผู้อนุมัติแผน" not in pdf_text(without)
 
 
+def test_the_maps_own_signers_print_unless_the_command_names_others(
+    write_map: WriteMap, tmp_path: Path
+) -> None:
+    route_map = table_map()
+    route_map.__pydantic_extra__ = {
+        "signers": [
+            {"role": "ผู้เสนอแผน", "name": "นางสาวปิ่นทอง ศรีสุข", "position": "สาธารณสุขอำเภอนาคำใต้"},
+            {"role": "ผู้อนุมัติแผน", "name": "นายสมหวัง ดั่งใจ", "position": "นายอำเภอนาคำใต้"},
+        ]
+    }
+    source = write_map("แผนอำเภอ.srm", route_map)
+    own, named, none = tmp_path / "ของแผน.pdf", tmp_path / "ระบุ.pdf", tmp_path / "ไม่มี.pdf"
+    assert main(["export", str(source), "--pdf", str(own)]) == 0
+    assert main(["export", str(source), "--pdf", str(named), "--signature", "ผู้เห็นชอบแผน", "นายก", "ผอ."]) == 0
+    assert main(["export", str(source), "--pdf", str(none), "--no-signatures"]) == 0
+    signer, office = (unicodedata.normalize("NFKC", t) for t in ("นางสาวปิ่นทองศรีสุข", "นายอำเภอนาคำใต้"))
+    assert signer in pdf_text(own) and office in pdf_text(own)
+    assert signer not in pdf_text(named) and "ผู้เห็นชอบแผน" in pdf_text(named)
+    assert signer not in pdf_text(none) and "ผู้อนุมัติแผน" not in pdf_text(none)
+
+
 @pytest.mark.parametrize("size", ["2", "100", "-5"])
 def test_a_font_size_out_of_range_is_refused_before_writing(
     write_map: WriteMap, tmp_path: Path, size: str, capsys: pytest.CaptureFixture[str]

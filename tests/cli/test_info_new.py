@@ -10,6 +10,7 @@ import pytest
 from cli_maps import LONG_THAI, clean_map, thai_system
 
 from srmtool.cli import main
+from srmtool.model.plan import table_style
 from srmtool.model.srmfile.codec import load_map
 from srmtool.model.templates import builtin_template
 from srmtool.model.types import PERSPECTIVE_IDS, RouteMap
@@ -82,6 +83,8 @@ def test_new_creates_a_loadable_map(
     assert route_map.objectives == [] and route_map.links == [] and route_map.table.rows == []
     expected = builtin_template(template_id).columns
     assert [(c.key, c.label) for c in route_map.table.columns] == [(c.key, c.label) for c in expected]
+    assert table_style(route_map) == builtin_template(template_id).style  # grouping, groups, map page
+    assert ('"style"' in path.read_text(encoding="utf-8")) == (template_id == "action_plan")
     created = datetime.fromisoformat(route_map.meta.created)
     assert created.tzinfo is not None
     assert before <= created <= datetime.now().astimezone()

@@ -10,7 +10,7 @@ import pytest
 
 from srmtool.atomic import TempFileRemoved
 from srmtool.export.messages import TEXT, reason, say
-from srmtool.export.options import DEFAULT_SIGNATURES, KINDS, PICTURE_KINDS, ExportOptions
+from srmtool.export.options import KINDS, PICTURE_KINDS, ExportOptions
 from srmtool.export.output import write_whole
 from srmtool.export.writers import writer
 from srmtool.model.errors import MapFileError
@@ -28,7 +28,7 @@ def small_map() -> RouteMap:
 def test_options_refuse_what_no_writer_takes() -> None:
     assert ExportOptions().font_size_for("xlsx") == 16 and ExportOptions().font_size_for("pdf") == 14
     assert ExportOptions(font_size=12).font_size_for("pdf") == 12
-    assert ExportOptions().signatures == DEFAULT_SIGNATURES
+    assert ExportOptions().signatures is None  # the map's own signers, else DEFAULT_SIGNATURES
     with pytest.raises(ValueError, match="paper"):
         ExportOptions(paper="Letter")
     for size in (5.9, 48.5, float("nan")):

@@ -103,7 +103,7 @@ def test_two_row_action_plan_heading_chooses_the_action_plan_columns(tmp_path: P
         "budget_source",
         "responsible",
     ]
-    assert [c.label for c in m.table.columns][3:5] == ["งบประมาณ รายละเอียด", "จำนวน (บาท)"]
+    assert [c.label for c in m.table.columns][3:5] == ["รายละเอียด", "จำนวน (บาท)"]
     assert [r.cells.get("budget", "") for r in m.table.rows] == ["2,500", "1,000", ""]
     assert [r.cells["budget_detail"] for r in m.table.rows] == ["ค่าอาหารว่าง 50 คน", "ค่าเดินทาง", "-"]
     # the level column says where each objective goes; it is not a table column

@@ -40,6 +40,7 @@ def _snapshot(m: RouteMap) -> dict[str, Any]:
         "links": [(lk.source, lk.target) for lk in m.links],
         "rows": [(r.id, r.objective, dict(r.cells)) for r in m.table.rows],
         "columns": [col.model_dump() for col in m.table.columns],
+        "table": {k: v for k, v in dumped["table"].items() if k not in ("columns", "rows")},
         "stakeholders": [(s.id, _fields(s)) for s in m.stakeholders],
         "map": {k: v for k, v in dumped.items() if k not in ("objectives", "links", "stakeholders", "table")},
     }
@@ -52,6 +53,10 @@ def _read(m: RouteMap, name: str) -> Any:
         return m.perspective_label(name[6:])
     if name.startswith("meta."):
         return dumped["meta"].get(name[5:], _ABSENT)
+    if name.startswith("table."):
+        return dumped["table"].get(name[6:], _ABSENT)
+    if name.startswith("plan."):
+        return dumped.get("plan", {}).get(name[5:], _ABSENT)
     return dumped.get(name, _ABSENT)
 
 
@@ -135,12 +140,21 @@ class Mirror:
                 value = _read(m, name)
                 if name.startswith("label."):
                     state["map"]["perspectives"] = m.model_dump()["perspectives"]
-                elif name.startswith("meta."):
-                    meta = state["map"]["meta"]
+                elif name.startswith(("meta.", "table.")):
+                    part = state["map"]["meta"] if name.startswith("meta.") else state["table"]
+                    key = name.partition(".")[2]
                     if value is _ABSENT:
-                        meta.pop(name[5:])
+                        part.pop(key)
                     else:
-                        meta[name[5:]] = value
+                        part[key] = value
+                elif name.startswith("plan."):  # one key of the plan, which comes and goes with its keys
+                    plan = state["map"].setdefault("plan", {})
+                    if value is _ABSENT:
+                        plan.pop(name[5:])
+                    else:
+                        plan[name[5:]] = value
+                    if not plan:
+                        del state["map"]["plan"]
                 elif value is _ABSENT:
                     state["map"].pop(name)
                 else:

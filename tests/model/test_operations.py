@@ -42,6 +42,7 @@ from srmtool.model.operations import (
     SetVotes,
     apply_all,
 )
+from srmtool.model.plan import digit_style, plan_of, signers_of, table_style
 from srmtool.model.srmfile.codec import dumps_map
 from srmtool.model.templates import builtin_template, default_columns
 from srmtool.model.types import Column, Link, Objective, RouteMap, Row, Stakeholder
@@ -102,6 +103,7 @@ def base_map() -> RouteMap:
         Row(id="r4", objective="o4", cells={"activity": "รายงานผู้ป่วยภายใน 24 ชั่วโมง"}),
         Row(id="r5", objective="o6", cells={"activity": "อบรมแกนนำ", "budget": "20,000"}),
     ]
+    m.__pydantic_extra__ = {"plan": {"project": "โครงการพัฒนาระบบการแพทย์ปฐมภูมิและเครือข่ายบริการสุขภาพ"}}
     m.touch()
     return m
 
@@ -342,6 +344,42 @@ CASES: dict[str, tuple[Operation, Check]] = {
         SetMapField("meta.signers", ["ผู้อำนวยการ รพ.สต.บ้านใหม่"]),
         lambda m: m.meta.model_dump()["signers"] == ["ผู้อำนวยการ รพ.สต.บ้านใหม่"] or pytest.fail("not set"),
     ),
+    "start the plan with its programme": (
+        SetMapField("plan.programme", "แผนงานที่ ๓ การพัฒนาคุณภาพชีวิตระดับอำเภอ"),
+        lambda m: plan_of(m).programme.startswith("แผนงานที่ ๓") or pytest.fail("programme not set"),
+    ),
+    "set the plan's objectives": (
+        SetMapField("plan.objectives", ["เพื่อลดอัตราป่วยด้วยโรคไข้เลือดออก", "เพื่อให้ชุมชนมีส่วนร่วม"]),
+        lambda m: len(plan_of(m).objectives) == 2 or pytest.fail("objectives not set"),
+    ),
+    "change one key of a plan with others": (
+        SetMapField("plan.office", "สำนักงานสาธารณสุขอำเภอนาคำใต้"),
+        lambda m: plan_of(m).office.startswith("สำนักงาน") or pytest.fail("office not set"),
+    ),
+    "remove the plan's last key": (
+        SetMapField("plan.project", None),
+        lambda m: "plan" not in m.model_dump() or pytest.fail("an empty plan left"),
+    ),
+    "set milestones": (
+        SetMapField("plan.milestones", [{"id": "ms1", "months": 3, "text": "มีคำสั่งแต่งตั้งคณะทำงาน"}]),
+        lambda m: [x.id for x in plan_of(m).milestones_at(3)] == ["ms1"] or pytest.fail("milestones not set"),
+    ),
+    "set the whole plan": (
+        SetMapField("plan", {"project": "โครงการพัฒนาระบบการแพทย์ปฐมภูมิ", "programme": "แผนงานที่ ๓"}),
+        lambda m: plan_of(m).programme == "แผนงานที่ ๓" or pytest.fail("plan not set"),
+    ),
+    "set signers": (
+        SetMapField("signers", [{"role": "ผู้เสนอแผน", "name": "นางสาวสมใจ ใจดี", "position": "ผอ.รพ.สต."}]),
+        lambda m: signers_of(m)[0].name == "นางสาวสมใจ ใจดี" or pytest.fail("signers not set"),
+    ),
+    "choose Thai digits": (
+        SetMapField("meta.digits", "thai"),
+        lambda m: digit_style(m) == "thai" or pytest.fail("digits not saved"),
+    ),
+    "set the table style": (
+        SetMapField("table.style", {"grouping": "heading", "map_page": False}),
+        lambda m: table_style(m).grouping == "heading" or pytest.fail("style not set"),
+    ),
     "batch": (
         Batch(
             (
@@ -538,6 +576,18 @@ REFUSED: dict[str, Operation] = {
     "authors that are not a list": SetMapField("meta.authors", "ทีมอำเภอ"),
     "authors that are not names": SetMapField("meta.authors", ["ทีมอำเภอ", 5]),
     "label of an unknown level": SetMapField("label.sky", "ท้องฟ้า"),
+    "plan that is a list": SetMapField("plan", ["แผนงาน"]),
+    "plan objectives that are text": SetMapField("plan.objectives", "เพื่อลดอัตราป่วย"),
+    "plan key that is no name": SetMapField("plan.งาน ปี", "2567"),
+    "a known plan key set to null": SetMapField("plan.programme", None, keep_null=True),
+    "milestones with one id twice": SetMapField(
+        "plan.milestones", [{"id": "ms1", "months": 3}, {"id": "ms1", "months": 6}]
+    ),
+    "milestone in month 0": SetMapField("plan.milestones", [{"id": "ms1", "months": 0, "text": "เริ่ม"}]),
+    "signers that are names": SetMapField("signers", ["นางสาวสมใจ ใจดี"]),
+    "digits that are neither": SetMapField("meta.digits", "roman"),
+    "table columns as an additive key": SetMapField("table.columns", []),
+    "style with an unknown grouping": SetMapField("table.style", {"grouping": "merge"}),
     "batch failing at the end": Batch(
         (
             AddObjective(NEW_OBJECTIVE),

@@ -188,6 +188,15 @@ def test_choices_are_remembered_for_the_next_dialog(fx: Fixture, qtbot: QtBot) -
     again.reject()
 
 
+def test_the_maps_own_signers_fill_the_dialog(fx: Fixture, qtbot: QtBot) -> None:
+    fx.window.files.open_path(fx.copy_example())
+    signers = [{"role": "ผู้เสนอแผน", "name": SIGNER, "position": POSITION_TH}]
+    fx.window.document.edit([SetMapField("signers", signers)], "ผู้ลงนาม")
+    dialog = open_dialog(fx, "pdf")
+    assert dialog.form.signatures.signatures() == [("ผู้เสนอแผน", SIGNER, POSITION_TH)]
+    dialog.reject()
+
+
 def test_an_unwritable_folder_is_told_in_thai_and_writes_nothing(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 from window_fixtures import LONG_THAI, Fixture, make_window
 
+from srmtool.model.plan import table_style
 from srmtool.model.srmfile.codec import load_map
 from srmtool.model.templates import TEMPLATE_DIR_ENV, Template, builtin_template, user_templates
 from srmtool.model.types import OBJECTIVE_COLUMN
@@ -175,6 +176,7 @@ def test_new_from_the_action_plan_template_gives_its_columns(
     assert table.new_from_template()
     assert keys(fx.window.document) == [c.key for c in builtin_template("action_plan").columns]
     assert table.model.headerData(1, model_orientation()) == "แนวทาง/กิจกรรมหลัก"
+    assert table_style(fx.window.document.route_map).grouping == "heading"  # the template's style came along
 
 
 def test_cancelled_unsaved_changes_question_keeps_the_map(

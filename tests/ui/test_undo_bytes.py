@@ -150,7 +150,22 @@ class Run:
             lambda: SetObjectiveCode(self.objective(), rng.choice(["ป๙", "ภ๑๒", "ก๗"])),
             lambda: SetObjectiveNotes(self.objective(), rng.choice(THAI)),
             lambda: SetMapField(rng.choice(["destination", "meta.title", "label.process"]), rng.choice(THAI)),
-            lambda: SetMapField(rng.choice(["plan", "meta.signers"]), rng.choice([None, [rng.choice(THAI)]])),
+            lambda: SetMapField(
+                rng.choice(["extra_note", "meta.note"]), rng.choice([None, [rng.choice(THAI)]])
+            ),
+            lambda: SetMapField(rng.choice(["plan.programme", "plan.office"]), rng.choice([None, *THAI])),
+            lambda: SetMapField("plan.objectives", rng.choice([None, [rng.choice(THAI), rng.choice(THAI)]])),
+            lambda: SetMapField(
+                "plan.milestones", rng.choice([None, [{"id": "ms1", "months": 3, "text": rng.choice(THAI)}]])
+            ),
+            lambda: SetMapField("plan", rng.choice([None, {"project": rng.choice(THAI)}])),
+            lambda: SetMapField(
+                "signers", rng.choice([None, [{"role": "ผู้เสนอแผน", "name": rng.choice(THAI)}]])
+            ),
+            lambda: SetMapField("meta.digits", rng.choice([None, "thai", "arabic"])),
+            lambda: SetMapField(
+                "table.style", rng.choice([None, {"grouping": "heading", "map_page": False}])
+            ),
         ]
         try:
             operations = [rng.choice(makers)() for _ in range(rng.choice([1, 1, 2, 3]))]

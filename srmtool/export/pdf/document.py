@@ -24,7 +24,7 @@ from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
 from srmtool.atomic import replace_file
-from srmtool.export.options import DEFAULT_FONT_SIZES, DEFAULT_SIGNATURES, Signature
+from srmtool.export.options import DEFAULT_FONT_SIZES, DEFAULT_SIGNATURES, Signature, map_signatures
 from srmtool.export.pdf.map_geometry import page_frame
 from srmtool.export.pdf.table import (
     Box,
@@ -77,7 +77,7 @@ def pdf_bytes(
         PAPERS[paper],
         font_size * SARABUN_SCALE,
         thai_digits,
-        DEFAULT_SIGNATURES if signatures is None else signatures,
+        map_signatures(route_map) if signatures is None else signatures,
     )
     buffer = io.BytesIO()
     with _plain_streams():
@@ -98,8 +98,9 @@ def write_pdf(
 
     ``font_size`` is the table's body size in TH Sarabun points, as set in office documents (drawn
     with Sarabun at ``SARABUN_SCALE`` of it; the map page chooses its own sizes);
-    ``signatures`` are (role, name, position) blocks; ``None`` prints blank ผู้เสนอแผน /
-    ผู้อนุมัติแผน blocks and an empty sequence prints none. Raises ``ValueError`` for a bad option and
+    ``signatures`` are (role, name, position) blocks; ``None`` prints the map's own signers, or
+    blank ผู้เสนอแผน / ผู้อนุมัติแผน blocks when it has none (``map_signatures``), and an empty
+    sequence prints none. Raises ``ValueError`` for a bad option and
     ``OSError`` when ``path`` cannot be written; the file at ``path`` is then unchanged.
     """
     data = pdf_bytes(

@@ -26,6 +26,16 @@ from srmtool.model.edits.people import (
     toggle_operations,
     vote_operations,
 )
+from srmtool.model.edits.plan import (
+    digits_operations,
+    fresh_milestones,
+    milestone_operations,
+    plan_list_operations,
+    plan_operations,
+    plan_text_operations,
+    signer_operations,
+    style_operations,
+)
 from srmtool.model.edits.table import (
     column_operations,
     filled_cells,
@@ -39,6 +49,14 @@ from srmtool.model.edits.table import (
 
 __all__ = [
     "DeleteSummary",
+    "digits_operations",
+    "fresh_milestones",
+    "milestone_operations",
+    "plan_list_operations",
+    "plan_operations",
+    "plan_text_operations",
+    "signer_operations",
+    "style_operations",
     "assign_operations",
     "cause_and_effect",
     "clear_votes_operations",

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from typing import Literal
+
+from pydantic import BaseModel
 
 from srmtool.model.changes import (
     Change,
@@ -22,6 +25,9 @@ from srmtool.model.operations.base import (
     check_additive_name,
     set_additive,
 )
+from srmtool.model.plan import PLAN_KEY
+from srmtool.model.srmfile.additive import check_map_field
+from srmtool.model.srmfile.problem import FileProblem
 from srmtool.model.types import (
     PERSPECTIVE_IDS,
     Meta,
@@ -109,9 +115,13 @@ class SetStakeholderField:
 @dataclass(frozen=True)
 class SetMapField:
     """One field of the map: ``destination``; a meta field (``meta.title``, ``meta.authors`` …);
-    a level's label (``label.people`` …); or an additive key of the file's top level or of its
-    ``meta`` (``plan``, ``meta.signers`` …), whose ``value=None`` removes the key unless
-    ``keep_null`` (the inverse of a change to a key that held an explicit null)."""
+    a level's label (``label.people`` …); an additive key of the file's top level, of its ``meta``
+    or of its ``table`` (``signers``, ``meta.digits``, ``table.style`` …); or one key of the
+    top-level ``plan`` object (``plan.programme``, ``plan.milestones`` …). ``value=None`` removes an
+    additive key unless ``keep_null`` (the inverse of a change to a key that held an explicit
+    null). The plan's keys are checked as a file's are (``srmtool.model.srmfile.additive``): a
+    value a file could not hold is refused. Setting a ``plan.<key>`` creates the ``plan`` object;
+    removing its last key removes it, so a plan emptied again saves as a map without one."""
 
     name: str
     value: object
@@ -121,6 +131,13 @@ class SetMapField:
         name = self.name
         if not isinstance(name, str):
             raise OperationError(f"map field {name!r} is not set this way")
+        try:
+            if self.value is not None or self.keep_null:  # None alone removes the key
+                check_map_field(name, self.value)
+        except FileProblem as problem:
+            raise OperationError(f"{problem.where}: {problem.message_en}") from None
+        if name.startswith(f"{PLAN_KEY}."):
+            return _set_plan_key(route_map, name, self.value, self.keep_null)
         old: object
         keep_null = False
         if name == "destination":
@@ -135,9 +152,10 @@ class SetMapField:
             key = name[5:]
             old = getattr(route_map.meta, key)
             setattr(route_map.meta, key, _meta_value(key, self.value))
-        elif name.startswith("meta."):
-            key = check_additive_name(Meta, name[5:])
-            old, present = set_additive(route_map.meta, key, self.value, self.keep_null)
+        elif name.startswith(("meta.", "table.")):
+            part: BaseModel = route_map.meta if name.startswith("meta.") else route_map.table
+            key = check_additive_name(type(part), name.partition(".")[2])
+            old, present = set_additive(part, key, self.value, self.keep_null)
             keep_null = present and old is None
         else:
             key = check_additive_name(RouteMap, name)
@@ -146,6 +164,38 @@ class SetMapField:
         old = list(old) if isinstance(old, list) else old
         changes = (MapFieldChanged(name),) if old != self.value or keep_null != self.keep_null else ()
         return Applied(SetMapField(name, old, keep_null), changes)
+
+
+def _set_plan_key(route_map: RouteMap, name: str, value: object, keep_null: bool) -> Applied:
+    """``plan.<key>``: one key of the plan object, whose inverse gives back the exact bytes."""
+    key = name[len(PLAN_KEY) + 1 :]
+    if not key.isidentifier():
+        raise OperationError(f"{name!r} is not a key of the plan")
+    extra = route_map.__pydantic_extra__
+    if extra is None:
+        extra = route_map.__pydantic_extra__ = {}
+    before = extra.get(PLAN_KEY)
+    if PLAN_KEY in extra and not isinstance(before, dict):
+        raise OperationError("the map's plan is not an object")
+    plan: dict[str, object] = before if isinstance(before, dict) else {}
+    present, old = key in plan, plan.get(key)
+    unchanged = present and old == value and (old is not None or keep_null)
+    if unchanged or (not present and value is None and not keep_null):
+        return Applied(SetMapField(name, old, present and old is None), ())
+    if PLAN_KEY not in extra:  # the plan comes with this key and goes with it
+        inverse = SetMapField(PLAN_KEY, None)
+    elif not plan:  # an empty plan object stays as it was
+        inverse = SetMapField(PLAN_KEY, {})
+    else:
+        inverse = SetMapField(name, copy.deepcopy(old), present and old is None)
+    if value is None and not keep_null:
+        plan.pop(key, None)
+        if not plan:
+            extra.pop(PLAN_KEY, None)
+    else:
+        plan[key] = copy.deepcopy(value)
+        extra[PLAN_KEY] = plan
+    return Applied(inverse, (MapFieldChanged(name),))
 
 
 def _meta_value(key: str, value: object) -> object:

@@ -27,6 +27,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import to_json
 
 from srmtool.model.errors import MapFileError
+from srmtool.model.plan import PLAN_KEY, SIGNERS_KEY, STYLE_KEY
+from srmtool.model.srmfile.additive import canonical_plan, canonical_signers, canonical_style
 from srmtool.model.srmfile.jsontext import check_depth, check_encodable, decode_text, parse_json
 from srmtool.model.srmfile.validate import (
     MAX_COLUMN_WIDTH,
@@ -236,6 +238,10 @@ def _plain(route_map: RouteMap) -> dict[str, Any]:
     coordinates and widths rounded.
     """
     out = _ordered(route_map, route_map.model_dump(), "")
+    if PLAN_KEY in out:
+        out[PLAN_KEY] = canonical_plan(out[PLAN_KEY])
+    if SIGNERS_KEY in out:
+        out[SIGNERS_KEY] = canonical_signers(out[SIGNERS_KEY])
     out["meta"] = _ordered(route_map.meta, out["meta"], "meta.")
     for key, models in (
         ("perspectives", route_map.perspectives),
@@ -255,6 +261,8 @@ def _plain(route_map: RouteMap) -> dict[str, Any]:
             objectives[i] = _ordered(objective, dumped, f"objectives[{i}].")
     table = route_map.table
     out["table"] = dumped_table = _ordered(table, out["table"], "table.")
+    if STYLE_KEY in dumped_table:
+        dumped_table[STYLE_KEY] = canonical_style(dumped_table[STYLE_KEY])
     columns = dumped_table["columns"]
     for i, column in enumerate(table.columns):
         columns[i]["width"] = _number(column.width, f"table.columns[{i}].width")

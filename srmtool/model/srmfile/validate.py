@@ -28,6 +28,8 @@ from srmtool.model.limits import (
     MAX_STAKEHOLDERS,
     MAX_TEXT_CHARS,
 )
+from srmtool.model.srmfile.additive import check_additive
+from srmtool.model.srmfile.problem import FileProblem
 from srmtool.model.types import FORMAT, MAX_VOTES, PERSPECTIVE_IDS, VERSION, VOTES_FIELD, RouteMap
 
 __all__ = [
@@ -59,16 +61,6 @@ LIST_LIMITS: Final[tuple[tuple[str, int, str, str], ...]] = (
     ("table.columns", MAX_COLUMNS, "คอลัมน์", "columns"),
     ("table.rows", MAX_ROWS, "แถวในตาราง", "table rows"),
 )
-
-
-class FileProblem(Exception):
-    """Something wrong at ``where`` in the file; the file name is added by the caller."""
-
-    def __init__(self, where: str, message_en: str, message_th: str) -> None:
-        super().__init__(message_en)
-        self.where = where
-        self.message_en = message_en
-        self.message_th = message_th
 
 
 # -- JSON to a map --------------------------------------------------------------------------------
@@ -340,3 +332,4 @@ def check_map_structure(route_map: RouteMap, *, texts: bool = True) -> None:
     _check_sizes(route_map)
     if texts:
         _check_texts(route_map)
+    check_additive(route_map)

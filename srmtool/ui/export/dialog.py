@@ -25,8 +25,10 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QVBoxLayout, QWidget
 from typing_extensions import override
 
 from srmtool.export.messages import reason, say
+from srmtool.export.options import map_signatures
 from srmtool.export.output import write_whole
 from srmtool.export.writers import writer
+from srmtool.model.plan import signers_of
 from srmtool.model.types import RouteMap
 from srmtool.ui.export.choices import (
     ExportChoices,
@@ -88,6 +90,8 @@ class ExportDialog(QDialog):
         self._window = window
         self._map_path = window.document.path
         choices = remembered(window.settings, kind, self._map_path)
+        if signers_of(window.document.route_map):  # the map's own signers come first
+            choices.signatures = list(map_signatures(window.document.route_map))
         self.form = ExportForm(choices, self)
         self.form.set_path(self._default_path(kind, choices))
         self.form.kind_changed.connect(self._kind_changed)

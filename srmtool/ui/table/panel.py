@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QToolBar, QVBoxLayout, QWid
 
 from srmtool.model.edits import column_operations, new_row, remove_rows_operations
 from srmtool.model.operations import OperationError
+from srmtool.model.plan import table_style
 from srmtool.model.templates import (
     Template,
     TemplateError,
@@ -235,11 +236,13 @@ class TableFeature(QObject):
         return self.save_columns_as_template(list(self.window.document.route_map.table.columns))
 
     def save_columns_as_template(self, columns: list[Column]) -> Path | None:
+        """Keep ``columns`` with the map's table style (grouping, column groups, map page)."""
         name = self.ask_template_name()
         if name is None:
             return None
+        style = table_style(self.window.document.route_map)
         try:
-            path = save_user_template(name, columns, self.template_folder)
+            path = save_user_template(name, columns, self.template_folder, style)
         except (TemplateError, OSError) as exc:
             self.window.files.show_error(
                 self.tr("Cannot save the template"),
@@ -268,6 +271,6 @@ class TableFeature(QObject):
         if template is None:
             return False
         route_map = fresh_map()
-        route_map.table.columns = template.fresh_columns()
+        route_map.table = template.fresh_table()
         self.window.document.replace(route_map, None)
         return True
