@@ -172,6 +172,12 @@ def _no_destination(m: RouteMap) -> None:
     m.destination = "   "
 
 
+def _budget_unread(m: RouteMap) -> None:
+    m.table.rows[1].cells["budget"] = (
+        "ค่าอาหารว่าง 50 คน x 25 บาท x 2 มื้อ = 2,500 บาท\n\nค่าอาหารกลางวัน ๕๐ คน x ๑๐๐ บาท"
+    )
+
+
 def _key_route_without_row(m: RouteMap) -> None:
     RemoveRow("r4").apply(m)
 
@@ -210,6 +216,11 @@ CASES: dict[str, tuple[Callable[[RouteMap], None], tuple[str, ...], tuple[str, .
     "duplicate-text": (_duplicate_text, ("o4", "o5"), ("ก1 «", "ก2 «", "ข้อความเดียวกัน")),
     "empty-level": (_empty_level, ("foundation",), ("ระดับพื้นฐาน", "ยังไม่มีเป้าประสงค์")),
     "no-destination": (_no_destination, (), ("จุดหมายปลายทาง",)),
+    "budget-unread": (
+        _budget_unread,
+        ("r2",),
+        ("แถวที่ 2", "ภ1 «", "«ค่าอาหารกลางวัน ๕๐ คน x ๑๐๐ บาท»", "ไม่นับรวม"),
+    ),
     "key-route-without-row": (_key_route_without_row, ("o4",), ("ก1 «", "เส้นทางหลัก", "ยังไม่มีแถว")),
     "empty-row": (_empty_row, ("r6",), ("แถวที่ 6", "ก2 «", "ยังไม่ได้กรอกข้อมูล")),
     "rows-apart": (_rows_apart, ("o1", "r1", "r6"), ("ป1 «", "แถวที่ 1, 6", "ติดกัน")),

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from srmtool.model.checks import budget as checks_budget
 from srmtool.model.checks import items as checks_items
 from srmtool.model.checks import links as checks_links
 from srmtool.model.checks.text import SEVERITIES, Refs
@@ -78,6 +79,11 @@ _TABLE: Final[dict[str, tuple[str, str, str]]] = {
     "duplicate-text": ("warning", "เป้าประสงค์ข้อความซ้ำกัน", "Several objectives have the same text"),
     "empty-level": ("warning", "ระดับที่ยังไม่มีเป้าประสงค์", "A level has no objectives"),
     "no-destination": ("warning", "ยังไม่ได้กำหนดจุดหมายปลายทาง", "The map has no destination"),
+    "budget-unread": (
+        "warning",
+        "ช่องงบประมาณมีตัวเลขที่อ่านเป็นจำนวนเงินไม่ได้ จึงไม่นับรวมในยอดรวม",
+        "A budget cell holds a number not read as an amount, left out of the total",
+    ),
     # hints
     "key-route-without-row": (
         "info",
@@ -128,7 +134,11 @@ def check_map(route_map: RouteMap) -> list[Finding]:
     """Every finding about the map, errors first, then by code, then by ids (deterministic)."""
     graph = objective_graph(route_map)
     refs = Refs(route_map)
-    raw = [*checks_items.run(route_map, refs), *checks_links.run(route_map, graph, refs)]
+    raw = [
+        *checks_items.run(route_map, refs),
+        *checks_budget.run(route_map, refs),
+        *checks_links.run(route_map, graph, refs),
+    ]
     findings = [Finding(code, CHECKS[code], ids, th, en) for code, ids, th, en in raw]
     findings.sort(key=_sort_key)
     return findings
