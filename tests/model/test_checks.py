@@ -414,3 +414,21 @@ def test_any_small_map_is_checked_without_failing(
     sound = nx.DiGraph([(s, t) for s, t in links if s != t and (s, t) not in dangling])
     has_loop = any(f.code == "link-cycle" for f in findings)
     assert has_loop == (not nx.is_directed_acyclic_graph(sound))
+
+
+def test_an_action_plan_without_links_is_not_told_what_a_route_map_lacks() -> None:
+    from srmtool.model.templates import builtin_template
+
+    m = RouteMap(table=builtin_template("action_plan").fresh_table())
+    m.objectives = [
+        Objective(id="o1", code="ก1", perspective="process", text="มาตรการที่ ๑ ส่งเสริมความรอบรู้ด้านสุขภาพ"),
+        Objective(id="o2", code="ก2", perspective="process", text="มาตรการที่ ๒ พัฒนาระบบบริการ"),
+    ]
+    m.table.rows = [
+        Row(id="r1", objective="o1", cells={"activity": "อบรม อสม.", "budget": "๕,๐๐๐\n\n๕,๐๐๐"}),
+        Row(id="r2", objective="o2", cells={"activity": "คัดกรองเบาหวาน", "budget": "50 คน x 20 บาท"}),
+    ]
+    assert [f.code for f in check_map(m)] == ["budget-unread"]  # and not empty-level, no-destination …
+    m.links.append(Link(source="o1", target="o2"))  # a first link: it is becoming a route map
+    codes = {f.code for f in check_map(m)}
+    assert {"empty-level", "no-destination", "no-route-to-people"} <= codes

@@ -20,6 +20,7 @@ from srmtool.model.checks import items as checks_items
 from srmtool.model.checks import links as checks_links
 from srmtool.model.checks.text import SEVERITIES, Refs
 from srmtool.model.graph import objective_graph
+from srmtool.model.plan import table_style
 from srmtool.model.types import RouteMap
 
 #: Every check: code -> (severity, Thai description, English description), in the order the checks
@@ -130,6 +131,26 @@ def _sort_key(f: Finding) -> tuple[int, str, tuple[str, ...], str]:
     return (SEVERITIES.index(f.severity), f.code, f.ids, f.message_en)
 
 
+#: What a route map lacks but a plan that is not one does not need (``plan_only``).
+ROUTE_MAP_ONLY: Final = frozenset(
+    {
+        "no-destination",
+        "empty-level",
+        "no-route-to-people",
+        "people-without-cause",
+        "key-route-without-people",
+    }
+)
+
+
+def plan_only(route_map: RouteMap) -> bool:
+    """Whether the map is an action plan that is not (yet) a route map: its column set prints no
+    map page (``table.style.map_page`` false, as the action-plan template's) and it has no links.
+    Its measures are groups of rows, not boxes on a map, so the route-map warnings
+    (``ROUTE_MAP_ONLY``) are not reported; drawing a first link brings them back."""
+    return not route_map.links and not table_style(route_map).map_page
+
+
 def check_map(route_map: RouteMap) -> list[Finding]:
     """Every finding about the map, errors first, then by code, then by ids (deterministic)."""
     graph = objective_graph(route_map)
@@ -139,6 +160,8 @@ def check_map(route_map: RouteMap) -> list[Finding]:
         *checks_budget.run(route_map, refs),
         *checks_links.run(route_map, graph, refs),
     ]
+    if plan_only(route_map):
+        raw = [r for r in raw if r[0] not in ROUTE_MAP_ONLY]
     findings = [Finding(code, CHECKS[code], ids, th, en) for code, ids, th, en in raw]
     findings.sort(key=_sort_key)
     return findings
