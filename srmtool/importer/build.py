@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Final
 
+from srmtool.importer import plan_build
 from srmtool.importer.grid import Grid
 from srmtool.importer.headings import LEVEL_KEY, normalise, one_line
+from srmtool.importer.plan_block import read_below, read_heading_block
 from srmtool.importer.reader import SheetColumn, SheetTable
 from srmtool.importer.report import ColumnReport, ImportReport
 from srmtool.model.numbers import format_amount, parse_amount, to_arabic_digits
@@ -124,11 +126,32 @@ def _columns(table: SheetTable, grid: Grid, template: Template) -> tuple[list[Co
 
 
 def budget_text(text: str, raw: object) -> str:
-    """A budget cell as the table stores it: amounts as "12,500", anything else as typed."""
+    """A budget cell as the table stores it: each line that is an amount as "12,500" (a cell may
+    hold several), anything else as typed."""
     if isinstance(raw, int | float | Decimal) and not isinstance(raw, bool):
         return format_amount(Decimal(str(raw)))
-    amount = parse_amount(text)
-    return format_amount(amount) if amount is not None else text
+    lines = []
+    for line in text.split("\n"):
+        amount = parse_amount(line)
+        lines.append(format_amount(amount) if amount is not None else line)
+    return "\n".join(lines)
+
+
+#: The columns whose lines continue the row above when only they hold text of their own.
+_BUDGET_KEYS: Final = frozenset({BUDGET_COLUMN, "budget_detail"})
+
+
+def _continues(cells: dict[int, str], sheet_row: int, grid: Grid, col_key: dict[int, str]) -> bool:
+    """Whether a sheet row only adds budget lines to the row above: it holds text of its own in
+    budget columns only, and its other cells are empty or merged down from the row above (a budget
+    split over two sheet rows)."""
+    own = [i for i, v in cells.items() if v and (sheet_row, i) not in grid.covered]
+    return bool(own) and all(col_key.get(i) in _BUDGET_KEYS for i in own)
+
+
+def _join(row: Row, key: str, value: str) -> None:
+    before = row.cells.get(key, "")
+    row.cells[key] = f"{before}\n{value}" if before else value
 
 
 def _meta(titles: list[str]) -> Meta:
@@ -225,14 +248,22 @@ def build_map(table: SheetTable, grid: Grid, known: list[KnownObjective], report
     template = choose_template(keys)
     columns, report.columns = _columns(table, grid, template)
     report.template, report.template_name = template.id, (template.name, template.name_en)
-    route_map = RouteMap(meta=_meta(table.titles), table=Table(columns=columns))
+    block, below = read_heading_block(table.above), read_below(table.below)
+    route_map = RouteMap(meta=_meta(block.titles), table=Table(columns=columns))
     report.title = route_map.meta.title
     by_key = {c.key: c.index for c in table.columns if c.key}
     col_key = {r.index: r.key for r in report.columns if not r.level}
     objectives = _Objectives(known)
     current: Objective | None = None
     obj_col, level_col = by_key.get(OBJECTIVE_COLUMN), by_key.get(LEVEL_KEY)
-    for n, (sheet_row, cells) in enumerate(table.data, 1):
+    sections = sorted(table.sections)
+    section_at = -1
+    previous: Row | None = None
+    sheet_rows: dict[str, int] = {}
+    for sheet_row, cells in table.data:
+        while section_at + 1 < len(sections) and sections[section_at + 1][0] < sheet_row:
+            section_at += 1
+            current, previous = objectives.named(sections[section_at][1], None), None
         text = cells.get(obj_col, "").strip() if obj_col else ""
         if not text and current is not None and obj_col and (sheet_row, obj_col) in grid.unknown:
             report.formula_objective_rows.append(sheet_row)
@@ -252,8 +283,28 @@ def build_map(table: SheetTable, grid: Grid, known: list[KnownObjective], report
                 value = budget_text(value, grid.raw_numbers.get((sheet_row, index)))
             if value:
                 row_cells[key] = value
-        route_map.table.rows.append(Row(id=f"r{n}", objective=target.id, cells=row_cells))
+        same_group = previous is not None and previous.objective == target.id
+        if previous is not None and same_group and _continues(cells, sheet_row, grid, col_key):
+            for key in sorted(_BUDGET_KEYS & row_cells.keys()):
+                if (sheet_row, by_key.get(key, 0)) not in grid.covered:
+                    _join(previous, key, row_cells[key])
+            report.continued_rows.append(sheet_row)
+            continue
+        previous = Row(id=f"r{len(route_map.table.rows) + 1}", objective=target.id, cells=row_cells)
+        route_map.table.rows.append(previous)
+        sheet_rows[previous.id] = sheet_row
     route_map.objectives = objectives.items
+    report.measures = len(sections)
+    plan_build.table_style(route_map, template, table, {i: k for i, k in col_key.items() if k}, report)
+    plan_build.budget_report(route_map, table, grid, sheet_rows, report)
+    plan_build.plan_fields(route_map, block, below, report)
+    plan_build.digit_style(route_map, grid)
+    report.digits = str((route_map.meta.model_extra or {}).get("digits", ""))
+    used = block.used | below.used
+    report.skipped = [s for s in report.skipped if s[0] not in used]
+    report.skipped += [
+        (row, "below", " ".join(t for _, t in cells)[:80]) for row, cells in table.below if row not in used
+    ]
     _links(route_map, known, objectives.by_code)
     _place(route_map)
     report.rows, report.objectives = len(route_map.table.rows), len(route_map.objectives)

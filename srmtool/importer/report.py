@@ -7,11 +7,13 @@ line prints them and the editor shows them in a dialog.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Final
 
 from openpyxl.utils import get_column_letter
 
 from srmtool.importer.headings import one_line
+from srmtool.model.numbers import format_amount
 
 _TEXT: Final[dict[str, tuple[str, str]]] = {
     "sheet": ("แผ่นงาน: “{sheet}” (แถวหัวตาราง {rows})", "Sheet: “{sheet}” (heading row(s) {rows})"),
@@ -40,6 +42,35 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
         "Row(s) {rows}: the objective cell is a formula of unknown result, so the row went under"
         " the objective above; please check",
     ),
+    "measures": (
+        "มาตรการ {count} รายการ อ่านจากแถวหัวข้อเต็มความกว้าง แต่ละรายการเป็นกลุ่มของแถวที่อยู่ใต้หัวข้อนั้น",
+        "{count} measure(s) read from the full-width rows, each the group of the rows below it",
+    ),
+    "plan_fields": ("ส่วนหัวของแผน: {fields}", "Plan heading: {fields}"),
+    "milestones": ("ระดับขั้นความสำเร็จ (Small Success): {count} รายการ", "Small Success: {count} milestone(s)"),
+    "signers": ("ผู้ลงนาม: {names}", "Signers: {names}"),
+    "column_groups": ("หัวคอลัมน์กลุ่ม: {groups}", "Column groups: {groups}"),
+    "digits": ("ตัวเลขของแผน: {style}", "The plan's digits: {style}"),
+    "continued": (
+        "แถว {rows}: รายการงบประมาณต่อจากแถวบน (ช่องอื่นผสานหรือเว้นว่างไว้) จึงรวมเข้ากับแถวบนเป็นแถวเดียว",
+        "Row(s) {rows}: budget lines continuing the row above (its other cells merged or left blank),"
+        " joined to that row",
+    ),
+    "unread_budget": (
+        "แถว {row}: ช่องงบประมาณมีตัวเลขที่อ่านเป็นจำนวนเงินไม่ได้ «{line}» จึงไม่นับรวมในยอดรวม",
+        "Row {row}: the budget holds a number not read as an amount, “{line}”; it is left out of the total",
+    ),
+    "total_same": (
+        "รวมงบประมาณ {total} บาท ตรงกับแถวรวมของแผ่นงาน",
+        "Total budget {total} baht, as the sheet's own total row says",
+    ),
+    "total_only": ("รวมงบประมาณ {total} บาท", "Total budget {total} baht"),
+    "total_differs": (
+        "รวมงบประมาณจากแถวในตารางได้ {total} บาท แต่แถวรวมของแผ่นงานเขียนไว้ {sheet} บาท (ต่างกัน {diff} บาท)"
+        " โปรดตรวจสอบจำนวนเงินในแต่ละแถว",
+        "The rows' budgets add up to {total} baht, but the sheet's own total row says {sheet} baht"
+        " (a difference of {diff}); please check the amounts",
+    ),
     "columns": ("คอลัมน์:", "Columns:"),
     "mapped": ("  {letter} “{heading}” → {label}", "  {letter} “{heading}” → {label}"),
     "extra": (
@@ -59,8 +90,19 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
     "after_total": ("อยู่ใต้แถวรวม", "below the total"),
     "section": ("หัวข้อคั่นตาราง", "section heading"),
     "above": ("อยู่เหนือหัวตาราง", "above the headings"),
+    "below": ("อยู่ใต้ตาราง", "below the table"),
     "skip_line": ("  แถว {row}: {reason}{text}", "  row {row}: {reason}{text}"),
 }
+#: Names of the plan's heading fields in the report (Thai, English).
+_FIELDS: Final[dict[str, tuple[str, str]]] = {
+    "programme": ("แผนงาน", "programme"),
+    "project": ("โครงการ", "project"),
+    "objectives": ("วัตถุประสงค์", "objectives"),
+    "indicators": ("ตัวชี้วัด", "indicators"),
+    "rationale": ("หลักการและเหตุผล", "rationale"),
+    "office": ("หน่วยงานรับผิดชอบ", "responsible office"),
+}
+_DIGITS: Final[dict[str, tuple[str, str]]] = {"thai": ("เลขไทย", "Thai"), "arabic": ("เลขอารบิก", "Arabic")}
 MAX_SKIPPED_SHOWN: Final = 30
 MAX_CELLS_SHOWN: Final = 20
 
@@ -108,6 +150,17 @@ class ImportReport:
     #: (sheet row, column) of formula cells of unknown result, and the data rows whose objective was one.
     unknown_formulas: list[tuple[int, int]] = field(default_factory=list)
     formula_objective_rows: list[int] = field(default_factory=list)
+    #: What an action plan holds besides its rows (``plan_build``).
+    measures: int = 0
+    plan_fields: list[str] = field(default_factory=list)
+    milestones: int = 0
+    signers: list[tuple[str, str]] = field(default_factory=list)  # (role, name)
+    column_groups: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (heading, keys)
+    digits: str = ""
+    continued_rows: list[int] = field(default_factory=list)  # sheet rows joined to the row above
+    unread_budget: list[tuple[int, str]] = field(default_factory=list)  # (sheet row, line)
+    computed_total: Decimal | None = None
+    sheet_total: Decimal | None = None
 
     @property
     def extra_columns(self) -> list[ColumnReport]:
@@ -136,6 +189,7 @@ class ImportReport:
             rows_shown = self.formula_objective_rows
             shown = ", ".join(str(r) for r in rows_shown[:MAX_CELLS_SHOWN]) + _more(len(rows_shown))
             lines.append(_say(lang, "formula_objectives", rows=shown))
+        lines += self._plan_lines(lang)
         lines.append(_say(lang, "columns"))
         for column in self.columns:
             heading = one_line(column.heading)
@@ -149,3 +203,46 @@ class ImportReport:
             if len(self.skipped) > MAX_SKIPPED_SHOWN:
                 lines.append(f"  … (+{len(self.skipped) - MAX_SKIPPED_SHOWN})")
         return "\n".join(lines)
+
+    def _plan_lines(self, lang: str) -> list[str]:
+        """What the report says about an action plan's measures, heading block, budget and signers."""
+        th = lang == "th"
+        lines: list[str] = []
+        if self.measures:
+            lines.append(_say(lang, "measures", count=self.measures))
+        if self.plan_fields:
+            names = ", ".join(_FIELDS[k][0 if th else 1] for k in self.plan_fields if k in _FIELDS)
+            lines.append(_say(lang, "plan_fields", fields=names))
+        if self.milestones:
+            lines.append(_say(lang, "milestones", count=self.milestones))
+        if self.signers:
+            names = ", ".join(f"{role} ({name})" if name else role for role, name in self.signers)
+            lines.append(_say(lang, "signers", names=names))
+        if self.column_groups:
+            groups = ", ".join(f"{label} ({' | '.join(keys)})" for label, keys in self.column_groups)
+            lines.append(_say(lang, "column_groups", groups=groups))
+        if self.digits in _DIGITS:
+            lines.append(_say(lang, "digits", style=_DIGITS[self.digits][0 if th else 1]))
+        if self.continued_rows:
+            shown = ", ".join(str(r) for r in self.continued_rows[:MAX_CELLS_SHOWN])
+            lines.append(_say(lang, "continued", rows=shown + _more(len(self.continued_rows))))
+        for row, line in self.unread_budget[:MAX_CELLS_SHOWN]:
+            lines.append(_say(lang, "unread_budget", row=row, line=" ".join(line.split())[:60]))
+        if len(self.unread_budget) > MAX_CELLS_SHOWN:
+            lines.append(f"  … (+{len(self.unread_budget) - MAX_CELLS_SHOWN})")
+        if self.computed_total is not None or self.sheet_total is not None:
+            total = self.computed_total or Decimal(0)
+            if self.sheet_total is None:
+                lines.append(_say(lang, "total_only", total=format_amount(total)))
+            elif self.sheet_total == total:
+                lines.append(_say(lang, "total_same", total=format_amount(total)))
+            else:
+                diff = format_amount(abs(self.sheet_total - total))
+                sheet = format_amount(self.sheet_total)
+                lines.append(_say(lang, "total_differs", total=format_amount(total), sheet=sheet, diff=diff))
+        return lines
+
+    @property
+    def total_differs(self) -> bool:
+        """Whether the sheet's own total row says another amount than its rows add up to."""
+        return self.sheet_total is not None and self.sheet_total != (self.computed_total or Decimal(0))
