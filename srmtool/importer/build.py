@@ -71,6 +71,7 @@ class KnownObjective:
     text: str
     key_route: bool = False
     causes: list[str] = field(default_factory=list)  # codes of the objectives linked into it
+    aliases: list[str] = field(default_factory=list)  # other texts that name it (a group's heading row)
 
 
 def level_of(text: str, labels: dict[str, PerspectiveId] | None = None) -> PerspectiveId | None:
@@ -198,6 +199,7 @@ class _Objectives:
         # Looked up with Arabic digits: a Thai-digit export prints "ป๑ …" for the code ป1.
         self.known = {to_arabic_digits(f"{k.code} {k.text}"): k for k in known}
         self.known.update((to_arabic_digits(k.text), k) for k in known)
+        self.known.update((to_arabic_digits(alias), k) for k in known for alias in k.aliases)
         for k in known:  # our export lists every objective, with or without rows, level by level
             self._add(k.text, k.perspective, k.code).key_route = k.key_route
 

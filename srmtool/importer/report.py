@@ -71,6 +71,22 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
         "The rows' budgets add up to {total} baht, but the sheet's own total row says {sheet} baht"
         " (a difference of {diff}); please check the amounts",
     ),
+    "map_data": (
+        "ไฟล์นี้ส่งออกจาก srmtool: รหัส ระดับ ตำแหน่ง ลูกศร ภาคี ส่วนหัวของแผนและผู้ลงนามอ่านจากข้อมูลแผนที่ที่เก็บไว้ในไฟล์"
+        " ข้อความในตารางอ่านจากแผ่นงาน “{sheet}”",
+        "This workbook was exported by srmtool: codes, levels, positions, links, partners, the plan's"
+        " heading and signers come from the map it keeps; the table's text from the sheet “{sheet}”",
+    ),
+    "map_data_problem": (
+        "ข้อมูลแผนที่ที่ srmtool เก็บไว้ในไฟล์ใช้ไม่ได้ ({reason}) จึงอ่านแผ่นงานแบบตารางทั่วไป",
+        "The map srmtool keeps in this workbook cannot be used ({reason}); the sheet was read as any table",
+    ),
+    "renamed": ("  คอลัมน์ «{old}» เปลี่ยนหัวตารางเป็น «{new}»", "  The column “{old}” is now headed “{new}”"),
+    "new_rows": ("แถวที่เพิ่มในแผ่นงาน: {count}", "Rows added in the sheet: {count}"),
+    "new_objectives": (
+        "เป้าประสงค์ใหม่จากแผ่นงาน (ข้อความไม่ตรงกับที่ส่งออก): {count}",
+        "New objectives from the sheet (text other than exported): {count}",
+    ),
     "columns": ("คอลัมน์:", "Columns:"),
     "mapped": ("  {letter} “{heading}” → {label}", "  {letter} “{heading}” → {label}"),
     "extra": (
@@ -161,6 +177,12 @@ class ImportReport:
     unread_budget: list[tuple[int, str]] = field(default_factory=list)  # (sheet row, line)
     computed_total: Decimal | None = None
     sheet_total: Decimal | None = None
+    #: Our own export read through the map it keeps (``own``).
+    map_data: bool = False
+    map_data_problem: tuple[str, str] = ("", "")  # Thai, English
+    renamed_columns: list[tuple[str, str]] = field(default_factory=list)  # (label exported, heading now)
+    new_rows: int = 0
+    new_objectives: int = 0
 
     @property
     def extra_columns(self) -> list[ColumnReport]:
@@ -208,6 +230,15 @@ class ImportReport:
         """What the report says about an action plan's measures, heading block, budget and signers."""
         th = lang == "th"
         lines: list[str] = []
+        if self.map_data:
+            lines.append(_say(lang, "map_data", sheet=self.sheet))
+            lines += [_say(lang, "renamed", old=old, new=new) for old, new in self.renamed_columns]
+            if self.new_rows:
+                lines.append(_say(lang, "new_rows", count=self.new_rows))
+            if self.new_objectives:
+                lines.append(_say(lang, "new_objectives", count=self.new_objectives))
+        elif self.map_data_problem[0]:
+            lines.append(_say(lang, "map_data_problem", reason=self.map_data_problem[0 if th else 1]))
         if self.measures:
             lines.append(_say(lang, "measures", count=self.measures))
         if self.plan_fields:

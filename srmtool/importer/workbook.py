@@ -20,6 +20,7 @@ from srmtool.importer.build import KnownObjective, build_map, level_of
 from srmtool.importer.errors import ImportRefused
 from srmtool.importer.grid import MAX_GRID_CELLS, Grid, read_grid
 from srmtool.importer.headings import normalise
+from srmtool.importer.own import MAP_DATA_SHEET, known_objectives, match_columns, merge, read_map_data
 from srmtool.importer.reader import SheetTable, find_heading_row, read_table
 from srmtool.importer.report import ImportReport
 from srmtool.importer.safety import check_workbook
@@ -125,7 +126,9 @@ def import_xlsx(path: str | os.PathLike[str], sheet: str | None = None) -> Impor
     """
     p = Path(path)
     scan = check_workbook(p)
-    sheets = _open(p)
+    every = _open(p)
+    data, data_problem = read_map_data(every)
+    sheets = [ws for ws in every if ws.title != MAP_DATA_SHEET]
     grids = [read_grid(ws, p.name) for ws in sheets]
     known: list[KnownObjective] = []
     objectives_sheet = ""
@@ -134,6 +137,10 @@ def import_xlsx(path: str | os.PathLike[str], sheet: str | None = None) -> Impor
         if found is not None:
             known, objectives_sheet = found, grid.title
             break
+    if data is not None:  # our own export: its kept map knows the objectives and the table sheet
+        known = known_objectives(data.route_map)
+        if sheet is None and any(g.title == data.table_sheet for g in grids):
+            sheet = data.table_sheet
     chosen = _pick(grids, sheet, p.name, {objectives_sheet} if objectives_sheet else set())
     if scan.formulas:
         chosen.unknown = _unknown_formulas(p, sheets[grids.index(chosen)], chosen)
@@ -147,7 +154,7 @@ def import_xlsx(path: str | os.PathLike[str], sheet: str | None = None) -> Impor
             "too_many_rows", name=p.name, sheet=chosen.title, rows=len(table.data), limit=MAX_ROWS
         )
     if chosen.title == objectives_sheet:
-        known, objectives_sheet = [], ""
+        known, objectives_sheet = ([] if data is None else known), ""
     report = ImportReport(
         file=p.name,
         sheet=chosen.title,
@@ -157,7 +164,16 @@ def import_xlsx(path: str | os.PathLike[str], sheet: str | None = None) -> Impor
         objectives_sheet=objectives_sheet,
         unknown_formulas=sorted(chosen.unknown),
     )
+    if data_problem is not None:
+        report.map_data_problem = data_problem
+    renamed = match_columns(table, data.route_map, report) if data is not None else {}
     route_map = build_map(table, chosen, known, report)
+    if data is not None:
+        route_map = merge(route_map, data.route_map, renamed, report)
+        report.map_data, report.objectives_sheet = True, ""
+        report.digits = str((route_map.meta.model_extra or {}).get("digits", ""))
+        report.objectives, report.links = len(route_map.objectives), len(route_map.links)
+        report.rows = len(route_map.table.rows)
     try:  # the limits every map keeps, so that the imported map can be saved
         check_map_structure(route_map)
     except FileProblem as problem:

@@ -66,6 +66,19 @@ def test_the_export_still_imports_back_as_text(tmp_path: Path) -> None:
     assert imported.report.unknown_formulas == []
     assert sorted(o.text for o in m.objectives) == ["+ระบบเฝ้าระวังโรค", "ประชาชนจัดการแหล่งเพาะพันธุ์ยุงลาย"]
     first = next(r for r in m.table.rows if m.objective(r.objective).text.startswith("ประชาชน"))  # type: ignore[union-attr]
+    # Our own export comes back as typed, through the map it keeps (the sheet alone trims a cell)
+    assert imported.report.map_data
+    assert first.cells == LED
+
+
+def test_a_sheet_without_its_kept_map_imports_as_text_trimmed(tmp_path: Path) -> None:
+    path = tmp_path / "กลับมา.xlsx"
+    write_xlsx(_map(), path)
+    book = openpyxl.load_workbook(path)
+    del book["_srmtool"]
+    book.save(path)
+    m = import_xlsx(path).route_map
+    first = next(r for r in m.table.rows if m.objective(r.objective).text.startswith("ประชาชน"))  # type: ignore[union-attr]
     # The importer trims the blank space around a cell's text, as it does for any cell.
     assert first.cells["indicator"] == "=1+1"
     assert first.cells["target"] == '=HYPERLINK("http://example.com")'

@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
+from srmtool.export.xlsx.map_data import MAP_DATA_SHEET
 from srmtool.export.xlsx.sheets import MARK, MATRIX_SHEET, OBJECTIVES_SHEET, STAKEHOLDERS_SHEET
 from srmtool.export.xlsx.table import TABLE_SHEET
 from srmtool.export.xlsx.workbook import write_xlsx
@@ -42,7 +43,8 @@ def rows_by_code(ws: Worksheet) -> dict[str, list[object]]:
 
 def test_sheets_in_order(dengue_book: tuple[RouteMap, openpyxl.Workbook]) -> None:
     _, wb = dengue_book
-    assert wb.sheetnames == [TABLE_SHEET, OBJECTIVES_SHEET, STAKEHOLDERS_SHEET, MATRIX_SHEET]
+    assert wb.sheetnames == [TABLE_SHEET, OBJECTIVES_SHEET, STAKEHOLDERS_SHEET, MATRIX_SHEET, MAP_DATA_SHEET]
+    assert [ws.sheet_state for ws in wb.worksheets][-1] == "veryHidden"  # never shown, never printed
 
 
 def test_objectives_by_perspective_with_links_in_and_out(
@@ -98,6 +100,8 @@ def test_every_sheet_prints_landscape_with_page_numbers(
 ) -> None:
     _, wb = dengue_book
     for ws in wb.worksheets:
+        if ws.title == MAP_DATA_SHEET:
+            continue  # hidden
         assert ws.page_setup.orientation == "landscape"
         assert ws.sheet_properties.pageSetUpPr.fitToPage
         assert "&P" in ws.oddFooter.center.text and "&N" in ws.oddFooter.center.text

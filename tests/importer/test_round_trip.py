@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from srmtool.export import write_xlsx
+from srmtool.export.xlsx.map_data import MAP_DATA_SHEET
 from srmtool.importer import import_xlsx
-from srmtool.model import load_map
+from srmtool.model import dumps_map, load_map
 from srmtool.model.numbers import parse_amount, to_arabic_digits, to_thai_digits
 from srmtool.model.types import BUDGET_COLUMN, RouteMap
 from srmtool.resources_path import resource
@@ -66,11 +68,30 @@ def test_export_then_import_gives_the_same_table(tmp_path: Path, name: str, thai
     assert _cells(back, thai_digits) == _cells(original, thai_digits)
     assert _objectives(back, thai_digits) == _objectives(original, thai_digits)
     assert _links(back) == _links(original)
+    assert back.meta == original.meta  # from the map the workbook keeps, digits as typed
+    assert result.report.map_data and result.report.objectives_sheet == ""
+    assert [why for _, why, _ in result.report.skipped] == ["numbering", "total", "total_words"]
+    assert dumps_map(back) == dumps_map(original)  # the same map, byte for byte
+
+
+@pytest.mark.parametrize("thai_digits", [False, True])
+def test_without_its_kept_map_the_workbook_still_gives_the_table(tmp_path: Path, thai_digits: bool) -> None:
+    """The objectives sheet and the table alone (a workbook of an older srmtool)."""
+    original = _example("district_ncd")
+    path = tmp_path / "เก่า.xlsx"
+    write_xlsx(original, path, thai_digits=thai_digits)
+    book = openpyxl.load_workbook(path)
+    del book[MAP_DATA_SHEET]
+    book.save(path)
+    result = import_xlsx(path)
+    back = result.route_map
+    assert _cells(back, thai_digits) == _cells(original, thai_digits)
+    assert _objectives(back, thai_digits) == _objectives(original, thai_digits)
+    assert _links(back) == _links(original)
     for field in ("title", "organization", "area", "period"):
         shown = getattr(original.meta, field)
         assert getattr(back.meta, field) == (to_thai_digits(shown) if thai_digits else shown)
-    assert result.report.objectives_sheet == "เป้าประสงค์"
-    assert [why for _, why, _ in result.report.skipped] == ["numbering", "total", "total_words"]
+    assert result.report.objectives_sheet == "เป้าประสงค์" and not result.report.map_data
 
 
 def test_import_export_import_is_stable(tmp_path: Path) -> None:

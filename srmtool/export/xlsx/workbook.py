@@ -19,6 +19,7 @@ from openpyxl import Workbook
 from srmtool.atomic import replace_file
 from srmtool.export.options import DEFAULT_FONT, DEFAULT_FONT_SIZES
 from srmtool.export.xlsx.cells import Look
+from srmtool.export.xlsx.map_data import add_map_data
 from srmtool.export.xlsx.sheets import (
     MATRIX_SHEET,
     OBJECTIVES_SHEET,
@@ -63,6 +64,7 @@ def build_workbook(
     fill_objectives_sheet(workbook.create_sheet(OBJECTIVES_SHEET), route_map, look, paper_size)
     fill_stakeholders_sheet(workbook.create_sheet(STAKEHOLDERS_SHEET), route_map, look, paper_size)
     fill_matrix_sheet(workbook.create_sheet(MATRIX_SHEET), route_map, look, paper_size)
+    add_map_data(workbook, route_map, table.title)  # hidden: what the import needs to give this map back
     return workbook
 
 
