@@ -20,6 +20,14 @@ from srmtool.model.edits.boxes import (
     place_box,
     position_operations,
 )
+from srmtool.model.edits.cells import (
+    CellsPaste,
+    clear_cells_operations,
+    column_width_operations,
+    copy_cells,
+    paste_cells,
+    row_beside,
+)
 from srmtool.model.edits.people import (
     assign_operations,
     clear_votes_operations,
@@ -48,6 +56,7 @@ from srmtool.model.edits.table import (
 )
 
 __all__ = [
+    "CellsPaste",
     "DeleteSummary",
     "digits_operations",
     "fresh_milestones",
@@ -59,8 +68,11 @@ __all__ = [
     "style_operations",
     "assign_operations",
     "cause_and_effect",
+    "clear_cells_operations",
     "clear_votes_operations",
     "column_operations",
+    "column_width_operations",
+    "copy_cells",
     "delete_operations",
     "delete_summary",
     "filled_cells",
@@ -71,11 +83,13 @@ __all__ = [
     "move_rows_operations",
     "new_column_key",
     "new_row",
+    "paste_cells",
     "paste_operations",
     "place_box",
     "position_operations",
     "remove_rows_operations",
     "reorder_operations",
+    "row_beside",
     "toggle_operations",
     "vote_operations",
 ]
