@@ -103,6 +103,7 @@ MARKED_ELSEWHERE = {
     ("window.py", "actions.translate(title)"),
     ("window.py", "actions.translate(actions.SUBMENU_TEXT[key])"),
     ("language.py", "translate(ACTIONS[name].text)"),
+    ("panel.py", "actions.translate(actions.ACTIONS['remove_row'].text)"),
 }
 
 

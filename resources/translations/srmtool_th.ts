@@ -156,6 +156,22 @@
         <translation>เต็มจอ(&amp;U)</translation>
     </message>
     <message>
+        <source>&amp;Map Only</source>
+        <translation>แผนที่อย่างเดียว(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Show the map alone (again: the map with the table and panels)</source>
+        <translation>แสดงแผนที่อย่างเดียว (กดอีกครั้ง: กลับมาแสดงแผนที่พร้อมตารางและแผงต่าง ๆ)</translation>
+    </message>
+    <message>
+        <source>&amp;Table Only</source>
+        <translation>ตารางอย่างเดียว(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show the table alone (again: the map with the table and panels)</source>
+        <translation>แสดงตารางอย่างเดียว (กดอีกครั้ง: กลับมาแสดงแผนที่พร้อมตารางและแผงต่าง ๆ)</translation>
+    </message>
+    <message>
         <source>&amp;Presentation Mode</source>
         <translation>โหมดนำเสนอ(&amp;P)</translation>
     </message>
@@ -248,6 +264,30 @@
         <translation>เลื่อนแถวลง(&amp;D)</translation>
     </message>
     <message>
+        <source>Add Row A&amp;bove</source>
+        <translation>เพิ่มแถวด้านบน(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Add a row for this row&apos;s objective above it</source>
+        <translation>เพิ่มแถวของเป้าประสงค์เดียวกันไว้เหนือแถวนี้</translation>
+    </message>
+    <message>
+        <source>Add Row Be&amp;low</source>
+        <translation>เพิ่มแถวด้านล่าง(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Add a row for this row&apos;s objective below it</source>
+        <translation>เพิ่มแถวของเป้าประสงค์เดียวกันไว้ใต้แถวนี้</translation>
+    </message>
+    <message>
+        <source>Select the Objective on the &amp;Map</source>
+        <translation>เลือกเป้าประสงค์นี้บนแผนที่(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Select this row&apos;s objective on the map and show it there</source>
+        <translation>เลือกเป้าประสงค์ของแถวนี้บนแผนที่และเลื่อนแผนที่ไปแสดง</translation>
+    </message>
+    <message>
         <source>&amp;Columns…</source>
         <translation>คอลัมน์(&amp;C)…</translation>
     </message>
@@ -262,6 +302,50 @@
     <message>
         <source>Keep this map&apos;s columns for new maps</source>
         <translation>เก็บชุดคอลัมน์ของแผนที่นี้ไว้ใช้กับแผนที่ใหม่</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Cell</source>
+        <translation>แก้ไขเซลล์(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Open the current cell to edit its text</source>
+        <translation>เปิดเซลล์ปัจจุบันเพื่อแก้ไขข้อความ</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t Cells</source>
+        <translation>ตัดเซลล์(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Copy the selected cells and clear them</source>
+        <translation>คัดลอกเซลล์ที่เลือกแล้วล้างข้อความออก</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Cells</source>
+        <translation>คัดลอกเซลล์(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the selected cells as a table for Excel, LibreOffice or LINE</source>
+        <translation>คัดลอกเซลล์ที่เลือกเป็นตาราง วางต่อใน Excel, LibreOffice หรือ LINE ได้</translation>
+    </message>
+    <message>
+        <source>&amp;Paste into Cells</source>
+        <translation>วางลงในเซลล์(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Paste text or a block of cells from Excel, LibreOffice or LINE from the selected cell on</source>
+        <translation>วางข้อความหรือตารางจาก Excel, LibreOffice หรือ LINE เริ่มที่เซลล์ที่เลือก</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Cells</source>
+        <translation>ล้างเซลล์(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Empty the selected cells</source>
+        <translation>ลบข้อความในเซลล์ที่เลือก</translation>
+    </message>
+    <message>
+        <source>Select &amp;All Cells</source>
+        <translation>เลือกทุกเซลล์(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -303,6 +387,83 @@
         <source>Enter keeps the text · Shift+Enter starts a new line · Esc cancels</source>
         <extracomment>Thai marks drawn above or below a letter: they take no width of their own. Pieces a line may break after: a run up to a break mark (``<byte value="x0"/>`` stands for U+200B) or a space, with the spaces that follow it. A letter with the marks above and below it: never cut apart.</extracomment>
         <translation>Enter บันทึกข้อความ · Shift+Enter ขึ้นบรรทัดใหม่ · Esc ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>CellVerbs</name>
+    <message>
+        <source>Select the cells to copy</source>
+        <translation>เลือกเซลล์ที่จะคัดลอกก่อน</translation>
+    </message>
+    <message>
+        <source>Copied {rows} × {columns} cells</source>
+        <translation>คัดลอกแล้ว {rows} × {columns} เซลล์</translation>
+    </message>
+    <message>
+        <source>The objective column shows the map&apos;s objective: edit it with F2 or on the map</source>
+        <translation>คอลัมน์เป้าประสงค์แสดงเป้าประสงค์จากแผนที่ แก้ไขได้ด้วย F2 หรือบนแผนที่</translation>
+    </message>
+    <message>
+        <source>The selected cells are empty already</source>
+        <translation>เซลล์ที่เลือกว่างอยู่แล้ว</translation>
+    </message>
+    <message>
+        <source>Select the cells to clear</source>
+        <translation>เลือกเซลล์ที่จะล้างก่อน</translation>
+    </message>
+    <message>
+        <source>Cut cells</source>
+        <translation>ตัดเซลล์</translation>
+    </message>
+    <message>
+        <source>Clear cells</source>
+        <translation>ล้างเซลล์</translation>
+    </message>
+    <message>
+        <source>Select the cell to paste into</source>
+        <translation>เลือกเซลล์ที่จะวางก่อน</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text to paste into the table</source>
+        <translation>คลิปบอร์ดไม่มีข้อความที่จะวางลงในตาราง</translation>
+    </message>
+    <message>
+        <source>Paste cells</source>
+        <translation>วางเซลล์</translation>
+    </message>
+    <message>
+        <source>The pasted text is what these cells hold already</source>
+        <translation>ข้อความที่วางตรงกับที่มีอยู่ในเซลล์แล้ว</translation>
+    </message>
+    <message>
+        <source>Pasted {rows} × {columns} cells</source>
+        <translation>วางแล้ว {rows} × {columns} เซลล์</translation>
+    </message>
+    <message>
+        <source>new rows for {objective}: {count}</source>
+        <translation>แถวใหม่ของ {objective}: {count} แถว</translation>
+    </message>
+    <message>
+        <source>columns past the last one left out: {count}</source>
+        <translation>คอลัมน์ที่เกินคอลัมน์สุดท้ายและไม่ได้วาง: {count} คอลัมน์</translation>
+    </message>
+    <message>
+        <source>rows past the table&apos;s limit left out: {count}</source>
+        <translation>แถวที่เกินขีดจำกัดของตารางและไม่ได้วาง: {count} แถว</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnWidths</name>
+    <message>
+        <source>Resize column “{column}”</source>
+        <extracomment>Pixels per unit of a column&apos;s ``width`` (Excel character widths).</extracomment>
+        <translation>ปรับความกว้างคอลัมน์ “{column}”</translation>
+    </message>
+    <message numerus="yes">
+        <source>Resize %n columns</source>
+        <translation>
+            <numerusform>ปรับความกว้าง %n คอลัมน์</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -798,7 +959,7 @@
     <name>MapScene</name>
     <message>
         <source>Destination</source>
-        <extracomment>the selected band&apos;s perspective id, or None ``view_rect()`` changed: the map&apos;s bounds, or an in-place editor opened or closed Set by a view: paint boxes without Thai text until the segmenter has loaded (it loads on the next turn of the event loop), so the window shows without waiting for it.</extracomment>
+        <extracomment>the selected band&apos;s perspective id, or None ``view_rect()`` changed: the map&apos;s bounds, or an in-place editor opened or closed the window&apos;s selection, or the scene&apos;s own when it stands alone (tests, exports) Set by a view: paint boxes without Thai text until the segmenter has loaded (it loads on the next turn of the event loop), so the window shows without waiting for it.</extracomment>
         <translation>จุดหมายปลายทาง</translation>
     </message>
 </context>
@@ -1342,7 +1503,7 @@
     <name>Table</name>
     <message>
         <source>(missing objective {id})</source>
-        <extracomment>Data role holding the row&apos;s objective id (any column). Data role holding the row id (any column). Row ids whose text changed (their height may change).</extracomment>
+        <extracomment>Data role holding the row&apos;s objective id (any column). Data role holding the row id (any column). Row ids whose text changed (their height may change). The columns&apos; labels or widths changed, not their keys or order (no reset: the view resizes).</extracomment>
         <translation>(ไม่พบเป้าประสงค์ {id})</translation>
     </message>
     <message>
@@ -1365,6 +1526,12 @@
 </context>
 <context>
     <name>TableFeature</name>
+    <message numerus="yes">
+        <source>&amp;Remove %n Rows</source>
+        <translation>
+            <numerusform>ลบ %n แถว(&amp;R)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Select an objective on the map or in the table to add its row</source>
         <translation>เลือกเป้าประสงค์บนแผนที่หรือในตารางเพื่อเพิ่มแถวของเป้าประสงค์นั้น</translation>
@@ -1372,6 +1539,14 @@
     <message>
         <source>Add row</source>
         <translation>เพิ่มแถว</translation>
+    </message>
+    <message>
+        <source>Click a row of the table first</source>
+        <translation>คลิกแถวในตารางก่อน</translation>
+    </message>
+    <message>
+        <source>This row&apos;s objective is not on the map</source>
+        <translation>เป้าประสงค์ของแถวนี้ไม่มีบนแผนที่</translation>
     </message>
     <message>
         <source>Remove row</source>
@@ -1417,14 +1592,6 @@
     <message>
         <source>Table</source>
         <translation>ตาราง</translation>
-    </message>
-</context>
-<context>
-    <name>TableView</name>
-    <message>
-        <source>Clear cell</source>
-        <extracomment>Pixels per unit of a column&apos;s ``width`` (Excel character widths). Rows measured exactly per idle turn of the event loop (about 2 ms per long Thai row).</extracomment>
-        <translation>ล้างข้อความในช่อง</translation>
     </message>
 </context>
 <context>

@@ -76,6 +76,7 @@ class Document(QObject):
     stakeholder_changed = Signal(str, tuple)  # stakeholder id, the fields that changed ("name" …)
     map_changed = Signal(str)  # the map field: "destination", "meta.title", "label.people" …
     reset = Signal()  # the whole map was replaced; views rebuild from route_map
+    edited = Signal()  # once after the change signals of one edit, undo or redo (views may batch)
     findings_changed = Signal()  # once after a burst of changes (next event-loop turn)
     modified_changed = Signal(bool)
     path_changed = Signal()
@@ -216,13 +217,19 @@ class Document(QObject):
         if not ops:
             return
         forward = ops[0] if len(ops) == 1 else Batch(ops)
-        applied = apply_all(self._map, (forward,), self._announce)
+        try:
+            applied = apply_all(self._map, (forward,), self._announce)
+        finally:
+            self.edited.emit()
         if applied.changes:
             self._undo.push(OperationCommand(self._run, forward, _only(applied.inverse), text, merge_key))
 
     def _run(self, operation: Operation) -> Operation:
         """Apply now, with signals; the inverse. For the undo commands ``edit`` pushes."""
-        return _only(apply_all(self._map, (operation,), self._announce).inverse)
+        try:
+            return _only(apply_all(self._map, (operation,), self._announce).inverse)
+        finally:
+            self.edited.emit()
 
     def _announce(self, applied: Applied) -> None:
         self._changed(applied.changes)

@@ -311,6 +311,7 @@ class MainWindow(QMainWindow):
         if self.files.may_discard():
             if self.presentation.active:
                 self.presentation.leave()  # keep the working layout, not the presentation's bare one
+            self.table.modes.set_mode("both")  # nor the map or the table alone
             window_layout.save_layout(self, self.settings)
             self.selection.close()  # nothing selected reaches the views as they are destroyed
             event.accept()

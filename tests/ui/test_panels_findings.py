@@ -94,14 +94,14 @@ def test_window_has_the_three_docks_and_check_raises_findings(
     findings = window.verbs.check()
     assert window.docks["findings"].isVisibleTo(window)
     assert any(oid in f.ids for f in findings)
-    panel = window.docks["findings"].widget()
+    panel = window.findings
     assert isinstance(panel, FindingsPanel)
     panel.refresh()  # what findings_changed does on the next turn
     assert any(oid in f.ids for f in panel.findings)
     assert fx.dialogs.shown == []  # no message box any more
     window.scene.select_objectives([oid])
-    properties = window.docks["properties"].widget()
-    assert properties.objective_id == oid  # type: ignore[attr-defined]
+    properties = window.properties
+    assert properties.objective_id == oid
 
 
 def test_showing_a_finding_brings_its_objectives_into_view(canvas: Canvas, panel: FindingsPanel) -> None:

@@ -43,13 +43,25 @@ def test_undo_and_redo_actions_name_the_last_command(fx: Fixture) -> None:
 def test_shortcuts_come_from_the_table_and_never_clash(fx: Fixture) -> None:
     window = fx.window
     assert clashing_shortcuts(window) == {}
-    bound_twice = {key for key, names in all_shortcuts(window).items() if len(names) > 1}
-    assert bound_twice == {"Del", "Backspace"}  # the map's Delete, and the stakeholder table's own
+    bound_twice = {key: sorted(names) for key, names in all_shortcuts(window).items() if len(names) > 1}
+    # the map's, the table's and the stakeholder table's own, each live only in its widget
+    assert bound_twice["Del"] == bound_twice["Backspace"] == ["clear_cells", "delete", "remove_stakeholders"]
+    assert bound_twice["Ctrl+C"] == ["copy", "copy_cells"] and bound_twice["Ctrl+V"] == [
+        "paste",
+        "paste_cells",
+    ]
+    assert bound_twice["Ctrl+X"] == ["cut", "cut_cells"] and bound_twice["F2"] == ["edit_cell", "rename"]
+    assert bound_twice["Ctrl+A"] == ["select_all", "select_all_cells"]
+    pairs = [[m, t] for m, t in sorted(actions.TABLE_EDIT_ACTIONS.items())]
+    assert all(
+        sorted(names) in [*pairs, ["edit_cell", "rename"]] or "delete" in names
+        for names in bound_twice.values()
+    )
     stray = QAction(window)  # the same key for the whole window would take it from both
     stray.setObjectName("stray")
     stray.setShortcut(QKeySequence("Del"))
     window.addAction(stray)
-    assert clashing_shortcuts(window) == {"Del": ["delete", "remove_stakeholders", "stray"]}
+    assert clashing_shortcuts(window) == {"Del": ["clear_cells", "delete", "remove_stakeholders", "stray"]}
     window.removeAction(stray)
     stray.setParent(None)
     assert clashing_shortcuts(window) == {}
@@ -71,7 +83,8 @@ def test_menus_hold_every_action_of_the_table(fx: Fixture) -> None:
         menu = menu_action.menu()
         assert menu is not None
         in_menus |= {a.objectName() for a in menu.actions() if a.objectName()}
-    assert set(actions.ACTIONS) - {"clear_recent"} <= in_menus
+    # The table's own Cut, Copy … take the map's places in the Edit menu while the table has the focus.
+    assert set(actions.ACTIONS) - {"clear_recent", *actions.TABLE_EDIT_ACTIONS.values()} <= in_menus
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles == ["&File", "&Edit", "&View", "&Map", "&Table"]
 
@@ -213,14 +226,14 @@ def test_check_shows_the_findings_in_the_ui_language(
     fx = make_window(qtbot, tmp_path, monkeypatch, lang="th")
     window = fx.window
     window.files.open_path(fx.copy_example())
-    panel = window.docks["findings"].widget()
+    panel = window.findings
     window.named_actions["check"].trigger()
     assert window.docks["findings"].isVisibleTo(window)
-    assert not panel.findings  # type: ignore[attr-defined]  # the example map passes every check
+    assert not panel.findings  # the example map passes every check
     oid = window.document.add_objective("process", "")  # empty text, leads nowhere
     window.named_actions["check"].trigger()
-    panel.refresh()  # type: ignore[attr-defined]  # what findings_changed does on the next turn
-    shown = "\n".join(panel.lines())  # type: ignore[attr-defined]
+    panel.refresh()  # what findings_changed does on the next turn
+    shown = "\n".join(panel.lines())
     finding_messages = [f.message("th") for f in window.document.findings() if oid in f.ids]
     assert finding_messages and all(m in shown for m in finding_messages)
     code = window.document.route_map.objective(oid).code

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 
+from srmtool.ui.window_layout import STATE_KEY
+
 if TYPE_CHECKING:
     from srmtool.ui.window import MainWindow
 
@@ -35,4 +37,5 @@ def install(window: MainWindow) -> None:
         window.resizeDocks([dock], [int(window.height() * TABLE_SHARE)], Qt.Orientation.Vertical)
 
     share()
-    QTimer.singleShot(0, window, share)
+    if not window.settings.contains(STATE_KEY):  # else the user's own split comes back
+        QTimer.singleShot(0, window, share)

@@ -179,7 +179,10 @@ _Index = QModelIndex | QPersistentModelIndex
 
 class CellDelegate(QStyledItemDelegate):
     """Draws wrapped cell text from ``CellText`` and a line above each objective's group of rows;
-    edits with ``CellEditor``."""
+    edits with ``CellEditor``. ``move_after_commit`` fires once Enter has kept an editor's text
+    (the view moves to the cell below)."""
+
+    move_after_commit = Signal()
 
     def __init__(self, texts: CellText, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -190,7 +193,9 @@ class CellDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        text = opt.text
+        # The model's text: Qt's display text turns line breaks into U+2028, which would join lines.
+        value = index.data(Qt.ItemDataRole.DisplayRole)
+        text = "" if value is None else str(value)
         opt.text = ""
         widget = opt.widget
         style = widget.style() if widget is not None else None
@@ -213,7 +218,7 @@ class CellDelegate(QStyledItemDelegate):
             painter.setFont(self.texts.font)
             y = rect.top() + PAD_Y + self.texts.ascent
             right = rect.right() - PAD_X
-            for line in self.texts.lines(str(text), rect.width()):
+            for line in self.texts.lines(text, rect.width()):
                 x = (
                     right - self.texts.advance(line)
                     if horizontal == Qt.AlignmentFlag.AlignRight
@@ -237,6 +242,7 @@ class CellDelegate(QStyledItemDelegate):
     def _commit(self, editor: CellEditor) -> None:
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+        self.move_after_commit.emit()
 
     @override
     def setEditorData(self, editor: QWidget, index: _Index) -> None:

@@ -39,6 +39,8 @@ OBJECTIVE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex
+_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+_EDITABLE_FLAGS = _CELL_FLAGS | Qt.ItemFlag.ItemIsEditable
 # The roles whose data follow a cell's text.
 _CELL_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole)
 
@@ -50,6 +52,8 @@ class RowTableModel(QAbstractTableModel):
     groups_changed = Signal()
     #: Row ids whose text changed (their height may change).
     rows_changed = Signal(list)
+    #: The columns' labels or widths changed, not their keys or order (no reset: the view resizes).
+    columns_adjusted = Signal()
 
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -62,7 +66,7 @@ class RowTableModel(QAbstractTableModel):
         document.row_changed.connect(self._on_row_changed)
         document.row_moved.connect(self._on_row_moved)
         document.objective_changed.connect(self._on_objective_changed)
-        document.columns_changed.connect(self._on_reset)
+        document.columns_changed.connect(self._on_columns_changed)
         document.reset.connect(self._on_reset)
 
     @property
@@ -94,6 +98,11 @@ class RowTableModel(QAbstractTableModel):
 
     def column_of(self, key: str) -> int:
         return self._keys.index(key) if key in self._keys else -1
+
+    def row_objectives(self) -> list[str]:
+        """The objective id of every Qt row, in order (one pass over the map's rows)."""
+        owners = {r.id: r.objective for r in self._document.route_map.table.rows}
+        return [owners.get(row_id, "") for row_id in self._rows]
 
     def row_objective(self, row: int) -> str:
         found = self._document.route_map.row(self._rows[row])
@@ -169,12 +178,14 @@ class RowTableModel(QAbstractTableModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
-        row = self._row(index)
-        key = self._keys[index.column()]
-        if row is not None and (key != OBJECTIVE_COLUMN or self._document.route_map.objective(row.objective)):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        if index.row() >= len(self._rows) or self._keys[index.column()] != OBJECTIVE_COLUMN:
+            return _EDITABLE_FLAGS if index.row() < len(self._rows) else _CELL_FLAGS
+        row = self._row(index)  # the objective column edits the objective: it must exist
+        return (
+            _EDITABLE_FLAGS
+            if row is not None and self._document.route_map.objective(row.objective)
+            else _CELL_FLAGS
+        )
 
     @override
     def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -328,6 +339,17 @@ class RowTableModel(QAbstractTableModel):
             cell = self.index(row, column)
             self.dataChanged.emit(cell, cell, [int(role) for role in _CELL_ROLES])
         self.rows_changed.emit([self._rows[r] for r in rows])
+
+    @Slot()
+    def _on_columns_changed(self) -> None:
+        """Same keys in the same order (a heading renamed, a width dragged): the headers repaint
+        and the view resizes its columns, the rows and the selection stay. Else a reset."""
+        if [c.key for c in self._document.route_map.table.columns] != self._keys:
+            self._on_reset()
+            return
+        if self._keys:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._keys) - 1)
+        self.columns_adjusted.emit()
 
     @Slot()
     def _on_reset(self) -> None:

@@ -1,10 +1,12 @@
 """The table panel (a small toolbar over the view) and what ties it to the window: the Table menu's
-actions, selection kept in step with the map, the Columns dialog and the column templates.
+actions, the table's own keys (``sheet.CellVerbs``), its right-click menu, Map Only / Table Only,
+selection kept in step with the map, the Columns dialog and the column templates.
 
-Selection: the view's selected rows are written to the window's ``Selection`` (which selects their
-objectives on the map); when the selection changes elsewhere (objectives picked on the map, a new
-row) the view selects its rows and scrolls to them. A view already showing those rows does nothing,
-and writing the rows it shows changes nothing, so the two never echo.
+Selection: cells are selected as in a spreadsheet; the rows that hold selected cells are written to
+the window's ``Selection`` (which selects their objectives on the map); when the selection changes
+elsewhere (objectives picked on the map, a new row) the view selects those rows whole and scrolls
+to them. A view already showing those rows does nothing, and writing the rows it shows changes
+nothing, so the two never echo.
 """
 
 from __future__ import annotations
@@ -12,10 +14,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, Qt, Slot
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QDialog, QInputDialog, QToolBar, QVBoxLayout, QWidget
 
-from srmtool.model.edits import column_operations, new_row, remove_rows_operations
+from srmtool.model.edits import column_operations, new_row, remove_rows_operations, row_beside
 from srmtool.model.operations import OperationError
 from srmtool.model.plan import table_style
 from srmtool.model.templates import (
@@ -26,13 +28,17 @@ from srmtool.model.templates import (
     user_templates,
 )
 from srmtool.model.types import OBJECTIVE_COLUMN, Column
+from srmtool.ui import actions
 from srmtool.ui.files import fresh_map
 from srmtool.ui.follow_language import follow_language
 from srmtool.ui.selection import Selected
 from srmtool.ui.table.columns import ColumnsDialog
 from srmtool.ui.table.model import RowTableModel
+from srmtool.ui.table.row_menu import TableMenus
+from srmtool.ui.table.sheet import CellVerbs, selected_ranges
 from srmtool.ui.table.template_dialog import TemplateDialog
 from srmtool.ui.table.view import TableView
+from srmtool.ui.table.view_modes import ViewModes
 
 if TYPE_CHECKING:
     from srmtool.ui.window import MainWindow
@@ -75,19 +81,34 @@ class TableFeature(QObject):
         self.panel = panel
         self.template_folder: Path | None = None
         self.selection = window.selection
+        view = panel.view
+        self.key_actions = actions.create_actions(view, actions.names_held_by("table_focus"))
+        for action in self.key_actions.values():
+            view.addAction(action)
+        window.named_actions.update(self.key_actions)
+        self.cells = CellVerbs(view, self._status, self)
+        self.cells.connect_actions(self.key_actions)
+        self.modes = ViewModes(window, window.docks["table"])
         a = window.named_actions
         a["add_row"].triggered.connect(self.add_row)
+        a["add_row_above"].triggered.connect(lambda: self.add_row_beside(below=False))
+        a["add_row_below"].triggered.connect(lambda: self.add_row_beside(below=True))
+        a["show_on_map"].triggered.connect(self.show_on_map)
         a["remove_row"].triggered.connect(self.remove_rows)
         a["row_up"].triggered.connect(lambda: self.move_rows(-1))
         a["row_down"].triggered.connect(lambda: self.move_rows(1))
         a["edit_columns"].triggered.connect(self.edit_columns)
         a["save_template"].triggered.connect(self.save_template)
         a["new_from_template"].triggered.connect(self.new_from_template)
-        panel.view.selectionModel().selectionChanged.connect(self._report_selection)
-        panel.model.modelReset.connect(self._update_actions)
-        panel.model.layoutChanged.connect(self._update_actions)
+        view.selectionModel().selectionChanged.connect(self._report_selection)
+        view.selectionModel().currentChanged.connect(self.update_actions)
+        panel.model.modelReset.connect(self.update_actions)
+        panel.model.layoutChanged.connect(self.update_actions)
+        panel.model.rowsInserted.connect(self.update_actions)
+        panel.model.rowsRemoved.connect(self.update_actions)
         self.selection.changed.connect(self._follow_selection)
-        self._update_actions()
+        self.menus = TableMenus(self)
+        self.update_actions()
 
     @property
     def view(self) -> TableView:
@@ -103,12 +124,16 @@ class TableFeature(QObject):
     # -- selection both ways -----------------------------------------------------------------------
 
     def selected_rows(self) -> list[int]:
-        return sorted(i.row() for i in self.view.selectionModel().selectedRows())
+        """The Qt rows that hold a selected cell (from the selection's ranges, which is fast)."""
+        rows: set[int] = set()
+        for part in selected_ranges(self.view):
+            rows.update(range(part.top(), part.bottom() + 1))
+        return sorted(rows)
 
     @Slot()
     def _report_selection(self) -> None:
         """The user (or Qt) selected rows in the view: they are the selection now."""
-        self._update_actions()
+        self.update_actions()
         self.selection.select_rows(self.model.row_id(r) for r in self.selected_rows())
 
     @Slot(object)
@@ -137,23 +162,35 @@ class TableFeature(QObject):
             model.setCurrentIndex(self.model.index(rows[0], 0), flags.NoUpdate)
             self.view.scrollTo(self.model.index(rows[-1], 0))
             self.view.scrollTo(self.model.index(rows[0], 0))
-        self._update_actions()
+        self.update_actions()
 
     @Slot()
-    def _update_actions(self) -> None:
+    def update_actions(self) -> None:
         rows = self.selected_rows()
         a = self.window.named_actions
         count = self.model.rowCount()
         a["remove_row"].setEnabled(bool(rows))
         a["row_up"].setEnabled(bool(rows) and rows[0] > 0)
         a["row_down"].setEnabled(bool(rows) and rows[-1] < count - 1)
+        row = self.current_row()
+        for name in ("add_row_above", "add_row_below", "show_on_map"):
+            a[name].setEnabled(row >= 0)
+        if len(rows) > 1:
+            a["remove_row"].setText(self.tr("&Remove %n Rows", "", len(rows)))
+        else:
+            a["remove_row"].setText(actions.translate(actions.ACTIONS["remove_row"].text))
+
+    def current_row(self) -> int:
+        """The Qt row of the current cell, or -1."""
+        current = self.view.currentIndex()
+        return current.row() if current.isValid() else -1
 
     # -- rows ------------------------------------------------------------------------------------
 
     def target_objective(self) -> str | None:
         """The objective a new row is for: the current table row's, else the first selected on the map."""
         current = self.view.currentIndex()
-        if current.isValid() and self.view.selectionModel().isRowSelected(current.row()):
+        if current.isValid() and current.row() in self.selected_rows():
             return self.model.row_objective(current.row())
         ids = self.selection.objectives  # in map order, all on the map
         return ids[0] if ids else None
@@ -177,6 +214,45 @@ class TableFeature(QObject):
             self.view.setFocus(Qt.FocusReason.OtherFocusReason)
             self.view.edit(index)
         return row_id
+
+    def add_row_beside(self, below: bool) -> str | None:
+        """An empty row for the current row's objective just above or below it; its id."""
+        row = self.current_row()
+        if row < 0:
+            self._status(self.tr("Click a row of the table first"))
+            return None
+        planned = row_beside(self.window.document.route_map, self.model.row_id(row), below)
+        if planned is None:
+            return None
+        operation, row_id = planned
+        self.window.document.edit(operation, self.tr("Add row"))
+        key = self.model.column_key(max(0, self.view.currentIndex().column()))
+        if key == OBJECTIVE_COLUMN and self.model.columnCount() > 1:
+            key = self.model.column_key(1)
+        self.cells.select_cells((row_id,), (key,), (row_id, key))
+        return row_id
+
+    @Slot()
+    def show_on_map(self) -> bool:
+        """Select the current row's objective on the map, show the map if it was hidden, and
+        bring the box into view."""
+        row = self.current_row()
+        if row < 0:
+            return False
+        objective_id = self.model.row_objective(row)
+        if self.window.document.route_map.objective(objective_id) is None:
+            self._status(self.tr("This row's objective is not on the map"))
+            return False
+        if self.modes.mode == "table":
+            self.modes.set_mode("both")
+        self.window.selection.select([objective_id])
+        # Once the layout has settled (the table may have just shrunk from filling the window):
+        QTimer.singleShot(0, self, lambda: self.view.scrollTo(self.view.currentIndex()))
+        box = self.window.scene.box(objective_id)
+        if box is not None:
+            self.window.view.ensureVisible(box.sceneBoundingRect(), 20, 20)
+        self.window.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     @Slot()
     def remove_rows(self) -> int:

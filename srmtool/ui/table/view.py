@@ -1,5 +1,6 @@
 """The table view: rows as tall as their wrapped text, one merged objective cell per run of rows of
-one objective, drag-and-drop and keyboard row moves through the document.
+one objective, drag-and-drop and keyboard row moves through the document; cells selected and moved
+between as in a spreadsheet (arrows, Tab, Enter), and column widths dragged into the map.
 
 Row heights are the view's own work (the vertical header is ``Fixed``): Qt's ``ResizeToContents``
 would lay out every cell of every row on each change. Each row gets a quick estimate first; the rows
@@ -8,23 +9,22 @@ in sight are then measured exactly at once and the others a few per idle turn of
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, Qt, QTimer, Slot
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt, QTimer, Slot
 from PySide6.QtGui import QFontMetrics, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView, QWidget
 from typing_extensions import override
 
-from srmtool.model.operations import SetCell
 from srmtool.model.types import OBJECTIVE_COLUMN
-from srmtool.ui import actions
 from srmtool.ui.canvas.text import box_fonts, notifier
 from srmtool.ui.follow_language import follow_language
 from srmtool.ui.table.cells import CellDelegate, CellText
 from srmtool.ui.table.model import RowTableModel
+from srmtool.ui.table.widths import ColumnWidths
 
-#: Pixels per unit of a column's ``width`` (Excel character widths).
-PIXELS_PER_CHAR = 7.5
 #: Rows measured exactly per idle turn of the event loop (about 2 ms per long Thai row).
 ROWS_PER_TURN = 10
+#: Rows one edit changed that are measured exactly at once; past this, as for a new table.
+ROWS_MEASURED_AT_ONCE = 40
 
 
 class TableView(QTableView):
@@ -41,16 +41,23 @@ class TableView(QTableView):
         self._spans: list[tuple[int, int]] = []
         self._exact: set[str] = set()  # row ids whose height was measured at the current widths
         self._todo: list[str] = []
+        # Work that one edit's many signals share, done once when it ends (``flush``):
+        self._regroup = False
+        self._remeasure: set[str] = set()  # row ids
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(0)
+        self._flush_timer.timeout.connect(self.flush)
         self._idle = QTimer(self)
         self._idle.setInterval(0)
         self._idle.timeout.connect(self._measure_some)
-        self._widths_timer = QTimer(self)
-        self._widths_timer.setSingleShot(True)
-        self._widths_timer.setInterval(60)
-        self._widths_timer.timeout.connect(self._relayout_all)
-        self._widths_timer.timeout.connect(self._fit_header)
+        self.relayout_timer = QTimer(self)
+        self.relayout_timer.setSingleShot(True)
+        self.relayout_timer.setInterval(60)
+        self.relayout_timer.timeout.connect(self.relayout_all)
+        self.relayout_timer.timeout.connect(self.fit_header)
 
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -75,6 +82,9 @@ class TableView(QTableView):
         columns.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         columns.setHighlightSections(False)
 
+        self._delegate.move_after_commit.connect(self._move_after_commit)
+        self.widths = ColumnWidths(self, model)
+
         self.setModel(model)
         self._model = model
         model.modelReset.connect(self._rebuild)
@@ -82,7 +92,8 @@ class TableView(QTableView):
         model.rowsRemoved.connect(self._on_rows_removed)
         model.layoutChanged.connect(self._on_layout_changed)
         model.rows_changed.connect(self._on_rows_changed)
-        model.groups_changed.connect(self._update_groups)
+        model.groups_changed.connect(self._on_groups_changed)
+        model.document.edited.connect(self.flush)
         columns.sectionResized.connect(self._on_column_resized)
         self.verticalScrollBar().valueChanged.connect(self._measure_visible)
         notifier().ready.connect(self._on_segmenter_ready)
@@ -101,17 +112,12 @@ class TableView(QTableView):
     @Slot()
     def _rebuild(self) -> None:
         """After a reset or a new column set: widths from the map, groups, estimated heights."""
-        header = self.horizontalHeader()
-        header.blockSignals(True)
-        for c in range(self._model.columnCount()):
-            column = self._model.document.route_map.column(self._model.column_key(c))
-            self.setColumnWidth(c, round((column.width if column is not None else 20) * PIXELS_PER_CHAR))
-        header.blockSignals(False)
-        self._fit_header()
+        self.widths.apply()
+        self.fit_header()
         self._update_groups()
-        self._relayout_all()
+        self.relayout_all()
 
-    def _fit_header(self) -> None:
+    def fit_header(self) -> None:
         """Tall enough for the longest wrapped heading (Thai headings often take two lines)."""
         header = self.horizontalHeader()
         metrics = QFontMetrics(header.font())
@@ -124,7 +130,7 @@ class TableView(QTableView):
         header.setFixedHeight(tallest + 10)
 
     @Slot()
-    def _relayout_all(self) -> None:
+    def relayout_all(self) -> None:
         self._exact.clear()
         self._todo = self._model.row_ids()
         self._set_heights(range(len(self._groups)), exact=False)
@@ -136,13 +142,13 @@ class TableView(QTableView):
     def _on_segmenter_ready(self) -> None:
         """Thai words are known now: break the lines again between words."""
         self.texts.forget()
-        self._fit_header()
-        self._relayout_all()
+        self.fit_header()
+        self.relayout_all()
         self.viewport().update()
 
     @Slot(int, int, int)
     def _on_column_resized(self, _index: int, _old: int, _new: int) -> None:
-        self._widths_timer.start()
+        self.relayout_timer.start()
 
     # -- groups and spans --------------------------------------------------------------------------
 
@@ -153,8 +159,7 @@ class TableView(QTableView):
         groups: list[tuple[int, int]] = []
         group_of: list[int] = []
         previous: str | None = None
-        for row in range(model.rowCount()):
-            objective = model.row_objective(row)
+        for row, objective in enumerate(model.row_objectives()):
             if groups and objective == previous:
                 first, count = groups[-1]
                 groups[-1] = (first, count + 1)
@@ -212,6 +217,8 @@ class TableView(QTableView):
     @Slot()
     def _measure_visible(self) -> None:
         """Measure exactly the rows in sight (their groups whole)."""
+        if self._regroup:
+            self.flush()
         if not self._groups:
             return
         top = max(0, self.rowAt(0))
@@ -226,7 +233,7 @@ class TableView(QTableView):
     @Slot()
     def _measure_some(self) -> None:
         """One idle turn: the rows in sight, else the next few not yet measured."""
-        self._measure_visible()
+        self._measure_visible()  # regroups first when an edit left that to do
         groups: list[int] = []
         budget = ROWS_PER_TURN
         while self._todo and budget > 0:
@@ -251,23 +258,60 @@ class TableView(QTableView):
     def _groups_of_rows(self, rows: list[int]) -> list[int]:
         return sorted({self._group_of[r] for r in rows if 0 <= r < len(self._group_of)})
 
+    # -- one edit's signals, handled together ------------------------------------------------------
+
+    def _later(self, row_ids: list[str], regroup: bool = False) -> None:
+        """Remember rows to measure again (and that the groups may have changed) for ``flush``, at
+        the end of the edit (the document's ``edited``) or on the next turn of the event loop."""
+        self._remeasure.update(row_ids)
+        self._regroup = self._regroup or regroup
+        if not self._flush_timer.isActive():
+            self._flush_timer.start()
+
+    @Slot()
+    def flush(self) -> None:
+        """Regroup and re-measure what the signals since the last flush touched (a paste of 100
+        rows regroups once, not 100 times)."""
+        self._flush_timer.stop()
+        if self._regroup:
+            self._regroup = False
+            self._update_groups()
+        if self._remeasure:
+            ids, self._remeasure = self._remeasure, set()
+            groups = self._groups_of_rows([self._model.row_of(r) for r in ids])
+            if len(ids) <= ROWS_MEASURED_AT_ONCE:
+                self._set_heights(groups, exact=True)
+                return
+            # Many rows (a big paste or clear): estimates now, exact heights in sight and while idle.
+            self._set_heights(groups, exact=False)
+            self._exact.difference_update(ids)
+            self._todo.extend(ids)
+            self._measure_visible()
+            self._idle.start()
+
+    def _ids_near(self, first: int, last: int) -> list[str]:
+        model = self._model
+        return [model.row_id(r) for r in range(max(0, first), min(model.rowCount(), last + 1))]
+
+    @Slot()
+    def _on_groups_changed(self) -> None:
+        self._later([], regroup=True)
+
     @Slot(list)
     def _on_rows_changed(self, row_ids: list[str]) -> None:
-        rows = [self._model.row_of(r) for r in row_ids]
-        self._set_heights(self._groups_of_rows(rows), exact=True)
+        self._later(row_ids)
 
     @Slot(QModelIndex, int, int)
     def _on_rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
-        self._update_groups()
-        self._set_heights(self._groups_of_rows(list(range(max(0, first - 1), last + 2))), exact=True)
+        self._later(self._ids_near(first - 1, last + 1), regroup=True)
 
     @Slot(QModelIndex, int, int)
     def _on_rows_removed(self, _parent: QModelIndex, first: int, _last: int) -> None:
-        self._update_groups()
-        self._set_heights(self._groups_of_rows([first - 1, first]), exact=True)
+        self._later(self._ids_near(first - 1, first), regroup=True)
 
     @Slot()
     def _on_layout_changed(self) -> None:
+        self._regroup = False
         self._update_groups()
         self._exact.clear()
         self._set_heights(range(len(self._groups)), exact=False)
@@ -275,25 +319,42 @@ class TableView(QTableView):
         self._measure_visible()
         self._idle.start()
 
-    # -- keys ------------------------------------------------------------------------------------
+    # -- keys: move as in a spreadsheet ------------------------------------------------------------
+
+    def move_current(self, action: QAbstractItemView.CursorAction) -> None:
+        """Make the next cell that way current and select it alone."""
+        index = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
+        if index.isValid():
+            flags = QItemSelectionModel.SelectionFlag
+            self.selectionModel().setCurrentIndex(index, flags.ClearAndSelect)
+            self.scrollTo(index)
 
     @override
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """The Delete keys clear the current cell (the map's Delete works only in the map)."""
-        if actions.is_key_of(event, "delete"):
-            self.clear_current_cell()
-            return
+        """Enter moves down a cell and Shift+Enter up (F2 or typing opens the cell)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState:
+            modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if modifiers in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+                up = modifiers == Qt.KeyboardModifier.ShiftModifier
+                self.move_current(self.CursorAction.MoveUp if up else self.CursorAction.MoveDown)
+                event.accept()
+                return
         super().keyPressEvent(event)
 
-    def clear_current_cell(self) -> bool:
-        """Empty the current cell (not the objective) as one undo step."""
-        index = self.currentIndex()
-        if not index.isValid() or self.state() == QAbstractItemView.State.EditingState:
-            return False
-        key = self._model.column_key(index.column())
-        row_id = self._model.row_id(index.row())
-        found = self._model.document.route_map.row(row_id)
-        if key == OBJECTIVE_COLUMN or found is None or not found.cells.get(key):
-            return False
-        self._model.document.edit(SetCell(row_id, key, ""), self.tr("Clear cell"))
-        return True
+    @override
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        """Tab and Shift+Tab in a cell editor keep the text and move right or left, without opening
+        the next cell (Qt would open it)."""
+        moves = {
+            QAbstractItemDelegate.EndEditHint.EditNextItem: self.CursorAction.MoveNext,
+            QAbstractItemDelegate.EndEditHint.EditPreviousItem: self.CursorAction.MovePrevious,
+        }
+        move = moves.get(hint)
+        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint if move is not None else hint)
+        if move is not None:
+            self.move_current(move)
+
+    @Slot()
+    def _move_after_commit(self) -> None:
+        """Enter in a cell editor kept the text: on to the cell below."""
+        self.move_current(self.CursorAction.MoveDown)
