@@ -169,3 +169,34 @@ def test_dragged_widths_are_whole_characters_within_excels_range(plan_map: Route
     ]  # budget is 13 already
     run(plan_map, operations)
     assert plan_map.column("indicator").width == 30.0  # type: ignore[union-attr]
+
+
+def action_plan_map() -> RouteMap:
+    """Two measures of an action plan (grouped by heading rows), rows r1, r2 and r3."""
+    from srmtool.model.templates import builtin_templates
+
+    template = next(t for t in builtin_templates() if t.id == "action_plan")
+    table = template.fresh_table()
+    table.rows = [
+        Row(id="r1", objective="o1", cells={"activity": "อบรม อสม."}),
+        Row(id="r2", objective="o1", cells={"activity": "ตรวจคัดกรอง"}),
+        Row(id="r3", objective="o2", cells={"activity": "รณรงค์ลดหวานมันเค็ม"}),
+    ]
+    objectives = [
+        Objective(id="o1", code="ก1", perspective="process", text="พัฒนาศักยภาพภาคีเครือข่าย"),
+        Objective(id="o2", code="ก2", perspective="process", text="มาตรการที่ 2 สื่อสารความเสี่ยง"),
+    ]
+    return RouteMap(objectives=objectives, table=table)
+
+
+def test_an_action_plan_shows_and_copies_its_measures_as_their_heading_rows() -> None:
+    m = action_plan_map()
+    assert edits.objective_labels(m) == {
+        "o1": "มาตรการที่ 1 พัฒนาศักยภาพภาคีเครือข่าย",
+        "o2": "มาตรการที่ 2 สื่อสารความเสี่ยง",  # numbered already, as an office typed it
+    }
+    grid = edits.copy_cells(m, [("r1", "objective"), ("r1", "activity")])
+    assert grid == [["มาตรการที่ 1 พัฒนาศักยภาพภาคีเครือข่าย", "อบรม อสม."]]
+    assert edits.paste_cells(m, grid, ("r1", "objective")).operations == ()  # pasted back: no change
+    paste = edits.paste_cells(m, [["พัฒนาศักยภาพ อสม. และ อสค."]], ("r3", "objective"))
+    assert paste.operations == (SetObjectiveText("o2", "พัฒนาศักยภาพ อสม. และ อสค."),)

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from window_fixtures import Fixture, ids_with_codes, make_window
 
 from srmtool.model import load_map
+from srmtool.model.templates import builtin_templates
 from srmtool.ui.table.panel import TableFeature
 from srmtool.ui.table.row_menu import TableMenus
 from srmtool.ui.table.widths import PIXELS_PER_CHAR
@@ -231,3 +232,39 @@ def test_the_table_can_take_most_of_the_window(fx: Fixture, qtbot: QtBot) -> Non
         if 0 <= view.rowViewportPosition(r) < view.viewport().height()
     )
     assert shown_rows >= 3
+
+
+# -- an action plan: measures as heading rows, column groups ---------------------------------------
+
+
+def test_an_action_plan_table_shows_numbered_measures_and_its_column_group(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from srmtool.model.operations import SetObjectiveText
+
+    fixture = make_window(qtbot, tmp_path, monkeypatch)
+    monkeypatch.setattr(
+        fixture.window.table,
+        "ask_template",
+        lambda: next(t for t in builtin_templates() if t.id == "action_plan"),
+    )
+    assert fixture.window.table.new_from_template()
+    document = fixture.window.document
+    first = document.add_objective("process", "พัฒนาศักยภาพภาคีเครือข่าย")
+    second = document.add_objective("process", "สื่อสารความเสี่ยงโรคไม่ติดต่อ")
+    table = fixture.window.table
+    for objective in (first, second):
+        fixture.window.selection.select([objective])
+        table.add_row()
+    model = table.model
+    assert model.data(model.index(0, 0)) == "มาตรการที่ 1 พัฒนาศักยภาพภาคีเครือข่าย"
+    assert model.data(model.index(1, 0)) == "มาตรการที่ 2 สื่อสารความเสี่ยงโรคไม่ติดต่อ"
+    assert (
+        model.headerData(model.column_of("budget_detail"), Qt.Orientation.Horizontal) == "งบประมาณ\nรายละเอียด"
+    )
+    assert model.headerData(model.column_of("budget"), Qt.Orientation.Horizontal) == "งบประมาณ\nจำนวน (บาท)"
+    assert model.headerData(model.column_of("activity"), Qt.Orientation.Horizontal) == "แนวทาง/กิจกรรมหลัก"
+    table.model.move_rows([model.row_id(1)], 0)  # the second measure first: both renumbered
+    assert model.data(model.index(0, 0)) == "มาตรการที่ 1 สื่อสารความเสี่ยงโรคไม่ติดต่อ"
+    document.edit(SetObjectiveText(first, "ส่งเสริมการจัดการตนเอง"), "แก้ข้อความ")
+    assert model.data(model.index(1, 0)) == "มาตรการที่ 2 ส่งเสริมการจัดการตนเอง"

@@ -25,6 +25,7 @@ from srmtool.model.edits.cells import (
     clear_cells_operations,
     column_width_operations,
     copy_cells,
+    objective_labels,
     paste_cells,
     row_beside,
 )
@@ -81,6 +82,7 @@ __all__ = [
     "key_route_operations",
     "move_operations",
     "move_rows_operations",
+    "objective_labels",
     "new_column_key",
     "new_row",
     "paste_cells",

@@ -9,10 +9,12 @@ new rows of that objective, placed right after it, so a block never spills over 
 objective's rows and the table stays grouped. A single cell pasted into a selection of several
 cells fills each of them. Every pasted cell replaces the cell's text, an empty one included.
 
-The objective column shows the objective: a pasted text there renames that objective (as typing
-into the cell does), a leading copy of its own code (``ป1 …``, as Copy writes it) is dropped, an
-empty text changes nothing, and when several pasted cells fall on one objective the first
-non-empty one counts.
+The objective column shows the objective (``objective_labels``: code and text, or in a column set
+grouped by heading rows, the action plan's, the heading as printed: "มาตรการที่ 1 …"): a pasted
+text there renames that objective (as typing into the cell does), except that the text the cell
+shows (as Copy writes it) changes nothing and a leading copy of the objective's own code
+(``ป1 …``) is dropped; an empty text changes nothing, and when several pasted cells fall on one
+objective the first non-empty one counts.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from dataclasses import dataclass
 
 from srmtool.model.limits import MAX_ROWS, MAX_TEXT_CHARS, clip_text
 from srmtool.model.operations import AddRow, Operation, SetCell, SetColumn, SetObjectiveText
+from srmtool.model.plan import group_heading, table_style
 from srmtool.model.tsv import Grid
 from srmtool.model.types import OBJECTIVE_COLUMN, RouteMap, Row
 
@@ -44,10 +47,23 @@ class CellsPaste:
     objective: str | None  # the objective the new rows are for
 
 
-def objective_label(route_map: RouteMap, objective_id: str) -> str:
-    """What the objective column shows and copies: code and text."""
-    objective = route_map.objective(objective_id)
-    return f"{objective.code} {objective.text}".strip() if objective is not None else ""
+def objective_labels(route_map: RouteMap) -> dict[str, str]:
+    """What the objective column shows (and Copy writes) for each objective with rows: code and
+    text; in a column set grouped by heading rows, its group's heading as printed, numbered in
+    the order the objectives' rows first come."""
+    style = table_style(route_map)
+    numbers: dict[str, int] = {}
+    for row in route_map.table.rows:
+        numbers.setdefault(row.objective, len(numbers) + 1)
+    labels: dict[str, str] = {}
+    for objective in route_map.objectives:
+        if objective.id not in numbers:
+            continue
+        if style.grouping == "heading":
+            labels[objective.id] = group_heading(style, numbers[objective.id], objective.text)
+        else:
+            labels[objective.id] = f"{objective.code} {objective.text}".strip()
+    return labels
 
 
 def _target_rows(
@@ -77,11 +93,12 @@ def _new_ids(route_map: RouteMap, count: int) -> list[str]:
     return out
 
 
-def _objective_text(route_map: RouteMap, objective_id: str, value: str) -> str | None:
-    """The text a pasted objective cell gives its objective, None when it changes nothing."""
+def _objective_text(route_map: RouteMap, objective_id: str, value: str, shown: str) -> str | None:
+    """The text a pasted objective cell gives its objective (``shown`` is what the cell shows),
+    None when it changes nothing."""
     objective = route_map.objective(objective_id)
     value = clip_text(value.strip(), MAX_TEXT_CHARS)
-    if objective is None or not value:
+    if objective is None or not value or " ".join(value.split()) == " ".join(shown.split()):
         return None
     if objective.code and value.startswith(objective.code + " "):
         value = value[len(objective.code) + 1 :].strip()
@@ -93,6 +110,7 @@ class _Plan:
 
     def __init__(self, route_map: RouteMap) -> None:
         self.route_map = route_map
+        self._labels = objective_labels(route_map)
         self.operations: list[Operation] = []
         self.changed = 0
         self._named: set[str] = set()  # objectives a pasted objective cell has named already
@@ -102,7 +120,7 @@ class _Plan:
         if objective_id in self._named or not value.strip():
             return
         self._named.add(objective_id)
-        text = _objective_text(self.route_map, objective_id, value)
+        text = _objective_text(self.route_map, objective_id, value, self._labels.get(objective_id, ""))
         if text is not None:
             self.operations.append(SetObjectiveText(objective_id, text))
             self.changed += 1
@@ -196,6 +214,7 @@ def copy_cells(route_map: RouteMap, cells: Iterable[Cell]) -> Grid:
     """The text of these cells as a rectangle: the rows and columns they touch, in table order,
     cells not chosen left empty; the objective column as it is shown (code and text)."""
     chosen = set(cells)
+    labels = objective_labels(route_map)
     row_ids = {r for r, _ in chosen}
     column_keys = {k for _, k in chosen}
     rows = [r for r in route_map.table.rows if r.id in row_ids]
@@ -207,7 +226,7 @@ def copy_cells(route_map: RouteMap, cells: Iterable[Cell]) -> Grid:
             if (row.id, key) not in chosen:
                 line.append("")
             elif key == OBJECTIVE_COLUMN:
-                line.append(objective_label(route_map, row.objective))
+                line.append(labels.get(row.objective, ""))
             else:
                 line.append(row.cells.get(key, ""))
         grid.append(line)

@@ -4,8 +4,11 @@ order), one Qt column per ``table.columns`` entry.
 The model keeps a mirror of the row ids and column keys so that it can tell Qt precisely what changed
 (``beginInsertRows`` …) after the document has already changed the map. ``setData`` never edits the
 map itself: it asks the document for one undo step and the cell updates from the document's signal.
-The objective column shows the objective's code and current text; editing it renames the objective
-(``Document.set_objective_text``), so every row of that objective and the map box change at once.
+The objective column shows the objective's code and current text (in a column set grouped by
+heading rows, the action plan's, its heading as printed: "มาตรการที่ 1 …"); editing it renames the
+objective (``Document.set_objective_text``), so every row of that objective and the map box change
+at once. A column under a column group (งบประมาณ over รายละเอียด | จำนวน) shows the group's label
+above its own.
 """
 
 from __future__ import annotations
@@ -26,9 +29,10 @@ from PySide6.QtCore import (
 )
 from typing_extensions import override
 
-from srmtool.model.edits import move_rows_operations
+from srmtool.model.edits import move_rows_operations, objective_labels
 from srmtool.model.limits import MAX_TEXT_CHARS, clip_text
 from srmtool.model.operations import OperationError, SetCell
+from srmtool.model.plan import column_group_spans, table_style
 from srmtool.model.types import BUDGET_COLUMN, OBJECTIVE_COLUMN, Row
 from srmtool.ui.document import Document
 
@@ -60,6 +64,7 @@ class RowTableModel(QAbstractTableModel):
         self._document = document
         self._rows: list[str] = []
         self._keys: list[str] = []
+        self._labels: dict[str, str] | None = None  # objective id -> what its cell shows
         self._mirror()
         document.row_added.connect(self._on_row_added)
         document.row_removed.connect(self._on_row_removed)
@@ -67,6 +72,7 @@ class RowTableModel(QAbstractTableModel):
         document.row_moved.connect(self._on_row_moved)
         document.objective_changed.connect(self._on_objective_changed)
         document.columns_changed.connect(self._on_columns_changed)
+        document.map_changed.connect(self._on_map_changed)
         document.reset.connect(self._on_reset)
 
     @property
@@ -118,11 +124,24 @@ class RowTableModel(QAbstractTableModel):
         return out
 
     def objective_label(self, objective_id: str) -> str:
-        """Code and text of an objective, or a note that it is missing."""
+        """What the objective column shows for an objective, or a note that it is missing."""
+        if self._labels is None:
+            self._labels = objective_labels(self._document.route_map)
+        found = self._labels.get(objective_id)
+        if found is not None:
+            return found
         objective = self._document.route_map.objective(objective_id)
         if objective is None:
             return QCoreApplication.translate("Table", "(missing objective {id})").format(id=objective_id)
         return f"{objective.code} {objective.text}".strip()
+
+    def _renumber(self) -> None:
+        """Rows came, went or moved: heading rows may be numbered anew (the objective column)."""
+        self._labels = None
+        column = self.column_of(OBJECTIVE_COLUMN)
+        if column >= 0 and self._rows and table_style(self._document.route_map).grouping == "heading":
+            roles = [int(role) for role in _CELL_ROLES]
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column), roles)
 
     # -- Qt model ---------------------------------------------------------------------------------
 
@@ -171,8 +190,14 @@ class RowTableModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
-        column = self._document.route_map.column(self._keys[section]) if section < len(self._keys) else None
-        return column.label if column is not None else None
+        route_map = self._document.route_map
+        column = route_map.column(self._keys[section]) if section < len(self._keys) else None
+        if column is None:
+            return None
+        group = next(
+            (label for label, first, last in column_group_spans(route_map) if first <= section <= last), ""
+        )
+        return f"{group}\n{column.label}" if group else column.label
 
     @override
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -273,6 +298,7 @@ class RowTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), index, index)
         self._rows.insert(index, row_id)
         self.endInsertRows()
+        self._renumber()
         self.groups_changed.emit()
 
     @Slot(str)
@@ -283,6 +309,7 @@ class RowTableModel(QAbstractTableModel):
         self.beginRemoveRows(QModelIndex(), index, index)
         del self._rows[index]
         self.endRemoveRows()
+        self._renumber()
         self.groups_changed.emit()
 
     @Slot(str, tuple)
@@ -301,6 +328,7 @@ class RowTableModel(QAbstractTableModel):
                 self.dataChanged.emit(cell, cell, roles)
         self.rows_changed.emit([row_id])
         if OBJECTIVE_COLUMN in keys:
+            self._renumber()
             self.groups_changed.emit()
 
     @Slot(str, int)
@@ -323,6 +351,7 @@ class RowTableModel(QAbstractTableModel):
         ]
         self._rows = new
         self.changePersistentIndexList(old_indexes, new_indexes)
+        self._labels = None
         self.layoutChanged.emit()
         self.groups_changed.emit()
 
@@ -331,6 +360,7 @@ class RowTableModel(QAbstractTableModel):
         """The objective column shows the code and text of the row's objective."""
         if "text" not in fields and "code" not in fields:
             return
+        self._labels = None
         column = self.column_of(OBJECTIVE_COLUMN)
         rows = self.rows_of_objectives({objective_id})
         if column < 0 or not rows:
@@ -339,6 +369,18 @@ class RowTableModel(QAbstractTableModel):
             cell = self.index(row, column)
             self.dataChanged.emit(cell, cell, [int(role) for role in _CELL_ROLES])
         self.rows_changed.emit([self._rows[r] for r in rows])
+
+    @Slot(str)
+    def _on_map_changed(self, name: str) -> None:
+        """The column set's style (grouping, column groups) shows in the headers and the objective column."""
+        if not name.startswith("table"):
+            return
+        self._labels = None
+        if self._keys:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._keys) - 1)
+        self._renumber()
+        self.columns_adjusted.emit()
+        self.rows_changed.emit(list(self._rows))
 
     @Slot()
     def _on_columns_changed(self) -> None:
@@ -353,6 +395,7 @@ class RowTableModel(QAbstractTableModel):
 
     @Slot()
     def _on_reset(self) -> None:
+        self._labels = None
         self.beginResetModel()
         self._mirror()
         self.endResetModel()
