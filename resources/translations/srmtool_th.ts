@@ -212,6 +212,14 @@
         <translation>จัดกล่องให้เรียงเป็นแถวในระดับของตน โดยคงลำดับเดิมไว้</translation>
     </message>
     <message>
+        <source>Action &amp;Plan…</source>
+        <translation>แผนปฏิบัติการ(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s heading, Small Success milestones and signers, printed with the table</source>
+        <translation>ส่วนหัวของแผน ระดับขั้นความสำเร็จ (Small Success) และผู้ลงนาม ที่พิมพ์พร้อมตาราง</translation>
+    </message>
+    <message>
         <source>&amp;Check Map</source>
         <translation>ตรวจสอบแผนที่(&amp;C)</translation>
     </message>
@@ -986,6 +994,23 @@
     </message>
 </context>
 <context>
+    <name>MilestoneBoxes</name>
+    <message>
+        <source>What must be achieved by each month of the plan, one milestone per line.</source>
+        <translation>สิ่งที่ต้องสำเร็จเมื่อครบแต่ละเดือนของแผน บรรทัดละหนึ่งขั้น</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n เดือน</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One milestone per line</source>
+        <translation>บรรทัดละหนึ่งขั้นความสำเร็จ</translation>
+    </message>
+</context>
+<context>
     <name>Panels</name>
     <message>
         <source>Name</source>
@@ -1050,6 +1075,93 @@
     <message>
         <source>Note</source>
         <translation>ข้อสังเกต</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Action Plan</source>
+        <translation>แผนปฏิบัติการ</translation>
+    </message>
+    <message>
+        <source>&amp;Heading</source>
+        <translation>ส่วนหัวของแผน(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Small Success</source>
+        <translation>ระดับขั้นความสำเร็จ(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Si&amp;gners</source>
+        <translation>ผู้ลงนาม(&amp;G)</translation>
+    </message>
+    <message>
+        <source>P&amp;rogramme:</source>
+        <translation>แผนงาน(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Project:</source>
+        <translation>โครงการ(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Objectives:</source>
+        <translation>วัตถุประสงค์ของโครงการ(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Indicators:</source>
+        <translation>ตัวชี้วัด(&amp;I):</translation>
+    </message>
+    <message>
+        <source>R&amp;ationale:</source>
+        <translation>หลักการและเหตุผล(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Responsible o&amp;ffice:</source>
+        <translation>หน่วยงานรับผิดชอบ(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Digits:</source>
+        <translation>ตัวเลขในเอกสาร(&amp;D):</translation>
+    </message>
+    <message>
+        <source>One objective per line; they are numbered when printed</source>
+        <translation>บรรทัดละหนึ่งข้อ ตอนพิมพ์จะใส่เลขข้อให้</translation>
+    </message>
+    <message>
+        <source>One indicator per line</source>
+        <translation>บรรทัดละหนึ่งตัวชี้วัด</translation>
+    </message>
+    <message>
+        <source>Paragraphs, with an empty line between them</source>
+        <translation>แต่ละย่อหน้าคั่นด้วยบรรทัดว่าง</translation>
+    </message>
+    <message>
+        <source>Thai digits</source>
+        <translation>เลขไทย</translation>
+    </message>
+    <message>
+        <source>Arabic digits</source>
+        <translation>เลขอารบิก</translation>
+    </message>
+    <message>
+        <source>As the plan is typed (now {style})</source>
+        <translation>ตามที่พิมพ์ไว้ในแผน (ตอนนี้เป็น{style})</translation>
+    </message>
+    <message>
+        <source>Thai digits (๑๒๓)</source>
+        <translation>เลขไทย (๑๒๓)</translation>
+    </message>
+    <message>
+        <source>Arabic digits (123)</source>
+        <translation>เลขอารบิก (123)</translation>
+    </message>
+    <message>
+        <source>The signature blocks printed under the table, in this order. An export can print others for once (the export dialog, srmtool export --signature).</source>
+        <translation>ช่องลงนามที่พิมพ์ใต้ตาราง เรียงตามลำดับนี้ การส่งออกแต่ละครั้งอาจระบุผู้ลงนามอื่นได้ (ในหน้าต่างส่งออก หรือ srmtool export --signature)</translation>
+    </message>
+    <message>
+        <source>Edit Action Plan</source>
+        <translation>แก้ไขแผนปฏิบัติการ</translation>
     </message>
 </context>
 <context>

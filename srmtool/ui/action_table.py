@@ -239,6 +239,13 @@ ACTIONS: Final[dict[str, Spec]] = {
         tip=QT_TRANSLATE_NOOP("Actions", "Line the boxes up in their levels, keeping their order"),
         theme_icon=ThemeIcon.FormatJustifyFill,
     ),
+    "plan": Spec(
+        QT_TRANSLATE_NOOP("Actions", "Action &Plan…"),
+        ("Ctrl+Shift+P",),
+        tip=QT_TRANSLATE_NOOP(
+            "Actions", "The plan's heading, Small Success milestones and signers, printed with the table"
+        ),
+    ),
     "check": Spec(
         QT_TRANSLATE_NOOP("Actions", "&Check Map"),
         ("F7",),

@@ -14,9 +14,9 @@ if TYPE_CHECKING:
 
 def install_all(window: MainWindow) -> None:
     from srmtool.ui import export as export_dialog
-    from srmtool.ui import import_dialog, language, panels, table
+    from srmtool.ui import import_dialog, language, panels, plan, table
     from srmtool.ui.presentation import mode as presentation
     from srmtool.ui.recovery import feature as recovery
 
-    for feature in (table, panels, export_dialog, import_dialog, recovery, presentation, language):
+    for feature in (table, panels, export_dialog, import_dialog, plan, recovery, presentation, language):
         feature.install(window)

@@ -253,6 +253,21 @@ def test_long_unbroken_thai_grows_its_row(fx: Fixture) -> None:
     assert lines >= 4
 
 
+def test_a_cell_of_several_lines_is_drawn_line_by_line(fx: Fixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Qt hands a cell's text to the delegate with LINE SEPARATOR for its line breaks."""
+    view, model = panel(fx).view, panel(fx).model
+    index = model.index(0, model.column_of("indicator"))
+    model.setData(index, "๕,๐๐๐\n\n๕,๐๐๐")
+    view.scrollTo(index)
+    delegate = view.itemDelegate()
+    drawn: list[str] = []
+    lines = delegate.texts.lines  # type: ignore[attr-defined]
+    monkeypatch.setattr(delegate.texts, "lines", lambda text, width: drawn.append(text) or lines(text, width))  # type: ignore[attr-defined]
+    view.viewport().grab()
+    assert "๕,๐๐๐\n\n๕,๐๐๐" in drawn
+    assert lines("๕,๐๐๐\n\n๕,๐๐๐", 200) == ["๕,๐๐๐", "", "๕,๐๐๐"]
+
+
 def test_the_table_repaints_only_the_cells_and_roles_that_changed(dengue_document: Document) -> None:
     doc = dengue_document
     model = RowTableModel(doc)
