@@ -113,6 +113,19 @@ class MapFieldChanged:
     name: str  # "destination", "meta.title", "label.people", "plan.project", "table.style", "signers" …
 
 
+@dataclass(frozen=True)
+class ProgressChanged:
+    """One entry of the follow-up records (the file's ``progress`` key) changed: ``part`` "rows"
+    (row ``item_id``'s report for period ``period``), "milestones" (milestone ``item_id`` ticked or
+    not for ``period``), or a setting of the key ("periods", "fiscal_year"; no id, no period).
+    The value is read as ``progress[part][item_id][period]`` (absent: removed) or
+    ``progress[part]``."""
+
+    part: str
+    item_id: str = ""
+    period: str = ""
+
+
 Change: TypeAlias = (
     ObjectiveAdded
     | ObjectiveRemoved
@@ -128,6 +141,7 @@ Change: TypeAlias = (
     | StakeholderRemoved
     | StakeholderChanged
     | MapFieldChanged
+    | ProgressChanged
 )
 
 #: The objective fields that decide where its box is drawn (``model.layout``).

@@ -43,3 +43,9 @@ MAX_MILESTONE_MONTHS: Final = 60
 def clip_text(text: str, limit: int = MAX_TEXT_CHARS) -> str:
     """``text`` cut to at most ``limit`` characters (for inputs that take what fits)."""
     return text if len(text) <= limit else text[:limit]
+
+
+#: Reporting periods one table row (or one milestone) holds follow-up records for.
+MAX_PERIODS: Final = 240
+#: The largest amount of baht a progress report may say was spent, and the largest result value.
+MAX_AMOUNT: Final = 10**13

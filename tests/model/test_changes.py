@@ -159,6 +159,27 @@ class Mirror:
                     state["map"].pop(name)
                 else:
                     state["map"][name] = value
+            case c.ProgressChanged(part=part, item_id=item, period=period):
+                now = m.model_dump().get("progress", {})
+                progress = state["map"].setdefault("progress", {})
+                if not item:  # a setting
+                    if part in now:
+                        progress[part] = now[part]
+                    else:
+                        progress.pop(part)
+                else:
+                    entries = progress.setdefault(part, {}).setdefault(item, {})
+                    value = now.get(part, {}).get(item, {}).get(period, _ABSENT)
+                    if value is _ABSENT:
+                        entries.pop(period)
+                    else:
+                        entries[period] = value
+                    if not entries:
+                        del progress[part][item]
+                    if not progress[part]:
+                        del progress[part]
+                if not progress:
+                    del state["map"]["progress"]
             case _:
                 pytest.fail(f"unknown record {change!r}")
 

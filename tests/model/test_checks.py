@@ -194,6 +194,31 @@ def _unassigned(m: RouteMap) -> None:
     m.stakeholders.append(Stakeholder(id="s3", name="โรงเรียนบ้านใหม่", kind="โรงเรียน"))
 
 
+def _followed(m: RouteMap) -> dict[str, dict[str, dict[str, object]]]:
+    """Every row reported on track for every quarter of fiscal year 2567 (long over); the rows'
+    reports (the same ones when called again)."""
+    extra = m.__pydantic_extra__ = m.__pydantic_extra__ or {}
+    if "progress" not in extra:
+        rows = {r.id: {f"2567-Q{q}": {"status": "on_track"} for q in range(1, 5)} for r in m.table.rows}
+        extra["progress"] = {"fiscal_year": 2567, "rows": rows}
+    found: dict[str, dict[str, dict[str, object]]] = extra["progress"]["rows"]
+    return found
+
+
+def _progress_missing(m: RouteMap) -> None:
+    _followed(m).get("r4", {}).pop("2567-Q3", None)
+
+
+def _over_budget(m: RouteMap) -> None:
+    _followed(m).setdefault("r2", {})["2567-Q2"] = {"status": "on_track", "spent": 25_500}  # budget 25,000
+
+
+def _late_without_note(m: RouteMap) -> None:
+    rows = _followed(m)
+    rows.setdefault("r5", {})["2567-Q4"] = {"status": "late", "note": "  "}
+    rows.setdefault("r1", {})["2567-Q4"] = {"status": "late", "note": "ฝนตกหนักทั้งเดือน เลื่อนการรณรงค์"}
+
+
 #: code -> (how to break the clean map, the ids the finding names, words in its Thai message)
 CASES: dict[str, tuple[Callable[[RouteMap], None], tuple[str, ...], tuple[str, ...]]] = {
     "link-cycle": (_cycle, ("o2", "o3"), ("วนเป็นวง", "ภ1 «", "ภ2 «")),
@@ -225,11 +250,35 @@ CASES: dict[str, tuple[Callable[[RouteMap], None], tuple[str, ...], tuple[str, .
     "empty-row": (_empty_row, ("r6",), ("แถวที่ 6", "ก2 «", "ยังไม่ได้กรอกข้อมูล")),
     "rows-apart": (_rows_apart, ("o1", "r1", "r6"), ("ป1 «", "แถวที่ 1, 6", "ติดกัน")),
     "unassigned-stakeholder": (_unassigned, ("s3",), ("«โรงเรียนบ้านใหม่»", "ยังไม่ได้รับบทบาท")),
+    "progress-missing": (_progress_missing, ("r4", "o4"), ("แถวที่ 4", "ก1 «", "ไตรมาส 3/2567", "สิ้นสุดแล้ว")),
+    "over-budget": (_over_budget, ("r2", "o2"), ("แถวที่ 2", "25,500 บาท", "ไตรมาส 2/2567", "25,000 บาท")),
+    "late-without-note": (_late_without_note, ("r5", "o6"), ("แถวที่ 5", "«อบรมทีม SRRT ตำบล»", "ล่าช้า")),
 }
 
 
 def test_the_clean_map_has_no_findings() -> None:
     assert check_map(clean_map()) == []
+
+
+def test_follow_up_checks_wait_for_the_first_report_and_for_a_period_to_end() -> None:
+    from datetime import date
+
+    m = clean_map()
+    m.__pydantic_extra__ = {"progress": {"fiscal_year": 2568}}  # a setting, no report yet
+    assert check_map(m, today=date(2026, 1, 1)) == []
+    m.__pydantic_extra__ = {
+        "progress": {"fiscal_year": 2568, "rows": {"r1": {"2568-Q1": {"status": "done"}}}}
+    }
+    assert check_map(m, today=date(2024, 12, 31)) == []  # Q1 has not ended yet
+    found = check_map(m, today=date(2025, 1, 1))
+    assert sorted(f.ids[0] for f in found) == ["r2", "r3", "r4", "r5"] and {f.code for f in found} == {
+        "progress-missing"
+    }
+    found = check_map(m, today=date(2025, 7, 1))  # three quarters over
+    assert (
+        "ไตรมาส 1/2568, ไตรมาส 2/2568, ไตรมาส 3/2568" in next(f for f in found if f.ids[0] == "r2").message_th
+    )
+    assert "Quarter 2/2568" in next(f for f in found if f.ids[0] == "r1").message_en  # r1 reported only Q1
 
 
 @pytest.mark.parametrize("code", list(CASES))

@@ -31,12 +31,15 @@ from srmtool.model.operations import (
     SetColumn,
     SetKeyRoute,
     SetMapField,
+    SetMilestoneDone,
     SetObjectiveCode,
     SetObjectiveExtra,
     SetObjectiveNotes,
     SetObjectiveStakeholders,
     SetObjectiveText,
     SetPerspective,
+    SetProgressSetting,
+    SetReport,
     SetRowObjective,
     SetStakeholderField,
     SetVotes,
@@ -380,6 +383,41 @@ CASES: dict[str, tuple[Operation, Check]] = {
         SetMapField("table.style", {"grouping": "heading", "map_page": False}),
         lambda m: table_style(m).grouping == "heading" or pytest.fail("style not set"),
     ),
+    "report a row's progress": (
+        SetReport("r2", "2568-Q1", {"status": "on_track", "result": "ประชุมแล้ว 3 ครั้ง", "spent": 3000}),
+        lambda m: (
+            m.model_dump()["progress"]["rows"]["r2"]["2568-Q1"]["spent"] == 3000 or pytest.fail("no report")
+        ),
+    ),
+    "report, then report another period and row": (
+        Batch(
+            (
+                SetReport("r2", "2568-Q1", {"status": "late", "note": "ฝนตกหนัก เลื่อนการประชุม"}),
+                SetReport("r2", "2568-Q2", {"status": "on_track", "at": "2025-04-02", "by": "นายสมชาย"}),
+                SetReport("r5", "2568-Q1", {"status": "done", "spent": 19500.5, "x-later": [1, 2]}),
+                SetReport("r2", "2568-Q1", None),
+            )
+        ),
+        lambda m: sorted(m.model_dump()["progress"]["rows"]) == ["r2", "r5"] or pytest.fail("reports wrong"),
+    ),
+    "tick a milestone": (
+        Batch(
+            (
+                SetMapField("plan.milestones", [{"id": "ms1", "months": 3, "text": "มีคำสั่งแต่งตั้งคณะทำงาน"}]),
+                SetMilestoneDone("ms1", "2568-Q1", True),
+                SetMilestoneDone("ms1", "2568-Q2", False),
+            )
+        ),
+        lambda m: (
+            m.model_dump()["progress"]["milestones"]["ms1"]["2568-Q1"] is True or pytest.fail("not ticked")
+        ),
+    ),
+    "report by the Small Success rounds": (
+        Batch((SetProgressSetting("periods", "months"), SetProgressSetting("fiscal_year", 2568))),
+        lambda m: (
+            m.model_dump()["progress"] == {"periods": "months", "fiscal_year": 2568} or pytest.fail("no")
+        ),
+    ),
     "batch": (
         Batch(
             (
@@ -599,6 +637,17 @@ REFUSED: dict[str, Operation] = {
             AddLink("o404", "o1"),
         )
     ),
+    "a report of an unknown row": SetReport("r404", "2568-Q1", {"status": "done"}),
+    "a report with an unknown status": SetReport("r1", "2568-Q1", {"status": "เสร็จ"}),
+    "a report for a period that is none": SetReport("r1", "ไตรมาส 1", {"status": "done"}),
+    "a report spending less than nothing": SetReport("r1", "2568-Q1", {"spent": -5}),
+    "a report dated in Thai": SetReport("r1", "2568-Q1", {"status": "done", "at": "5 ม.ค. 2568"}),
+    "a report that is no object": SetReport("r1", "2568-Q1", "done"),  # type: ignore[arg-type]
+    "a tick of an unknown milestone": SetMilestoneDone("ms404", "2568-Q1", True),
+    "a tick that is no bool": SetMilestoneDone("ms1", "2568-Q1", "ทำแล้ว"),  # type: ignore[arg-type]
+    "an unknown reporting scheme": SetProgressSetting("periods", "weeks"),
+    "a fiscal year of the common era": SetProgressSetting("fiscal_year", 2025),
+    "an unknown follow-up setting": SetProgressSetting("rows", "x"),
     "batch failing in a nested batch": Batch(
         (
             SetMapField("destination", "เปลี่ยนแล้ว"),

@@ -13,11 +13,13 @@ that a finding is about; for a link they are its source and target.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Final
 
 from srmtool.model.checks import budget as checks_budget
 from srmtool.model.checks import items as checks_items
 from srmtool.model.checks import links as checks_links
+from srmtool.model.checks import progress as checks_progress
 from srmtool.model.checks.text import SEVERITIES, Refs
 from srmtool.model.graph import objective_graph
 from srmtool.model.plan import table_style
@@ -102,6 +104,22 @@ _TABLE: Final[dict[str, tuple[str, str, str]]] = {
         "ภาคีที่ยังไม่ได้รับบทบาทในเป้าประสงค์ใด",
         "A stakeholder assigned to no objective",
     ),
+    # follow-up (only once the map holds a progress report)
+    "over-budget": (
+        "warning",
+        "แถวที่ใช้งบประมาณไปแล้วเกินงบประมาณที่ตั้งไว้",
+        "A table row has spent more than its budget",
+    ),
+    "progress-missing": (
+        "info",
+        "แถวที่ยังไม่มีรายงานผลของรอบการรายงานที่สิ้นสุดแล้ว",
+        "A table row has no progress report for a period that has ended",
+    ),
+    "late-without-note": (
+        "info",
+        "แถวที่รายงานว่าล่าช้าแต่ไม่มีหมายเหตุ",
+        "A table row reported late without a note",
+    ),
 }
 
 #: Every check code and its severity.
@@ -151,14 +169,16 @@ def plan_only(route_map: RouteMap) -> bool:
     return not route_map.links and not table_style(route_map).map_page
 
 
-def check_map(route_map: RouteMap) -> list[Finding]:
-    """Every finding about the map, errors first, then by code, then by ids (deterministic)."""
+def check_map(route_map: RouteMap, *, today: date | None = None) -> list[Finding]:
+    """Every finding about the map, errors first, then by code, then by ids (deterministic).
+    ``today`` (default: today) decides which reporting periods have ended."""
     graph = objective_graph(route_map)
     refs = Refs(route_map)
     raw = [
         *checks_items.run(route_map, refs),
         *checks_budget.run(route_map, refs),
         *checks_links.run(route_map, graph, refs),
+        *checks_progress.run(route_map, refs, today),
     ]
     if plan_only(route_map):
         raw = [r for r in raw if r[0] not in ROUTE_MAP_ONLY]

@@ -45,6 +45,15 @@ from srmtool.model.edits.plan import (
     signer_operations,
     style_operations,
 )
+from srmtool.model.edits.progress import (
+    clear_operations,
+    field_operations,
+    forget_reports,
+    parse_number,
+    setting_operations,
+    status_operations,
+    tick_operations,
+)
 from srmtool.model.edits.table import (
     column_operations,
     filled_cells,
@@ -59,6 +68,13 @@ from srmtool.model.edits.table import (
 __all__ = [
     "CellsPaste",
     "DeleteSummary",
+    "clear_operations",
+    "field_operations",
+    "forget_reports",
+    "parse_number",
+    "setting_operations",
+    "status_operations",
+    "tick_operations",
     "digits_operations",
     "fresh_milestones",
     "milestone_operations",

@@ -7,6 +7,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from srmtool.model.edits.progress import forget_reports
 from srmtool.model.layout import (
     BAND_PAD,
     BOX_GAP,
@@ -139,13 +140,16 @@ def cause_and_effect(route_map: RouteMap, first: str, second: str) -> tuple[str,
 def delete_operations(
     route_map: RouteMap, objective_ids: Iterable[str], links: Iterable[tuple[str, str]] = ()
 ) -> list[Operation]:
-    """Remove the links asked for, then each objective's links and table rows, then the objectives."""
+    """Remove the links asked for, then each objective's links and table rows (with their progress
+    reports), then the objectives."""
     ids = list(dict.fromkeys(i for i in objective_ids if route_map.objective(i) is not None))
     doomed = set(ids)
     link_keys = [(s, t) for s, t in links if route_map.has_link(s, t)]
     link_keys += [(lk.source, lk.target) for lk in route_map.links if doomed & {lk.source, lk.target}]
     operations: list[Operation] = [RemoveLink(s, t) for s, t in dict.fromkeys(link_keys)]
-    operations += [RemoveRow(r.id) for r in route_map.table.rows if r.objective in doomed]
+    rows = [r.id for r in route_map.table.rows if r.objective in doomed]
+    operations += forget_reports(route_map, rows)  # first, so that undo gives them back after the rows
+    operations += [RemoveRow(r) for r in rows]
     operations += [RemoveObjective(i) for i in ids]
     return operations
 

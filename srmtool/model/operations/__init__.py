@@ -27,6 +27,7 @@ from srmtool.model.operations.objectives import (
     SetPerspective,
     SetVotes,
 )
+from srmtool.model.operations.progress import SetMilestoneDone, SetProgressSetting, SetReport
 from srmtool.model.operations.table import (
     AddColumn,
     AddRow,
@@ -70,12 +71,15 @@ __all__ = [
     "SetColumn",
     "SetKeyRoute",
     "SetMapField",
+    "SetMilestoneDone",
     "SetObjectiveCode",
     "SetObjectiveExtra",
     "SetObjectiveNotes",
     "SetObjectiveStakeholders",
     "SetObjectiveText",
     "SetPerspective",
+    "SetProgressSetting",
+    "SetReport",
     "SetRowObjective",
     "SetStakeholderField",
     "SetVotes",

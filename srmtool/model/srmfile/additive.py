@@ -42,6 +42,7 @@ from srmtool.model.plan import (
     STYLE_KEYS,
 )
 from srmtool.model.srmfile.problem import FileProblem
+from srmtool.model.srmfile.progress_file import PROGRESS_FIELD, check_progress
 from srmtool.model.types import RouteMap
 
 #: The map fields (``SetMapField`` names) whose values are checked here.
@@ -188,12 +189,14 @@ _CHECKS: Final[dict[str, Callable[[Any, str], None]]] = {
     SIGNERS_FIELD: check_signers,
     DIGITS_FIELD: check_digits,
     STYLE_FIELD: check_style,
+    PROGRESS_FIELD: check_progress,
 }
 
 
 def check_map_field(name: str, value: Any) -> None:
     """Refuse a value of one of these keys (``plan``, ``plan.<key>``, ``signers``, ``meta.digits``,
-    ``table.style``) that the file could not hold (an explicit null included); other names pass."""
+    ``table.style``, ``progress``) that the file could not hold (an explicit null included); other
+    names pass."""
     if name in _CHECKS:
         _CHECKS[name](value, name)
     elif name.startswith(f"{PLAN_FIELD}."):
@@ -207,6 +210,7 @@ def check_additive(route_map: RouteMap) -> None:
         (SIGNERS_FIELD, route_map.__pydantic_extra__, SIGNERS_KEY),
         (DIGITS_FIELD, route_map.meta.__pydantic_extra__, DIGITS_KEY),
         (STYLE_FIELD, route_map.table.__pydantic_extra__, STYLE_KEY),
+        (PROGRESS_FIELD, route_map.__pydantic_extra__, PROGRESS_FIELD),
     )
     for name, extra, key in extras:
         if extra and key in extra:

@@ -30,6 +30,7 @@ from srmtool.model.errors import MapFileError
 from srmtool.model.plan import PLAN_KEY, SIGNERS_KEY, STYLE_KEY
 from srmtool.model.srmfile.additive import canonical_plan, canonical_signers, canonical_style
 from srmtool.model.srmfile.jsontext import check_depth, check_encodable, decode_text, parse_json
+from srmtool.model.srmfile.progress_file import PROGRESS_FIELD, canonical_progress
 from srmtool.model.srmfile.validate import (
     MAX_COLUMN_WIDTH,
     MAX_COLUMNS,
@@ -242,6 +243,12 @@ def _plain(route_map: RouteMap) -> dict[str, Any]:
         out[PLAN_KEY] = canonical_plan(out[PLAN_KEY])
     if SIGNERS_KEY in out:
         out[SIGNERS_KEY] = canonical_signers(out[SIGNERS_KEY])
+    if PROGRESS_FIELD in out:
+        progress = canonical_progress(out[PROGRESS_FIELD])
+        if progress is None:  # nothing left in it: the map saves as one without follow-up
+            del out[PROGRESS_FIELD]
+        else:
+            out[PROGRESS_FIELD] = progress
     out["meta"] = _ordered(route_map.meta, out["meta"], "meta.")
     for key, models in (
         ("perspectives", route_map.perspectives),

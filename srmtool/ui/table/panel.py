@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QDialog, QInputDialog, QToolBar, QVBoxLayout, QWidget
 
-from srmtool.model.edits import column_operations, new_row, remove_rows_operations, row_beside
+from srmtool.model.edits import column_operations, forget_reports, new_row, remove_rows_operations, row_beside
 from srmtool.model.operations import OperationError
 from srmtool.model.plan import table_style
 from srmtool.model.templates import (
@@ -260,7 +260,8 @@ class TableFeature(QObject):
         rows = self.selected_rows()
         if not rows:
             return 0
-        operations = remove_rows_operations([self.model.row_id(r) for r in rows])
+        ids = [self.model.row_id(r) for r in rows]
+        operations = forget_reports(self.window.document.route_map, ids) + remove_rows_operations(ids)
         text = self.tr("Remove row") if len(rows) == 1 else self.tr("Remove %n rows", "", len(rows))
         self.window.document.edit(operations, text)
         return len(rows)
