@@ -6,6 +6,8 @@
     srmtool new FILE [--template T] [--title TEXT] [--force]
     srmtool export FILE [--xlsx OUT] [--pdf OUT] [--png OUT] [--svg OUT] [--paper A4|A3] ...
     srmtool import TABLE.xlsx -o MAP.srm [--sheet NAME] [--force]
+    srmtool report FILE [--period P] [--pdf OUT] [--xlsx OUT] [--form OUT.xlsx]
+                   [--collect FORM.xlsx...] [-o MAP.srm]
 
 Messages are Thai on a Thai locale and English otherwise; ``--lang th|en`` chooses. Errors go to stderr
 as one readable line, never as a traceback; ``main`` returns the exit status instead of raising.
@@ -31,11 +33,11 @@ from srmtool import __version__
 from srmtool.cli.text import say
 from srmtool.i18n import system_language
 
-COMMANDS = ("check", "info", "new", "export", "import")
+COMMANDS = ("check", "info", "new", "export", "import", "report")
 LANGS = ("th", "en")
 USAGE = (
     "srmtool [--lang {th,en}] [FILE]\n"
-    "       srmtool [--lang {th,en}] {check,info,new,export,import} ...\n"
+    "       srmtool [--lang {th,en}] {check,info,new,export,import,report} ...\n"
     "       srmtool --version"
 )
 
@@ -140,6 +142,10 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     from srmtool.cli.importing import add_parser as add_import
 
     add_import(sub, lang, _common)
+
+    from srmtool.cli.report import add_parser as add_report
+
+    add_report(sub, lang, _common)
     return parser
 
 
@@ -208,6 +214,10 @@ def _run(argv: list[str], lang: str) -> int:
         from srmtool.cli.importing import run_import
 
         return run_import(ns, lang, out, err)
+    if ns.command == "report":
+        from srmtool.cli.report import run_report
+
+        return run_report(ns, lang, out, err)
     from srmtool.cli.editor import open_editor
 
     # The window's language: --lang when given, else the user's last choice in the editor.

@@ -182,6 +182,86 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
         "{path}: ไฟล์ผลลัพธ์ต้องไม่ใช่ไฟล์ Excel ต้นฉบับ",
         "{path}: the output must not be the Excel file being imported",
     ),
+    # -- report -------------------------------------------------------------------------------
+    "help_report": (
+        "รายงานความก้าวหน้าตามแผนของรอบการรายงาน (PDF, Excel) แบบฟอร์มรายงานผล และการรวบรวมแบบฟอร์มที่กรอกแล้ว",
+        "progress report of a reporting period (PDF, Excel), fill-in forms, and collecting filled forms",
+    ),
+    "help_report_long": (
+        "พิมพ์สรุปผลของรอบการรายงาน แล้วเขียนรายงานความก้าวหน้า (--pdf, --xlsx) หรือแบบฟอร์มให้พื้นที่กรอก (--form)\n"
+        "--collect อ่านแบบฟอร์มที่กรอกแล้วกลับเข้าแผนที่ บอกว่าเปลี่ยนอะไร และบันทึกแผนที่ (ที่ -o หรือทับ FILE)\n"
+        "รหัสออก: 0 = เรียบร้อย, 1 = ทำแล้วแต่มีบางส่วนที่ไม่ได้นำเข้า (แบบฟอร์มที่ถูกปฏิเสธ สูตร ค่าที่อ่านไม่ได้),\n"
+        "2 = ทำไม่ได้ (อ่านไฟล์ไม่ได้ รอบการรายงานไม่ถูกต้อง เขียนไฟล์ไม่ได้ หรือทุกแบบฟอร์มถูกปฏิเสธ)",
+        "Print a summary of the period, then write the progress report (--pdf, --xlsx) or a form for\n"
+        "the field to fill in (--form). --collect reads filled forms back into the map, says what they\n"
+        "change and saves the map (to -o, or over FILE). Exit status: 0 = done, 1 = done but something\n"
+        "was left out (a refused form, a formula, a value that cannot be read), 2 = nothing could be done\n"
+        "(FILE unreadable, a bad period, an output that cannot be written, every form refused).",
+    ),
+    "help_report_file": ("ไฟล์แผนที่ .srm", "the .srm map file"),
+    "help_report_period": (
+        "รอบการรายงาน เช่น 2568-Q1, ไตรมาส 2/2568, Q3, 6 เดือน (ค่าเริ่มต้น: รอบที่เพิ่งสิ้นสุด)",
+        "the reporting period, such as 2568-Q1, Q3, 2/2568, M6 (default: the one that ended last)",
+    ),
+    "help_report_pdf": ("เขียนรายงานความก้าวหน้าเป็น PDF ที่ OUT", "write the progress report as a PDF to OUT"),
+    "help_report_xlsx": ("เขียนรายงานความก้าวหน้าเป็น Excel ที่ OUT", "write the progress report as Excel to OUT"),
+    "help_report_form": (
+        "เขียนแบบฟอร์มรายงานผล (Excel) ให้พื้นที่กรอก ที่ OUT.xlsx",
+        "write a fill-in progress form (Excel) for the field to OUT.xlsx",
+    ),
+    "help_report_collect": (
+        "อ่านแบบฟอร์มที่กรอกแล้ว (หนึ่งไฟล์หรือมากกว่า) กลับเข้าแผนที่",
+        "read filled forms (one or more) back into the map",
+    ),
+    "help_report_output": (
+        "บันทึกแผนที่ที่รวบรวมผลแล้วเป็นไฟล์นี้ (ค่าเริ่มต้น: ทับ FILE โดยเก็บฉบับเดิมไว้เป็น FILE.bak)",
+        "save the map with the collected results here (default: over FILE, keeping FILE.bak)",
+    ),
+    "report_bad_period": (
+        "“{period}” ไม่ใช่รอบการรายงาน (เช่น 2568-Q1, ไตรมาส 2/2568, Q3, 6 เดือน)",
+        "“{period}” is not a reporting period (such as 2568-Q1, Q3, 2/2568, M6)",
+    ),
+    "report_output_without_collect": (
+        "-o ใช้คู่กับ --collect เท่านั้น (เป็นไฟล์ที่บันทึกผลที่รวบรวมได้)",
+        "-o goes with --collect only (it is where the collected results are saved)",
+    ),
+    "report_period": ("รอบการรายงาน {period} ({span})", "reporting period {period} ({span})"),
+    "report_counts": ("กิจกรรม {rows} รายการ: {states}", "{rows} activities: {states}"),
+    "report_budget": (
+        "งบประมาณ {budget} บาท ใช้ไปแล้ว {spent} บาท (ร้อยละ {share})",
+        "budget {budget} baht, spent {spent} baht ({share}%)",
+    ),
+    "collect_refused": ("ไม่ได้นำเข้าแบบฟอร์มนี้", "this form was not read in"),
+    "collect_bad_value": (
+        "{name}: ไม่ได้นำเข้าแบบฟอร์มนี้ เพราะมีค่าที่แผนที่เก็บไม่ได้ ({reason})",
+        "{name}: this form was not read in: it holds a value the map cannot keep ({reason})",
+    ),
+    "collect_formula": (
+        "{name} {cell}: เป็นสูตร ไม่ได้นำเข้า (รับเฉพาะค่าที่พิมพ์ไว้ โปรดพิมพ์ตัวเลขหรือข้อความแทนสูตร)",
+        "{name} {cell}: a formula, left out (values only: type the number or text instead)",
+    ),
+    "collect_unread": ("{name} {cell}: ไม่ได้นำเข้า ({reason})", "{name} {cell}: left out ({reason})"),
+    "collect_nothing": (
+        "ไม่มีแบบฟอร์มใดอ่านได้ ไม่ได้เปลี่ยนแปลงแผนที่",
+        "no form could be read; the map is unchanged",
+    ),
+    "collect_no_changes": (
+        "แบบฟอร์มไม่มีสิ่งใดเปลี่ยนจากที่แผนที่มีอยู่ ไม่ได้บันทึกแผนที่",
+        "the forms change nothing the map holds; the map was not saved",
+    ),
+    "collect_saved": ("บันทึก {path} แล้ว (เปลี่ยน {changes} รายการ)", "saved {path} ({changes} change(s))"),
+    "collect_form": ("{name}: เปลี่ยน {changes} รายการ", "{name}: {changes} change(s)"),
+    "collect_form_same": ("{name}: ไม่มีสิ่งใดเปลี่ยน", "{name}: no changes"),
+    "collect_done": ("ทำแล้ว", "done"),
+    "collect_not_done": ("ยังไม่ได้ทำ", "not done"),
+    "collect_field_status": ("สถานะ", "status"),
+    "collect_field_result": ("ผลการดำเนินงาน", "result"),
+    "collect_field_value": ("ผลเป็นตัวเลข", "value"),
+    "collect_field_spent": ("ใช้ไปแล้ว", "spent"),
+    "collect_field_note": ("หมายเหตุ", "note"),
+    "collect_field_by": ("ผู้รายงาน", "reported by"),
+    "collect_field_at": ("วันที่รายงาน", "reported on"),
+    "collect_field_done": ("ขั้นความสำเร็จ", "milestone"),
     # -- editor -------------------------------------------------------------------------------
     "no_display": (
         "srmtool: เปิดหน้าต่างโปรแกรมแก้ไขแผนที่ไม่ได้ เพราะไม่มีจอภาพ (ไม่ได้ตั้ง DISPLAY หรือ WAYLAND_DISPLAY)"

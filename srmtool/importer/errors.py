@@ -78,6 +78,42 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "{name}: no table found on the sheet “{sheet}” (no heading row with at least two known"
         " headings such as Objective, KPI, Key activities, Budget)",
     ),
+    "form_not_form": (
+        "{name}: ไม่ใช่แบบรายงานผลที่ srmtool สร้าง (ไม่มีแผ่นงานข้อมูลของแบบฟอร์ม)"
+        " โปรดใช้แบบฟอร์มที่ส่งออกจาก srmtool report --form",
+        "{name}: not a progress form made by srmtool (its form data sheet is missing);"
+        " use a form written by srmtool report --form",
+    ),
+    "form_version": (
+        "{name}: แบบรายงานผลนี้สร้างด้วย srmtool รุ่นอื่น (รุ่นแบบฟอร์ม {version}) โปรดอัปเดต srmtool",
+        "{name}: this progress form was made by another srmtool release (form version {version});"
+        " update srmtool",
+    ),
+    "form_other_map": (
+        "{name}: แบบรายงานผลนี้เป็นของแผนที่อื่น (“{title}”) ไม่ใช่แผนที่นี้",
+        "{name}: this progress form belongs to another map (“{title}”), not this one",
+    ),
+    "form_other_period": (
+        "{name}: แบบรายงานผลนี้เป็นของรอบการรายงาน {period} ไม่ใช่ {wanted}",
+        "{name}: this progress form is for the reporting period {period}, not {wanted}",
+    ),
+    "form_row_without_id": (
+        "{name}: แถวที่ {row} ของแบบฟอร์มมีข้อมูลแต่ไม่มีรหัสแถว (เพิ่มแถวเองไม่ได้ ต้องเพิ่มกิจกรรมในแผนก่อนแล้วสร้างแบบฟอร์มใหม่)",
+        "{name}: sheet row {row} of the form holds data but no row id (rows cannot be added in a form;"
+        " add the activity to the plan and make a new form)",
+    ),
+    "form_unknown_row": (
+        "{name}: แถวที่ {row} ของแบบฟอร์มมีรหัสแถว “{id}” ซึ่งไม่มีในตารางของแผนที่นี้",
+        "{name}: sheet row {row} of the form has the row id “{id}”, which this map's table does not have",
+    ),
+    "form_unknown_milestone": (
+        "{name}: แถวที่ {row} ของแผ่นงานขั้นความสำเร็จมีรหัส “{id}” ซึ่งไม่มีในแผนนี้",
+        "{name}: sheet row {row} of the milestones sheet has the id “{id}”, which this plan does not have",
+    ),
+    "form_row_twice": (
+        "{name}: รหัสแถว “{id}” อยู่ในแบบฟอร์มสองครั้ง (แถวที่ {first} และ {row})",
+        "{name}: the row id “{id}” is in the form twice (sheet rows {first} and {row})",
+    ),
     "no_rows": (
         "{name}: ตารางในแผ่นงาน “{sheet}” ไม่มีแถวข้อมูล",
         "{name}: the table on the sheet “{sheet}” has no data rows",

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from srmtool.export.pdf.map_geometry import MapTransform, PageFrame, map_transforms, page_frame
 from srmtool.export.pdf.map_text import FittedText, draw_fitted, fit_text
@@ -56,6 +56,23 @@ PAGE_MARK = "หน้าแผนที่ {page}/{pages}"
 PRINTED = "วันที่พิมพ์ {date}"
 
 
+class BoxOverlay(Protocol):
+    """What a report adds to the boxes of the map page (the progress report's status colours).
+    Rects are on paper (``Rect.y`` the lower edge); ``scale`` is paper points per scene unit."""
+
+    def box_colours(self, objective_id: str) -> tuple[str, str] | None:
+        """(fill, outline) for the box instead of the usual ones, or None to keep them."""
+
+    def under_box(self, canvas: Canvas, objective_id: str, box: Rect, scale: float) -> None:
+        """Drawn before the box (a ring around it)."""
+
+    def over_box(self, canvas: Canvas, text: PdfText, objective_id: str, box: Rect, scale: float) -> None:
+        """Drawn after the box and its text (a badge)."""
+
+    def legend(self, canvas: Canvas, text: PdfText, x: float, baseline: float, paper: float) -> float:
+        """Legend entries drawn in the footer from ``x``; returns the x after them."""
+
+
 @dataclass(frozen=True)
 class _Strokes:
     """Line widths and arrowhead size on paper for one scale (the canvas's, scaled, with floors)."""
@@ -87,12 +104,14 @@ def draw_map_page(
     page_size: tuple[float, float],
     thai_digits: bool = False,
     page_number: Callable[[int, int], float] | None = None,
+    overlay: BoxOverlay | None = None,
 ) -> int:
     """Draw the map on one page, or on several when it would be unreadably small on one; call
     ``canvas.showPage()`` after each. Returns the number of pages drawn.
 
     ``page_number(n, count)``, when given, draws the document's page number on map page ``n`` (from
-    1) of ``count`` and returns the x where that text begins; the footer keeps to the left of it."""
+    1) of ``count`` and returns the x where that text begins; the footer keeps to the left of it.
+    ``overlay`` draws a report's marks on the boxes and its legend in the footer."""
     layout = compute_layout(route_map)
     frame = page_frame(page_size)
     pages = map_transforms(layout, page_size)
@@ -110,12 +129,12 @@ def draw_map_page(
         clip.rect(transform.content_left, a.y, a.right - transform.content_left, a.h)
         canvas.clipPath(clip, stroke=0, fill=0)
         _draw_arrows(canvas, route_map, layout, transform)
-        _draw_boxes(canvas, text, route_map, layout, transform, box_texts)
+        _draw_boxes(canvas, text, route_map, layout, transform, box_texts, overlay)
         canvas.restoreState()
         right = frame.footer.right
         if page_number is not None:
             right = min(right, page_number(number, len(pages)) - 12.0 * frame.paper)
-        _draw_footer(canvas, text, frame, transform.scale, mark, has_key, right)
+        _draw_footer(canvas, text, frame, transform.scale, mark, has_key, right, overlay)
         canvas.showPage()
     return len(pages)
 
@@ -216,6 +235,7 @@ def _draw_footer(
     mark: str,
     has_key: bool,
     right: float,
+    overlay: BoxOverlay | None = None,
 ) -> None:
     """The legend from the left, the tile mark ending at ``right``."""
     f, k = frame.footer, frame.paper
@@ -231,6 +251,8 @@ def _draw_footer(
         canvas.setFillColor(MUTED)
         text.draw_line(x + 28.0 * k, base, label, 8.0 * k)
         x += (28.0 + 16.0) * k + text.width(label, 8.0 * k)
+    if overlay is not None:
+        overlay.legend(canvas, text, x, base, k)
     if mark:
         canvas.setFillColor(INK)
         text.draw_line(right, base, mark, 9.0 * k, bold=True, align="right")
@@ -297,6 +319,7 @@ def _draw_boxes(
     layout: MapLayout,
     t: MapTransform,
     box_texts: dict[str, FittedText],
+    overlay: BoxOverlay | None = None,
 ) -> None:
     strokes = _Strokes.at(t.scale)
     for o in route_map.objectives:
@@ -304,13 +327,20 @@ def _draw_boxes(
         if box is None or not t.sees(box):
             continue
         r = t.rect(box)
-        if o.key_route:
+        colours = overlay.box_colours(o.id) if overlay is not None else None
+        if overlay is not None:
+            overlay.under_box(canvas, o.id, r, t.scale)
+        if colours is not None:
+            _fill_rect(canvas, r, colours[0], colours[1], strokes.box)
+        elif o.key_route:
             _fill_rect(canvas, r, KEY_FILL, KEY, strokes.key_box)
         else:
             _fill_rect(canvas, r, BOX_FILL, BOX_LINE, strokes.box)
         inner = t.rect(box_inner(box))
         canvas.setFillColor(INK)
         draw_fitted(text, box_texts[o.id], inner.x, inner.bottom, inner.w, inner.h)
+        if overlay is not None:
+            overlay.over_box(canvas, text, o.id, r, t.scale)
 
 
 def _draw_arrows(canvas: Canvas, route_map: RouteMap, layout: MapLayout, t: MapTransform) -> None:

@@ -8,7 +8,8 @@ reporter's name when one is given (else the name already there stays).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any, Final
@@ -22,6 +23,7 @@ from srmtool.model.progress.records import (
     ROWS_KEY,
     STATUSES,
     Status,
+    milestone_entry,
     number_value,
     raw_report,
 )
@@ -157,3 +159,66 @@ def forget_reports(route_map: RouteMap, row_ids: Sequence[str]) -> list[Operatio
 def setting_operations(route_map: RouteMap, name: str, value: str | int | None) -> list[Operation]:
     """Set the reporting periods (``periods``) or the fiscal year (``fiscal_year``)."""
     return [SetProgressSetting(name, value)]
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of one report (or a milestone's answer) that collected forms change."""
+
+    item_id: str  # a row id, or a milestone id when ``field`` is "done"
+    field: str
+    old: object
+    new: object
+
+
+#: The report fields a form may fill, in the file's order.
+FORM_FIELDS: Final = ("status", "result", "value", "spent", "note", "by", "at")
+
+
+def _stored(field: str, value: object) -> object:
+    if isinstance(value, Decimal):
+        return number_value(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def collected_operations(
+    route_map: RouteMap,
+    period: str,
+    rows: Iterable[tuple[str, Mapping[str, object]]],
+    milestones: Mapping[str, bool] | None = None,
+    today: date | None = None,
+) -> tuple[list[Operation], list[FieldChange]]:
+    """What filled forms change for ``period``: each row's fields given (``FORM_FIELDS``; an
+    empty value is none given and changes nothing) replace the report's; a report that changes
+    without a date of its own given is dated ``today``. Milestones ticked likewise. Returns the
+    operations and the changes, in the order given."""
+    operations: list[Operation] = []
+    changes: list[FieldChange] = []
+    for row_id, given in rows:
+        if route_map.row(row_id) is None:
+            continue
+        old = raw_report(route_map, row_id, period) or {}
+        report = dict(old)
+        mine: list[FieldChange] = []
+        for field in FORM_FIELDS:
+            value = given.get(field)
+            if value is None or value == "":
+                continue
+            stored = _stored(field, value)
+            if old.get(field) != stored:
+                mine.append(FieldChange(row_id, field, old.get(field), stored))
+                report[field] = stored
+        if not mine:
+            continue
+        if "at" not in {c.field for c in mine} and given.get("at") in (None, ""):
+            report["at"] = (today or date.today()).isoformat()
+        changes += mine
+        operations.append(SetReport(row_id, period, report))
+    for milestone_id, done in (milestones or {}).items():
+        was = milestone_entry(route_map, milestone_id, period)
+        if was != done:
+            changes.append(FieldChange(milestone_id, "done", was, done))
+            operations.append(SetMilestoneDone(milestone_id, period, done))
+    return operations, changes

@@ -28,7 +28,7 @@ MIN_YEAR: Final = 2400
 MAX_YEAR: Final = 2800
 #: The shape of a period id: a Buddhist Era year, a letter (Q quarter, M months) and a number.
 PERIOD_ID: Final = re.compile(r"^(\d{4})-([A-Z])(\d{1,2})$")
-_SHORT_MONTHS: Final = (
+SHORT_MONTHS: Final = (
     "ม.ค.",
     "ก.พ.",
     "มี.ค.",
@@ -103,7 +103,7 @@ class Period:
     def span(self, lang: str = "th") -> str:
         """ "ต.ค.–ธ.ค. 2567", "ต.ค. 2567–มี.ค. 2568" (English with B.E. years too)."""
         start, end = self.start, self.end
-        names = _SHORT_MONTHS if lang == "th" else _EN_MONTHS
+        names = SHORT_MONTHS if lang == "th" else _EN_MONTHS
         y0, y1 = start.year + BUDDHIST_ERA_OFFSET, end.year + BUDDHIST_ERA_OFFSET
         first, last = names[start.month - 1], names[end.month - 1]
         if y0 == y1:
