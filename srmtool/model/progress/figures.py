@@ -47,13 +47,9 @@ def row_title(row: Row) -> str:
 
 
 def row_budget(row: Row) -> Decimal | None:
-    """The amount the row's budget cell comes to, or None when it states none."""
-    budget_amount = getattr(numbers, "budget_amount", None)
-    text = row.cells.get(BUDGET_COLUMN, "")
-    if budget_amount is not None:
-        found: Decimal | None = budget_amount(text)
-        return found
-    return numbers.parse_amount(text)
+    """The amount the row's budget cell comes to (every amount of a cell of several lines, as the
+    printed total counts it), or None when it states none."""
+    return numbers.budget_amount(row.cells.get(BUDGET_COLUMN, ""))
 
 
 def target_number(text: str) -> Decimal | None:
