@@ -142,6 +142,17 @@ class RouteMap(_Item):
     # position still has that id) and a miss by one rebuild, so a script that edits the lists by
     # hand (replacing, reordering or removing items) still gets the right answer without ``touch``.
     _positions: dict[str, dict[str, int]] = PrivateAttr(default_factory=dict)
+    # Appended to every new id (``new_id``) while the map is shared with other laptops, so that two
+    # laptops adding a box at the same moment never make the same id (``srmtool.share``).
+    _id_tag: str = PrivateAttr(default="")
+
+    @property
+    def id_tag(self) -> str:
+        return self._id_tag
+
+    def set_id_tag(self, tag: str) -> None:
+        """New ids end in ``-TAG`` from now on (``""``: plain ``o17`` again)."""
+        self._id_tag = tag
 
     def touch(self) -> None:
         """Forget the id caches (operations call this; a hand edit may, to save a rebuild)."""
@@ -189,15 +200,19 @@ class RouteMap(_Item):
         return any(lk.source == source and lk.target == target for lk in self.links)
 
     # -- fresh ids and codes --------------------------------------------------------------
-    def new_id(self, prefix: str) -> str:
-        """An id not used by any objective, stakeholder or row, e.g. ``o17``."""
-        used = {o.id for o in self.objectives}
-        used.update(s.id for s in self.stakeholders)
-        used.update(r.id for r in self.table.rows)
-        n = len(used) + 1
-        while f"{prefix}{n}" in used:
+    def new_id(self, prefix: str, used: set[str] | None = None) -> str:
+        """An id not used by any objective, stakeholder or row (nor in ``used``), e.g. ``o17``, or
+        ``o17-k3f9`` with the id tag ``k3f9`` (a shared map)."""
+        if used is None:
+            used = set()
+        taken = {o.id for o in self.objectives} | {s.id for s in self.stakeholders}
+        taken.update(r.id for r in self.table.rows)
+        taken |= used
+        tag = f"-{self._id_tag}" if self._id_tag else ""
+        n = len(taken) + 1
+        while f"{prefix}{n}{tag}" in taken:
             n += 1
-        return f"{prefix}{n}"
+        return f"{prefix}{n}{tag}"
 
     def new_code(self, perspective_id: str) -> str:
         """The next free code of a level: ป1, ป2 … (ภ, ก, พ for the other levels)."""

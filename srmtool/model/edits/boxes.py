@@ -210,8 +210,8 @@ def paste_operations(
     copies: list[Objective] = []
     for source in objectives:
         copy = source.model_copy(deep=True)
-        if not copy.id or copy.id in used_ids:
-            copy.id = _fresh(used_ids, "o")
+        if not copy.id or copy.id in used_ids or route_map.id_tag:  # shared: always a tagged id
+            copy.id = route_map.new_id("o", used_ids) if route_map.id_tag else _fresh(used_ids, "o")
         if copy.code in used_codes:
             copy.code = _fresh(used_codes, CODE_PREFIX.get(copy.perspective, ""))
         used_ids.add(copy.id)
@@ -232,7 +232,9 @@ def paste_operations(
         row = source_row.model_copy(deep=True)
         row.objective = renamed.get(row.objective, row.objective)
         if row.objective in pasted:
-            if not row.id or row.id in used_ids:
+            if route_map.id_tag:
+                row.id = route_map.new_id("r", used_ids)
+            elif not row.id or row.id in used_ids:
                 row.id = _fresh(used_ids, "r")
             used_ids.add(row.id)
             operations.append(AddRow(row))

@@ -12,6 +12,16 @@ from __future__ import annotations
 
 from srmtool.model.operations.base import Applied, Operation, OperationError
 from srmtool.model.operations.batch import Batch, apply_all, single_operations
+from srmtool.model.operations.mirror import (
+    DropObjective,
+    DropRow,
+    DropStakeholder,
+    PutColumns,
+    PutObjective,
+    PutRow,
+    PutStakeholder,
+    ReplaceLinks,
+)
 from srmtool.model.operations.objectives import (
     AddLink,
     AddObjective,
@@ -56,17 +66,25 @@ __all__ = [
     "AddStakeholder",
     "Applied",
     "Batch",
+    "DropObjective",
+    "DropRow",
+    "DropStakeholder",
     "MoveColumn",
     "MoveObjective",
     "MoveRow",
     "Operation",
     "OperationError",
+    "PutColumns",
+    "PutObjective",
+    "PutRow",
+    "PutStakeholder",
     "RemoveColumn",
     "RemoveLink",
     "RemoveObjective",
     "RemoveRow",
     "RemoveStakeholder",
     "ReplaceColumns",
+    "ReplaceLinks",
     "SetCell",
     "SetColumn",
     "SetKeyRoute",
