@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, Generic, TypeVar
 
-from pycrdt import Array, ArrayEvent, Doc, Map, MapEvent, Subscription, TextEvent, UndoManager
+from pycrdt import Array, ArrayEvent, Doc, Map, MapEvent, Subscription, TextEvent, UndoManager, get_state
 from pydantic import BaseModel
 
 from srmtool.model import changes as records
@@ -40,6 +40,7 @@ from srmtool.share.order import sync_order, unmoved
 from srmtool.share.schema import Roots
 
 LOCAL: Final = "srmtool-local"
+REMOTE: Final = "srmtool-remote"
 
 _Item = TypeVar("_Item", Objective, Row, Stakeholder)
 
@@ -102,6 +103,11 @@ class Mirror:
         self._links_dirty = False
         self._fields_dirty: set[str] = set()
         self._publishing = False
+        #: Set when updates came in since the last ``verify``.
+        self.unverified = False
+        #: Set when the Doc may have changed in ways its events did not tell (see ``verify``).
+        self.stale = False
+        self._waiting_for: dict[int, int] = {}  # client → clock that updates waiting in the Doc need
         self._subscriptions: list[tuple[Map[Any] | Array[Any], Subscription]] = []
         for collection in self._collections():
             self._watch(collection.items, self._on_items(collection))
@@ -156,13 +162,18 @@ class Mirror:
         def changed(events: list[Any]) -> None:
             if self._publishing:
                 return
-            for event in events:
-                path = event.path
-                if path:
-                    collection.dirty.add(str(path[0]))
-                elif isinstance(event, MapEvent):
-                    collection.dirty.update(str(k) for k in event.keys)
-                    collection.order_dirty = True
+            try:
+                for event in events:
+                    path = event.path
+                    if path:
+                        collection.dirty.add(str(path[0]))
+                    elif isinstance(event, MapEvent):
+                        collection.dirty.update(str(k) for k in event.keys)
+                        collection.order_dirty = True
+            except BaseException as exc:  # noqa: BLE001  (a Yrs panic reading an event)
+                if isinstance(exc, KeyboardInterrupt | SystemExit):
+                    raise
+                self.stale = True
 
         return changed
 
@@ -180,15 +191,50 @@ class Mirror:
     def _on_fields(self, events: list[MapEvent | TextEvent]) -> None:
         if self._publishing:
             return
-        for event in events:
-            if isinstance(event, MapEvent) and not event.path:
-                self._fields_dirty.update(str(k) for k in event.keys)
+        try:
+            for event in events:
+                if isinstance(event, MapEvent) and not event.path:
+                    self._fields_dirty.update(str(k) for k in event.keys)
+        except BaseException as exc:  # noqa: BLE001  (a Yrs panic reading an event)
+            if isinstance(exc, KeyboardInterrupt | SystemExit):
+                raise
+            self.stale = True
+
+    def receive(self, update: bytes) -> None:
+        """Apply another laptop's update to the Doc; the map follows on ``pull``.
+
+        An update that arrives before one it builds on waits inside the Doc and is integrated
+        later without telling the observers what it touched; while any waits, every arrival
+        marks the whole Doc to be read again (updates through the room come in order, so this
+        is for peers that send them out of order)."""
+        with self.doc.transaction(origin=REMOTE):
+            self.doc.apply_update(update)
+        known = _state(self.doc.get_state())
+        waiting = dict(self._waiting_for)
+        for client, clock in _state(get_state(update)).items():
+            waiting[client] = max(clock, waiting.get(client, 0))
+        still = {c: k for c, k in waiting.items() if known.get(c, 0) < k}
+        if self._waiting_for or still:
+            self.refresh_all()
+        self._waiting_for = still
+        self.unverified = True
+
+    def verify(self) -> None:
+        """Mark the whole Doc to be read again on the next ``pull``. The Doc's events name what
+        an update touched, except in corners of Yrs (an edit that lands in an item another
+        laptop's undo brought back is integrated without an event): owners call this now and
+        then after updates came in (the editor a second after, ``srmtool serve`` too), so such an
+        edit shows at the latest then, on every laptop alike."""
+        self.refresh_all()
+        self.stale = False
+        self.unverified = False
 
     @property
     def dirty(self) -> bool:
         """Whether the Doc changed since the last ``pull``."""
         return (
-            self._links_dirty
+            self.stale
+            or self._links_dirty
             or bool(self._fields_dirty)
             or any(c.dirty or c.order_dirty for c in self._collections())
         )
@@ -196,6 +242,8 @@ class Mirror:
     def pull(self) -> list[Operation]:
         """The operations that make the map what the Doc holds now (apply them in order, at
         once); marks everything as followed."""
+        if self.stale:
+            self.verify()
         operations: list[Operation] = []
         for collection in self._collections():
             operations += self._plan(collection)
@@ -359,6 +407,31 @@ class Mirror:
         self._write_links()
         for name in {*schema.field_names(m), *roots.fields.keys()}:
             self._write_field(name)
+
+
+def _var_uint(data: bytes, at: int) -> tuple[int, int]:
+    value = shift = 0
+    while True:
+        byte = data[at]
+        at += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            return value, at
+
+
+def _state(vector: bytes) -> dict[int, int]:
+    """A Yjs state vector (lib0 encoding: a count, then client and clock pairs) as a dict."""
+    out: dict[int, int] = {}
+    try:
+        count, at = _var_uint(vector, 0)
+        for _ in range(count):
+            client, at = _var_uint(vector, at)
+            clock, at = _var_uint(vector, at)
+            out[client] = clock
+    except IndexError:
+        pass
+    return out
 
 
 def _merge(touched: dict[str, tuple[str, ...] | None], item_id: str, names: tuple[str, ...]) -> None:

@@ -8,23 +8,21 @@ through ``receive``; ``sync()`` then makes the map follow the Doc.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Final
+from typing import Any
 
 from pycrdt import Doc, TransactionEvent
 
 from srmtool.model.operations import Applied, Operation, OperationError, apply_all
 from srmtool.model.types import RouteMap
 from srmtool.share.mirror import Mirror
-from srmtool.share.schema import Roots, read_map
-
-REMOTE: Final = "srmtool-remote"
+from srmtool.share.schema import Roots, new_doc, read_map
 
 
 class Replica:
     def __init__(self, route_map: RouteMap | None = None, on_update: Callable[[bytes], None] | None = None):
         """With ``route_map``: the host's map, put into a new Doc. Without: a joiner's empty map,
         filled by the first updates that arrive."""
-        self.doc: Doc[Any] = Doc()
+        self.doc: Doc[Any] = new_doc()
         self.route_map = route_map if route_map is not None else RouteMap()
         self.on_update = on_update
         self._receiving = False
@@ -52,12 +50,12 @@ class Replica:
 
     def undo(self) -> bool:
         done = self.mirror.undo_manager.undo()
-        self.sync()
+        self.sync(verify=True)  # an undo's events miss what lands in restored items
         return done
 
     def redo(self) -> bool:
         done = self.mirror.undo_manager.redo()
-        self.sync()
+        self.sync(verify=True)
         return done
 
     # -- the others' -----------------------------------------------------------------------------
@@ -66,13 +64,15 @@ class Replica:
         """Apply another laptop's update to the Doc (the map follows on ``sync``)."""
         self._receiving = True
         try:
-            with self.doc.transaction(origin=REMOTE):
-                self.doc.apply_update(update)
+            self.mirror.receive(update)
         finally:
             self._receiving = False
 
-    def sync(self) -> list[Applied]:
-        """Make the map what the Doc holds; what each operation did."""
+    def sync(self, verify: bool = False) -> list[Applied]:
+        """Make the map what the Doc holds (reading all of it again with ``verify``: see
+        ``Mirror.verify``); what each operation did."""
+        if verify:
+            self.mirror.verify()
         if not self.mirror.dirty:
             return []
         done: list[Applied] = []

@@ -96,6 +96,12 @@ class Roots:
 # -- values ---------------------------------------------------------------------------------------
 
 
+def new_doc() -> Doc[Any]:
+    """A Doc for a shared map. Deleted items are kept (no garbage collection): undo brings them
+    back, and Yrs reads them when it reports a replaced value (with them collected it can fail)."""
+    return Doc(skip_gc=True)
+
+
 def to_json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 
@@ -344,6 +350,8 @@ def field_default(name: str) -> object:
         return [] if name == "meta.authors" else ""
     if name.startswith("label.") and name[6:] in PERSPECTIVE_IDS:
         return DEFAULT_PERSPECTIVE_LABELS[name[6:]]
+    if name == TABLE_FIELD:
+        return {"columns": []}
     return _BAD
 
 
@@ -352,14 +360,14 @@ def read_field(name: str, raw: object) -> object:
     not there (or a name no map field has)."""
     value = _BAD if raw is None else from_json(raw)
     default = field_default(name)
+    if name == TABLE_FIELD:
+        return value if _table(value) is not None else default
     if default is not _BAD:  # a known field: the right type, or its default
         if name == "meta.authors":
             ok = isinstance(value, list) and all(isinstance(a, str) for a in value)
         else:
             ok = isinstance(value, str)
         return (clip_text(value, MAX_TEXT_CHARS) if isinstance(value, str) else value) if ok else default
-    if name == TABLE_FIELD:
-        return value if _table(value) is not None else _BAD
     if name.startswith(("label.", "meta.")):
         key = name.split(".", 1)[1]
         return value if name.startswith("meta.") and key.isidentifier() else _BAD
@@ -433,7 +441,7 @@ def read_map(roots: Roots) -> RouteMap:
     route_map.perspectives = [Perspective(id=p, label=DEFAULT_PERSPECTIVE_LABELS[p]) for p in PERSPECTIVE_IDS]
     for name, raw in roots.fields.items():
         apply_field(route_map, name, read_field(name, raw))
-    for name in ("destination", *(f"label.{p}" for p in PERSPECTIVE_IDS)):
+    for name in ("destination", TABLE_FIELD, *(f"label.{p}" for p in PERSPECTIVE_IDS)):
         if name not in roots.fields:
             apply_field(route_map, name, field_default(name))
     return route_map

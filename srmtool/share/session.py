@@ -27,6 +27,7 @@ from pycrdt import Awareness, Doc, Provider, TransactionEvent, YMessageType, cre
 from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
 
+from srmtool.share.schema import new_doc
 from srmtool.share.net import MAX_MESSAGE_BYTES, Channel, Door, RoomServer
 
 log = logging.getLogger("srmtool.share")
@@ -86,7 +87,7 @@ class Session:
         return int(port_found)
 
     def _setup_host(self, state: bytes, code: str, max_message: int, max_clients: int | None) -> None:
-        doc: Doc[Any] = Doc()
+        doc: Doc[Any] = new_doc()
         doc.apply_update(state)
         self._watch(doc)
         door = Door(code) if max_clients is None else Door(code, max_clients=max_clients)
@@ -106,7 +107,7 @@ class Session:
         self._portal.start_task(self._scoped, self._join_loop, host, port, code, max_message)
 
     def _setup_join(self) -> None:
-        doc: Doc[Any] = Doc()
+        doc: Doc[Any] = new_doc()
         self._watch(doc)
         self._awareness = Awareness(doc)
         self._awareness.observe(self._on_awareness)
