@@ -17,9 +17,10 @@ import srmtool.cli
 import srmtool.export
 import srmtool.importer
 import srmtool.model
+import srmtool.share
 import srmtool.ui
 
-PURE_PACKAGES = ("srmtool.model", "srmtool.export", "srmtool.importer")
+PURE_PACKAGES = ("srmtool.model", "srmtool.export", "srmtool.importer", "srmtool.share")
 FORBIDDEN = ("PySide6", "shiboken6", "srmtool.ui", "srmtool.cli")
 #: The one module of the command line that may import the editor (to start it, and for its pictures).
 EDITOR_DOOR = "srmtool.cli.editor"
@@ -112,13 +113,25 @@ def _within(name: str, package: str) -> bool:
 
 
 def test_no_pure_module_imports_qt_or_the_editor() -> None:
-    files = _source_files(srmtool.model, srmtool.export, srmtool.importer)
+    files = _source_files(srmtool.model, srmtool.export, srmtool.importer, srmtool.share)
     assert any(f.name == "codec.py" and f.parent.name == "srmfile" for f, _, _ in files)
+    assert any(module == "srmtool.share.mirror" for _, _, module in files)
     offenders = {
         str(f): name
         for f, package_name, _ in files
         for name in _imports(f, package_name)
         if any(_within(name, bad) for bad in FORBIDDEN)
+    }
+    assert offenders == {}
+
+
+def test_the_model_and_the_exports_know_nothing_of_sharing() -> None:
+    files = _source_files(srmtool.model, srmtool.export, srmtool.importer)
+    offenders = {
+        module: name
+        for f, package_name, module in files
+        for name in _imports(f, package_name)
+        if _within(name, "srmtool.share")
     }
     assert offenders == {}
 

@@ -8,6 +8,7 @@
     srmtool import TABLE.xlsx -o MAP.srm [--sheet NAME] [--force]
     srmtool report FILE [--period P] [--pdf OUT] [--xlsx OUT] [--form OUT.xlsx]
                    [--collect FORM.xlsx...] [-o MAP.srm]
+    srmtool serve MAP.srm [--port N] [--code CODE] [--host ADDR]... [--no-announce]
 
 Messages are Thai on a Thai locale and English otherwise; ``--lang th|en`` chooses. Errors go to stderr
 as one readable line, never as a traceback; ``main`` returns the exit status instead of raising.
@@ -33,11 +34,11 @@ from srmtool import __version__
 from srmtool.cli.text import say
 from srmtool.i18n import system_language
 
-COMMANDS = ("check", "info", "new", "export", "import", "report")
+COMMANDS = ("check", "info", "new", "export", "import", "report", "serve")
 LANGS = ("th", "en")
 USAGE = (
     "srmtool [--lang {th,en}] [FILE]\n"
-    "       srmtool [--lang {th,en}] {check,info,new,export,import,report} ...\n"
+    "       srmtool [--lang {th,en}] {check,info,new,export,import,report,serve} ...\n"
     "       srmtool --version"
 )
 
@@ -146,6 +147,10 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     from srmtool.cli.report import add_parser as add_report
 
     add_report(sub, lang, _common)
+
+    from srmtool.cli.serve import add_parser as add_serve
+
+    add_serve(sub, lang, _common)
     return parser
 
 
@@ -218,6 +223,10 @@ def _run(argv: list[str], lang: str) -> int:
         from srmtool.cli.report import run_report
 
         return run_report(ns, lang, out, err)
+    if ns.command == "serve":
+        from srmtool.cli.serve import run_serve
+
+        return run_serve(ns, lang, out, err)
     from srmtool.cli.editor import open_editor
 
     # The window's language: --lang when given, else the user's last choice in the editor.

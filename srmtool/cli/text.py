@@ -54,6 +54,51 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     ),
     "help_title": ("ชื่อแผนที่ (ค่าเริ่มต้น: ชื่อไฟล์)", "the map's title (default: the file name)"),
     "help_force": ("เขียนทับไฟล์ที่มีอยู่แล้ว", "overwrite an existing file"),
+    # -- serve --------------------------------------------------------------------------------
+    "help_serve": (
+        "เปิดห้องแก้ไขแผนที่ร่วมกันบนเครือข่ายในห้องประชุม (ไม่มีหน้าต่าง)",
+        "host a room for editing a map together on the venue's network (no window)",
+    ),
+    "help_serve_long": (
+        "เปิดห้องแก้ไขแผนที่ร่วมกันบนเครือข่ายในห้องประชุม เครื่องอื่นเข้าร่วมได้จาก ไฟล์ → เข้าร่วมห้อง… "
+        "ด้วยรหัสห้องที่แสดง ทุกการแก้ไขถูกบันทึกลงไฟล์แผนที่โดยอัตโนมัติ กด Ctrl+C เพื่อปิดห้อง",
+        "host a room for editing a map together on the venue's network; laptops join from "
+        "File → Join a Session… with the room code printed here; every change is saved into the map "
+        "file as it happens; Ctrl+C closes the room",
+    ),
+    "help_serve_file": (
+        "ไฟล์ .srm ที่จะแก้ไขร่วมกัน (ไฟล์หลักของห้อง)",
+        "the .srm file to edit together (the file of record)",
+    ),
+    "help_serve_port": (
+        "พอร์ตที่รอรับการเชื่อมต่อ (ค่าเริ่มต้น 8765; 0 = เลือกให้)",
+        "the port to listen on (default 8765; 0 = any)",
+    ),
+    "help_serve_code": ("รหัสห้อง (ค่าเริ่มต้น: สุ่มให้ 6 ตัว)", "the room code (default: 6 random letters)"),
+    "help_serve_host": (
+        "ที่อยู่ของเครื่องนี้ที่จะรอรับ (ใส่ได้หลายครั้ง ค่าเริ่มต้น: ทุกที่อยู่ในเครือข่ายท้องถิ่นและ 127.0.0.1)",
+        "an address of this machine to listen on (repeat it; default: every local-network address"
+        " and 127.0.0.1)",
+    ),
+    "help_serve_no_announce": (
+        "ไม่ประกาศห้องบนเครือข่าย (mDNS)",
+        "do not announce the room on the network (mDNS)",
+    ),
+    "serve_bad_code": (
+        "รหัสห้องต้องเป็นตัวอักษรหรือตัวเลข 4 ถึง 32 ตัว",
+        "the room code must be 4 to 32 letters or digits",
+    ),
+    "serve_bad_port": ("พอร์ต {port} ใช้ไม่ได้ (0 ถึง 65535)", "port {port} cannot be used (0 to 65535)"),
+    "serve_cannot_listen": (
+        "เปิดห้องที่พอร์ต {port} ไม่ได้ ({reason}) ลองใช้ --port อื่น",
+        "cannot open the room on port {port} ({reason}); try another --port",
+    ),
+    "serve_open": (
+        "เปิดห้องสำหรับ {path} แล้ว — รหัสห้อง: {code}\nเครื่องอื่นเข้าร่วมได้จาก ไฟล์ → เข้าร่วมห้อง… ที่:",
+        "the room for {path} is open — room code: {code}\nlaptops join from File → Join a Session… at:",
+    ),
+    "serve_count": ("เครื่องที่เชื่อมต่ออยู่: {count}", "laptops connected: {count}"),
+    "serve_closed": ("ปิดห้องแล้ว แผนที่บันทึกอยู่ใน {path}", "the room is closed; the map is saved in {path}"),
     # -- errors -------------------------------------------------------------------------------
     "usage_error": ("คำสั่งไม่ถูกต้อง: {detail}", "bad usage: {detail}"),
     "see_help": ("ดูวิธีใช้: srmtool --help", "see: srmtool --help"),

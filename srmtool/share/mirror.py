@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Final, Generic, TypeVar
 
-from pycrdt import Array, ArrayEvent, Doc, Map, MapEvent, Subscription, TextEvent, UndoManager, get_state
+from pycrdt import Array, ArrayEvent, Doc, Map, MapEvent, Subscription, UndoManager, get_state
 from pydantic import BaseModel
 
 from srmtool.model import changes as records
@@ -168,9 +169,9 @@ class Mirror:
                     if path:
                         collection.dirty.add(str(path[0]))
                     elif isinstance(event, MapEvent):
-                        collection.dirty.update(str(k) for k in event.keys)
+                        collection.dirty.update(str(k) for k in getattr(event, "keys", {}))
                         collection.order_dirty = True
-            except BaseException as exc:  # noqa: BLE001  (a Yrs panic reading an event)
+            except BaseException as exc:
                 if isinstance(exc, KeyboardInterrupt | SystemExit):
                     raise
                 self.stale = True
@@ -188,14 +189,14 @@ class Mirror:
         if not self._publishing:
             self._links_dirty = True
 
-    def _on_fields(self, events: list[MapEvent | TextEvent]) -> None:
+    def _on_fields(self, events: list[Any]) -> None:
         if self._publishing:
             return
         try:
             for event in events:
-                if isinstance(event, MapEvent) and not event.path:
-                    self._fields_dirty.update(str(k) for k in event.keys)
-        except BaseException as exc:  # noqa: BLE001  (a Yrs panic reading an event)
+                if isinstance(event, MapEvent) and not getattr(event, "path", None):
+                    self._fields_dirty.update(str(k) for k in getattr(event, "keys", {}))
+        except BaseException as exc:
             if isinstance(exc, KeyboardInterrupt | SystemExit):
                 raise
             self.stale = True
@@ -349,13 +350,13 @@ class Mirror:
                     return
         for oid, fields in objectives.items():
             obj = m.objective(oid)
-            self._put(self._objectives, oid, obj, lambda o, f=fields: schema.write_objective(roots, o, f))
+            self._put(self._objectives, oid, obj, partial(schema.write_objective, roots, fields=fields))
         for rid, keys in rows.items():
             row = m.row(rid)
-            self._put(self._rows, rid, row, lambda r, k=keys: schema.write_row(roots, r, k))
+            self._put(self._rows, rid, row, partial(schema.write_row, roots, keys=keys))
         for sid, fields in people.items():
             st = m.stakeholder(sid)
-            self._put(self._stakeholders, sid, st, lambda s, f=fields: schema.write_stakeholder(roots, s, f))
+            self._put(self._stakeholders, sid, st, partial(schema.write_stakeholder, roots, fields=fields))
         if "objectives" in orders:
             sync_order(roots.objective_order, [o.id for o in m.objectives])
         if "rows" in orders:
@@ -366,7 +367,7 @@ class Mirror:
             self._write_links()
 
     def _put(
-        self, collection: _Collection[_Item], item_id: str, item: _Item | None, write: Callable[[_Item], None]
+        self, collection: _Collection[Any], item_id: str, item: Any, write: Callable[[Any], None]
     ) -> None:
         if item is None:
             collection.items.pop(item_id, None)
@@ -391,13 +392,14 @@ class Mirror:
     def _write_all(self) -> None:
         """Bring the Doc to the map wherever they differ (records this mirror does not know)."""
         m, roots = self.route_map, self.roots
-        for collection, write in (
-            (self._objectives, lambda o: schema.write_objective(roots, o)),
-            (self._rows, lambda r: schema.write_row(roots, r)),
-            (self._stakeholders, lambda s: schema.write_stakeholder(roots, s)),
-        ):
+        writers: tuple[tuple[_Collection[Any], Callable[[Any], None]], ...] = (
+            (self._objectives, partial(schema.write_objective, roots)),
+            (self._rows, partial(schema.write_row, roots)),
+            (self._stakeholders, partial(schema.write_stakeholder, roots)),
+        )
+        for collection, write in writers:
             items = {i.id: i for i in collection.of_map(m)}
-            for item_id in [k for k in collection.items.keys() if k not in items]:
+            for item_id in [str(k) for k in collection.items.keys() if k not in items]:  # noqa: SIM118
                 self._put(collection, item_id, None, write)
             for item_id, item in items.items():
                 entry = collection.entries.get(item_id)

@@ -16,6 +16,7 @@ and awareness messages. What this module adds is the door:
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import ipaddress
 import logging
@@ -29,8 +30,9 @@ from typing import Any, Final
 import anyio
 from pycrdt import Doc, YMessageType, YSyncMessageType, read_message
 from pycrdt.websocket import WebsocketServer, YRoom
-from websockets.asyncio.server import Request, Response, ServerConnection, serve
+from websockets.asyncio.server import ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
+from websockets.http11 import Request, Response
 
 log = logging.getLogger("srmtool.share")
 
@@ -119,10 +121,8 @@ class Channel:
             raise StopAsyncIteration from None
 
     async def send(self, message: bytes) -> None:
-        try:
+        with contextlib.suppress(ConnectionClosed):
             await self._websocket.send(message)
-        except ConnectionClosed:
-            pass
 
     async def recv(self) -> bytes:
         while True:
@@ -208,7 +208,7 @@ class RoomServer:
             await self._websockets.start_room(self.room)
             async with serve(
                 self._handler,
-                hosts,
+                hosts,  # type: ignore[arg-type]  # a list of hosts goes to loop.create_server
                 port,
                 process_request=self._process_request,
                 max_size=self.max_message,

@@ -10,13 +10,16 @@ from __future__ import annotations
 import queue
 import time
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Final
 
 from srmtool.model.operations import Applied, Operation
 from srmtool.model.types import RouteMap
 from srmtool.share.net import MAX_MESSAGE_BYTES, new_code
 from srmtool.share.replica import Replica
 from srmtool.share.session import Session
+
+#: Seconds without updates after which the whole Doc is read again (``Mirror.verify``).
+VERIFY_AFTER: Final = 1.0
 
 
 class Peer:
@@ -32,6 +35,7 @@ class Peer:
         self.presence: dict[int, Any] = {}
         self.code = ""
         self.port = 0
+        self._last_update = 0.0
 
     @property
     def route_map(self) -> RouteMap:
@@ -86,7 +90,15 @@ class Peer:
                 break
         if self.synced:
             self.replica.sync()
+            self._last_update = time.monotonic()
         return came
+
+    def verify_if_quiet(self, quiet: float = VERIFY_AFTER) -> None:
+        """Read the whole Doc again once updates have stopped for ``quiet`` seconds
+        (``Mirror.verify``)."""
+        mirror = self.replica.mirror
+        if self.synced and mirror.unverified and time.monotonic() - self._last_update >= quiet:
+            self.replica.sync(verify=True)
 
     def pump_until(self, done: Any, seconds: float = 10.0) -> bool:
         """Pump until ``done()`` is true or ``seconds`` pass; whether it became true."""
@@ -96,6 +108,7 @@ class Peer:
             if left <= 0:
                 return False
             self.pump(min(left, 0.05))
+            self.verify_if_quiet()
         return True
 
     def close(self) -> None:

@@ -19,7 +19,9 @@ from srmtool.share.schema import Roots, new_doc, read_map
 
 
 class Replica:
-    def __init__(self, route_map: RouteMap | None = None, on_update: Callable[[bytes], None] | None = None):
+    def __init__(
+        self, route_map: RouteMap | None = None, on_update: Callable[[bytes], None] | None = None
+    ) -> None:
         """With ``route_map``: the host's map, put into a new Doc. Without: a joiner's empty map,
         filled by the first updates that arrive."""
         self.doc: Doc[Any] = new_doc()
@@ -43,7 +45,7 @@ class Replica:
 
     def edit(self, operations: Operation | Sequence[Operation]) -> Applied:
         """Apply operations as one step (all or nothing) and publish them; raises OperationError."""
-        ops = list(operations) if isinstance(operations, list | tuple) else [operations]
+        ops: list[Operation] = list(operations) if isinstance(operations, list | tuple) else [operations]  # type: ignore[list-item]
         applied = apply_all(self.route_map, ops)
         self.mirror.publish(applied.changes)
         return applied

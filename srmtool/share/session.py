@@ -23,12 +23,20 @@ from typing import Any, Final
 
 import anyio
 from anyio.from_thread import BlockingPortal, start_blocking_portal
-from pycrdt import Awareness, Doc, Provider, TransactionEvent, YMessageType, create_awareness_message, read_message
+from pycrdt import (
+    Awareness,
+    Doc,
+    Provider,
+    TransactionEvent,
+    YMessageType,
+    create_awareness_message,
+    read_message,
+)
 from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
 
-from srmtool.share.schema import new_doc
 from srmtool.share.net import MAX_MESSAGE_BYTES, Channel, Door, RoomServer
+from srmtool.share.schema import new_doc
 
 log = logging.getLogger("srmtool.share")
 
@@ -112,7 +120,9 @@ class Session:
         self._awareness = Awareness(doc)
         self._awareness.observe(self._on_awareness)
 
-    async def _join_loop(self, host: str, port: int, code: str, max_message: int, *, task_status: Any) -> None:
+    async def _join_loop(
+        self, host: str, port: int, code: str, max_message: int, *, task_status: Any
+    ) -> None:
         task_status.started()
         assert self._doc is not None and self._awareness is not None
         address = f"[{host}]" if ":" in host else host
@@ -123,17 +133,24 @@ class Session:
             while True:
                 try:
                     async with connect(
-                        url, max_size=max_message, open_timeout=5, ping_interval=10, ping_timeout=20, compression=None
+                        url,
+                        max_size=max_message,
+                        open_timeout=5,
+                        ping_interval=10,
+                        ping_timeout=20,
+                        compression=None,
                     ) as websocket:
                         attempt = 0
                         self._channel = channel = _AwareChannel(websocket, self._awareness)
                         self.on_message("connected", None)
                         await self._send_presence()
-                        async with Provider(self._doc, channel, log=log) as provider:
-                            async with anyio.create_task_group() as watch:
-                                watch.start_soon(self._announce_synced, provider)
-                                await websocket.wait_closed()
-                                watch.cancel_scope.cancel()
+                        async with (
+                            Provider(self._doc, channel, log=log) as provider,
+                            anyio.create_task_group() as watch,
+                        ):
+                            watch.start_soon(self._announce_synced, provider)
+                            await websocket.wait_closed()
+                            watch.cancel_scope.cancel()
                 except InvalidStatus as refused:
                     self._channel = None
                     self.on_message("refused", refused.response.status_code)

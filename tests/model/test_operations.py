@@ -16,17 +16,25 @@ from srmtool.model.operations import (
     AddRow,
     AddStakeholder,
     Batch,
+    DropObjective,
+    DropRow,
+    DropStakeholder,
     MoveColumn,
     MoveObjective,
     MoveRow,
     Operation,
     OperationError,
+    PutColumns,
+    PutObjective,
+    PutRow,
+    PutStakeholder,
     RemoveColumn,
     RemoveLink,
     RemoveObjective,
     RemoveRow,
     RemoveStakeholder,
     ReplaceColumns,
+    ReplaceLinks,
     SetCell,
     SetColumn,
     SetKeyRoute,
@@ -416,6 +424,62 @@ CASES: dict[str, tuple[Operation, Check]] = {
         Batch((SetProgressSetting("periods", "months"), SetProgressSetting("fiscal_year", 2568))),
         lambda m: (
             m.model_dump()["progress"] == {"periods": "months", "fiscal_year": 2568} or pytest.fail("no")
+        ),
+    ),
+    # -- the exact edits of a mirror (srmtool.share): no cascades, no refusal of links to nowhere
+    "put a new objective": (
+        PutObjective(NEW_OBJECTIVE, 1),
+        lambda m: _ids(m.objectives)[1] == "o9" or pytest.fail("not inserted"),
+    ),
+    "put an objective over one": (
+        PutObjective(Objective(id="o3", code="ภ9", perspective="people", text="ใหม่", alignment={"p": 1})),
+        lambda m: (
+            (_get(m, "o3").code, m.objectives.index(_get(m, "o3"))) == ("ภ9", 2)
+            and m.objectives[2].model_extra == {"alignment": {"p": 1}}
+            or pytest.fail("not replaced in place")
+        ),
+    ),
+    "drop an objective, keeping its links and rows": (
+        DropObjective("o4"),
+        lambda m: (
+            (m.objective("o4") is None and m.has_link("o6", "o4") and m.row("r2")) or pytest.fail("cascaded")
+        ),
+    ),
+    "put a row with its cells in order": (
+        PutRow(Row(id="r2", objective="o99", cells={"budget": "1", "activity": "ก"})),
+        lambda m: list(m.row("r2").cells) == ["budget", "activity"] or pytest.fail("not put"),  # type: ignore[union-attr]
+    ),
+    "put a new row": (
+        PutRow(Row(id="r9", objective="o1"), 0),
+        lambda m: m.table.rows[0].id == "r9" or pytest.fail("not inserted"),
+    ),
+    "drop a row": (DropRow("r3"), lambda m: m.row("r3") is None or pytest.fail("not dropped")),
+    "put a stakeholder": (
+        PutStakeholder(Stakeholder(id="s2", name="อสม.")),
+        lambda m: m.stakeholder("s2").name == "อสม." or pytest.fail("not put"),  # type: ignore[union-attr]
+    ),
+    "put a new stakeholder": (
+        PutStakeholder(Stakeholder(id="s9", name="วัด"), 0),
+        lambda m: m.stakeholders[0].id == "s9" or pytest.fail("not inserted"),
+    ),
+    "drop a stakeholder, keeping its assignments": (
+        DropStakeholder("s1"),
+        lambda m: (
+            ("s1" in _get(m, "o2").stakeholders and m.stakeholder("s1") is None) or pytest.fail("cascaded")
+        ),
+    ),
+    "replace the links": (
+        ReplaceLinks(
+            (Link(source="o3", target="o1"), Link(source="o1", target="o99"), Link(source="o3", target="o1"))
+        ),
+        lambda m: len(m.links) == 3 or pytest.fail("not replaced"),
+    ),
+    "put a column set a gesture refuses": (
+        PutColumns((Column(key="budget", label="งบ"),), {"style": "grouped"}),
+        lambda m: (
+            [c.key for c in m.table.columns] == ["budget"]
+            and m.table.model_extra == {"style": "grouped"}
+            or pytest.fail("not put")
         ),
     ),
     "batch": (

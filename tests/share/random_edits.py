@@ -83,7 +83,9 @@ def random_edit(rng: random.Random, m: RouteMap) -> tuple[str, list[Operation]]:
     if kind == "remove":
         ops = edits.delete_operations(m, [obj.id], [])
     elif kind == "move":
-        ops = edits.move_operations(m, {obj.id: (obj.x + rng.randrange(-50, 50), obj.y + rng.randrange(-300, 300))})
+        ops = edits.move_operations(
+            m, {obj.id: (obj.x + rng.randrange(-50, 50), obj.y + rng.randrange(-300, 300))}
+        )
     elif kind == "text":
         ops = [SetObjectiveText(obj.id, rng.choice(WORDS))]
     elif kind == "type":  # typing into the text: a few letters somewhere in it

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from pycrdt import Doc
+from random_edits import random_edit
 
 from srmtool.model.operations import OperationError, SetCell, SetMapField, SetObjectiveText
 from srmtool.model.srmfile.codec import dumps_map, load_map
@@ -16,7 +17,6 @@ from srmtool.resources_path import resource
 from srmtool.share.mirror import _state
 from srmtool.share.replica import Replica
 from srmtool.share.schema import Roots, read_map, set_text
-from tests.share.random_edits import random_edit
 
 EXAMPLE = Path(str(resource("examples"))) / "dengue_tambon.srm"
 

@@ -110,7 +110,9 @@ class PutRow:
             route_map.touch()
             return Applied(DropRow(new.id), (RowAdded(new.id, at),))
         before = current.model_copy(deep=True)
-        keys = [k for k in dict.fromkeys([*before.cells, *new.cells]) if before.cells.get(k) != new.cells.get(k)]
+        keys = [
+            k for k in dict.fromkeys([*before.cells, *new.cells]) if before.cells.get(k) != new.cells.get(k)
+        ]
         if before.objective != new.objective:
             keys.insert(0, OBJECTIVE_COLUMN)
         current.objective = new.objective
@@ -183,7 +185,9 @@ class ReplaceLinks:
             kept_old.update(range(block.a, block.a + block.size))
             kept_new.update(range(block.b, block.b + block.size))
         changes: list[Change] = [
-            LinkRemoved(old[i].source, old[i].target, i) for i in reversed(range(len(old))) if i not in kept_old
+            LinkRemoved(old[i].source, old[i].target, i)
+            for i in reversed(range(len(old)))
+            if i not in kept_old
         ]
         changes += [LinkAdded(new[j].source, new[j].target, j) for j in range(len(new)) if j not in kept_new]
         route_map.links[:] = new
