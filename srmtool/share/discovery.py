@@ -73,14 +73,21 @@ class Advertisement:
             properties={"v": "1", "title": title[:MAX_TITLE].encode()[:250]},
             server=f"srmtool-{port}.local.",
         )
-        self._zeroconf.register_service(self.info, allow_name_change=True)
         self._closed = False
+        # Registering waits for mDNS's probing (about a second and a half): not on the caller's time.
+        self._registering = threading.Thread(target=self._register, name="srmtool-mdns", daemon=True)
+        self._registering.start()
+
+    def _register(self) -> None:
+        with contextlib.suppress(Exception):  # a network without multicast: the address is typed
+            self._zeroconf.register_service(self.info, allow_name_change=True)
 
     def close(self) -> None:
         """Say goodbye on the network (the browsers drop the session at once); once."""
         if self._closed:
             return
         self._closed = True
+        self._registering.join(timeout=5)
         with contextlib.suppress(Exception):
             self._zeroconf.unregister_service(self.info)
         self._zeroconf.close()

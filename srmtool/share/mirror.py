@@ -301,15 +301,16 @@ class Mirror:
 
     # -- local edits ----------------------------------------------------------------------------
 
-    def publish(self, changes: Sequence[Change]) -> bool:
+    def publish(self, changes: Sequence[Change], undoable: bool = True) -> bool:
         """Write what ``changes`` name (records of operations already applied to the map) into the
-        Doc as one transaction of this laptop; whether the undo manager took a new step."""
+        Doc as one transaction of this laptop; whether the undo manager took a new step (never
+        for ``undoable`` False: a change no one undoes, such as a save's time stamp)."""
         if not changes:
             return False
         steps = len(self.undo_manager.undo_stack)
         self._publishing = True
         try:
-            with self.doc.transaction(origin=LOCAL):
+            with self.doc.transaction(origin=LOCAL if undoable else "srmtool-stamp"):
                 self._write(changes)
         finally:
             self._publishing = False

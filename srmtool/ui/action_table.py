@@ -78,6 +78,22 @@ ACTIONS: Final[dict[str, Spec]] = {
         QT_TRANSLATE_NOOP("Actions", "New from &Template…"),
         tip=QT_TRANSLATE_NOOP("Actions", "Start a new map with a chosen set of table columns"),
     ),
+    "save_copy": Spec(
+        QT_TRANSLATE_NOOP("Actions", "Save a &Copy…"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Save the map as it is now into another file, and go on here"),
+    ),
+    "share_room": Spec(
+        QT_TRANSLATE_NOOP("Actions", "S&hare in the Room…"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Let the laptops in the room edit this map together with you"),
+    ),
+    "join_session": Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Join a Session…"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Edit a map shared by another laptop in the room"),
+    ),
+    "leave_session": Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Leave the Session"),
+        tip=QT_TRANSLATE_NOOP("Actions", "Stop editing together; the map stays in this window"),
+    ),
     "import_xlsx": Spec(
         QT_TRANSLATE_NOOP("Actions", "&Import from Excel…"),
         ("Ctrl+I",),

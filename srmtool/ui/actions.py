@@ -30,7 +30,8 @@ CONTEXT: Final = "Actions"
 #: ``"language"`` are sub-menus the window makes (Open Recent, the panels' toggles, the languages).
 MENUS: Final[tuple[tuple[str, str, tuple[str, ...]], ...]] = (
     ("file", QT_TRANSLATE_NOOP("Actions", "&File"),
-     ("new", "new_from_template", "open", "recent", "", "save", "save_as", "", "import_xlsx", "",
+     ("new", "new_from_template", "open", "recent", "", "save", "save_as", "save_copy", "",
+      "share_room", "join_session", "leave_session", "", "import_xlsx", "",
       "export_xlsx", "export_pdf", "export_png", "export_svg", "", "quit")),
     ("edit", QT_TRANSLATE_NOOP("Actions", "&Edit"),
      ("undo", "redo", "", "cut", "copy", "paste", "delete", "", "select_all", "rename")),

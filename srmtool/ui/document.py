@@ -28,6 +28,7 @@ from srmtool.model.operations import (
     Applied,
     Batch,
     Operation,
+    OperationError,
     RemoveLink,
     SetObjectiveText,
     apply_all,
@@ -35,7 +36,8 @@ from srmtool.model.operations import (
 from srmtool.model.srmfile.codec import load_map, save_map
 from srmtool.model.templates import default_columns
 from srmtool.model.types import PERSPECTIVE_IDS, Link, Objective, RouteMap, Row, Table, now_iso
-from srmtool.ui.undo_command import OperationCommand
+from srmtool.ui.undo_command import MirrorHook, OperationCommand, SharedCommand
+from srmtool.ui.undo_texts import delete_text
 
 # The signals that say the map changed, in the order of ``srmtool.model.changes`` (and ``reset``).
 CHANGE_SIGNALS: Final = (
@@ -96,6 +98,8 @@ class Document(QObject):
         self._findings_timer.setInterval(0)
         self._findings_timer.timeout.connect(self._announce_findings)
         self._findings_held = False
+        self._mirror: MirrorHook | None = None  # the map is shared with other laptops (ui.share)
+        self._changed_elsewhere = False  # changes that came from the mirror since the last save
 
     @classmethod
     def open(cls, path: Path | str, parent: QObject | None = None) -> Document:
@@ -118,7 +122,7 @@ class Document(QObject):
 
     @property
     def is_modified(self) -> bool:
-        return not self._undo.isClean()
+        return not self._undo.isClean() or self._changed_elsewhere
 
     def findings(self) -> list[Finding]:
         """``check_map`` of the current map, computed once per change."""
@@ -183,11 +187,15 @@ class Document(QObject):
             for k, was in zip(("created", "modified"), old, strict=True)
             if getattr(meta, k) != was
         ]
-        self._changed(tuple(records.MapFieldChanged(name) for name in stamped))
+        stamps = tuple(records.MapFieldChanged(name) for name in stamped)
+        self._changed(stamps)
         for name in stamped:
             self.map_changed.emit(name)
+        if self._mirror is not None:
+            self._mirror.publish(stamps, undoable=False)
         self._set_path(target)
         self._undo.setClean()
+        self._set_changed_elsewhere(False)
 
     def replace(self, route_map: RouteMap, path: Path | str | None = None) -> None:
         """Put another map in this document (New, Open): no undo history, clean, views rebuild."""
@@ -197,6 +205,46 @@ class Document(QObject):
         self.reset.emit()
         self._set_path(Path(path) if path is not None else None)
         self._undo.setClean()
+        self._set_changed_elsewhere(False)
+
+    # -- a shared map (srmtool.ui.share) ---------------------------------------------------------
+
+    @property
+    def mirror(self) -> MirrorHook | None:
+        return self._mirror
+
+    def set_mirror(self, mirror: MirrorHook | None) -> None:
+        """Share the map through ``mirror`` from now on (None: no longer). Each edit's change
+        records are then published to it as one step, and Undo and Redo are the mirror's (each
+        person's own); the undo history so far is dropped (its steps were not published), the
+        map's unsaved state is kept."""
+        modified = self.is_modified
+        self._undo.clear()
+        self._mirror = mirror
+        self._set_changed_elsewhere(modified)
+
+    def apply_remote(self, operations: Sequence[Operation]) -> None:
+        """Apply the changes of other laptops (the mirror's operations, in order): every record
+        emits its signal as for an edit; nothing goes on the undo stack; the map counts as
+        changed until saved. An operation the map refuses is left out."""
+        changed = False
+        try:
+            for op in operations:
+                try:
+                    changed = bool(apply_all(self._map, (op,), self._announce).changes) or changed
+                except OperationError:
+                    continue
+        finally:
+            if operations:
+                self.edited.emit()
+        if changed:
+            self._set_changed_elsewhere(True)
+
+    def _set_changed_elsewhere(self, on: bool) -> None:
+        before = self.is_modified
+        self._changed_elsewhere = on
+        if self.is_modified != before:
+            self.modified_changed.emit(self.is_modified)
 
     def _set_path(self, path: Path | None) -> None:
         if path != self._path:
@@ -221,7 +269,12 @@ class Document(QObject):
             applied = apply_all(self._map, (forward,), self._announce)
         finally:
             self.edited.emit()
-        if applied.changes:
+        if not applied.changes:
+            return
+        if self._mirror is not None:
+            steps = self._mirror.publish(applied.changes, undoable=True)
+            self._undo.push(SharedCommand(self._mirror, steps, text, merge_key))
+        else:
             self._undo.push(OperationCommand(self._run, forward, _only(applied.inverse), text, merge_key))
 
     def _run(self, operation: Operation) -> Operation:
@@ -371,34 +424,6 @@ class Document(QObject):
             edits.keep_lower_bands(self._map, operations), QCoreApplication.translate("Document", "Paste")
         )
         return ids
-
-
-def delete_text(summary: edits.DeleteSummary) -> str:
-    """Names what a delete takes, as the user chose it: the objectives (by code) and the links asked
-    for that do not go anyway with their objectives ("Delete 2 objectives and 1 link")."""
-    translate = QCoreApplication.translate
-    codes, links = summary.objectives, summary.links
-    if len(codes) == 1 and not links:
-        return translate("Document", "Delete objective {code}").format(code=codes[0])
-    if len(links) == 1 and not codes:
-        source, target = links[0]
-        return translate("Document", "Delete link {source} → {target}").format(source=source, target=target)
-    n_objectives, n_links = len(codes), len(links)  # lupdate skips a count written as len(…)
-    objectives = (
-        translate("Document", "1 objective")
-        if n_objectives == 1
-        else translate("Document", "%n objectives", None, n_objectives)
-    )
-    arrows = (
-        translate("Document", "1 link") if n_links == 1 else translate("Document", "%n links", None, n_links)
-    )
-    if not links:
-        return translate("Document", "Delete {objectives}").format(objectives=objectives)
-    if not codes:
-        return translate("Document", "Delete {links}").format(links=arrows)
-    return translate("Document", "Delete {objectives} and {links}").format(
-        objectives=objectives, links=arrows
-    )
 
 
 def _only(inverse: Operation) -> Operation:

@@ -17,6 +17,8 @@ def install_all(window: MainWindow) -> None:
     from srmtool.ui import import_dialog, language, panels, plan, table
     from srmtool.ui.presentation import mode as presentation
     from srmtool.ui.recovery import feature as recovery
+    from srmtool.ui.share import feature as share
 
-    for feature in (table, panels, export_dialog, import_dialog, plan, recovery, presentation, language):
+    features = (table, panels, export_dialog, import_dialog, plan, recovery, presentation, share, language)
+    for feature in features:
         feature.install(window)

@@ -11,11 +11,13 @@ frees a parent command holding Python children.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
 from typing_extensions import override
 
+from srmtool.model.changes import Change
 from srmtool.model.operations import Batch, Operation, single_operations
 
 #: ``QUndoCommand.id`` of text edits; consecutive edits of one objective's text merge into one step.
@@ -70,4 +72,54 @@ class OperationCommand(QUndoCommand):
         self._forward = other._forward
         if self._forward == self._inverse:  # typed back to where it started: nothing left to undo
             self.setObsolete(True)
+        return True
+
+
+class MirrorHook(Protocol):
+    """A shared copy of the map that the Document keeps up to date (``srmtool.ui.share``)."""
+
+    def publish(self, changes: Sequence[Change], undoable: bool) -> int:
+        """Hand on the records of one applied edit; how many undo steps the mirror took for it
+        (0 or 1). ``undoable`` False: a change no one undoes (the save's time stamp)."""
+        ...
+
+    def undo(self, steps: int) -> None:
+        """Undo this laptop's last ``steps`` steps and bring the map along."""
+        ...
+
+    def redo(self, steps: int) -> None: ...
+
+
+class SharedCommand(QUndoCommand):
+    """One undo step of a shared map: the edit is already applied and published; undo and redo
+    are the mirror's, which undoes only this laptop's own changes (Ctrl+Z never takes back a
+    neighbour's work). Consecutive text edits with one merge key merge, adding their steps."""
+
+    def __init__(self, mirror: MirrorHook, steps: int, text: str, merge_key: str | None = None) -> None:
+        super().__init__(text)
+        self._mirror = mirror
+        self.steps = steps
+        self._merge_key = merge_key
+        self._applied = True
+
+    def redo(self) -> None:
+        if self._applied:
+            return
+        self._mirror.redo(self.steps)
+        self._applied = True
+
+    def undo(self) -> None:
+        self._mirror.undo(self.steps)
+        self._applied = False
+
+    def id(self) -> int:
+        return TEXT_EDIT_ID if self._merge_key is not None else -1
+
+    @override
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SharedCommand) or self._merge_key is None:
+            return False
+        if other._merge_key != self._merge_key:
+            return False
+        self.steps += other.steps
         return True

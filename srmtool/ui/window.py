@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from srmtool.ui.panels.stakeholders import StakeholdersPanel
     from srmtool.ui.presentation.mode import Presentation
     from srmtool.ui.recovery.feature import Autosaver
+    from srmtool.ui.share.feature import ShareFeature
     from srmtool.ui.table.panel import TableFeature
 
 APP_NAME = "srmtool"
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
     findings: FindingsPanel
     presentation: Presentation
     autosaver: Autosaver
+    share: ShareFeature
 
     def __init__(
         self,

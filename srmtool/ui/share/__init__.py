@@ -1,0 +1,1 @@
+"""Editing one map together in the room: File → Share in the Room…, Join a Session… (``feature``)."""
