@@ -28,7 +28,7 @@ from http import HTTPStatus
 from typing import Any, Final
 
 import anyio
-from pycrdt import Doc, YMessageType, YSyncMessageType, read_message
+from pycrdt import Doc, YMessageType, YSyncMessageType, create_awareness_message, read_message
 from pycrdt.websocket import WebsocketServer, YRoom
 from websockets.asyncio.server import ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
@@ -192,8 +192,13 @@ class RoomServer:
     async def _handler(self, websocket: ServerConnection) -> None:
         self.door.connected += 1
         self._count()
+        channel = Channel(websocket)
         try:
-            await self._websockets.serve(Channel(websocket))
+            awareness = self.room.awareness
+            if awareness.states:  # who is here already (the room relays only changes)
+                update = awareness.encode_awareness_update(list(awareness.states))
+                await channel.send(create_awareness_message(update))
+            await self._websockets.serve(channel)
         finally:
             self.door.connected -= 1
             self._count()

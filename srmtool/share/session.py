@@ -22,6 +22,7 @@ from collections.abc import Callable
 from typing import Any, Final
 
 import anyio
+import anyio.abc
 from anyio.from_thread import BlockingPortal, start_blocking_portal
 from pycrdt import (
     Awareness,
@@ -75,6 +76,8 @@ class Session:
         self._server: RoomServer | None = None
         self._cancel: anyio.CancelScope | None = None
         self._closed = False
+        self._local_state: dict[str, Any] | None = None
+        self._group: anyio.abc.TaskGroup | None = None  # the joiner's connection tasks
 
     # -- starting ---------------------------------------------------------------------------------
 
@@ -103,6 +106,8 @@ class Session:
         server.on_count = lambda n: self.on_message("count", n)
         self._awareness = server.room.awareness
         self._awareness.observe(self._on_awareness)
+        if self._local_state is not None:
+            self._awareness.set_local_state(self._local_state)
 
     async def _scoped(self, run: Callable[..., Any], *args: Any, task_status: Any) -> None:
         with anyio.CancelScope() as scope:
@@ -119,6 +124,8 @@ class Session:
         self._watch(doc)
         self._awareness = Awareness(doc)
         self._awareness.observe(self._on_awareness)
+        if self._local_state is not None:
+            self._awareness.set_local_state(self._local_state)
 
     async def _join_loop(
         self, host: str, port: int, code: str, max_message: int, *, task_status: Any
@@ -129,6 +136,7 @@ class Session:
         url = f"ws://{address}:{port}/{code}"
         attempt = 0
         async with anyio.create_task_group() as group:
+            self._group = group
             await group.start(self._awareness.start)
             while True:
                 try:
@@ -200,10 +208,9 @@ class Session:
             self._portal.start_task_soon(self._set_presence, state)
 
     async def _set_presence(self, state: dict[str, Any] | None) -> None:
+        self._local_state = state  # kept for an awareness made later (host or join after this)
         if self._awareness is not None:
-            self._awareness.set_local_state(state)
-            if self._server is None:
-                await self._send_presence()
+            self._awareness.set_local_state(state)  # a joiner's goes out from _on_awareness
 
     async def _send_presence(self) -> None:
         awareness, channel = self._awareness, self._channel
@@ -213,6 +220,9 @@ class Session:
         await channel.send(create_awareness_message(update))
 
     def _on_awareness(self, topic: str, changes: tuple[dict[str, Any], Any]) -> None:
+        if topic == "update" and changes[1] == "local" and self._group is not None:
+            # The joiner's own state, renewed every 15 s so that the room does not drop it after 30.
+            self._group.start_soon(self._send_presence)
         if topic == "change" and self._awareness is not None:
             mine = self._awareness.client_id
             states = {cid: s for cid, s in self._awareness.states.items() if cid != mine and s}

@@ -190,6 +190,7 @@ class JoinDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.chosen: Address | None = None
+        self.address.setFocus()
 
     def show_sessions(self, found: list[Found]) -> None:
         current = self.sessions.currentItem()

@@ -65,10 +65,10 @@ class ShareFeature(QObject):
         self.panel.leave.connect(self.leave)
         self.panel.show_code.connect(self.show_code)
         a = window.named_actions
-        a["share_room"].triggered.connect(self.share)
-        a["join_session"].triggered.connect(self.join)
-        a["leave_session"].triggered.connect(self.leave)
-        a["save_copy"].triggered.connect(self.save_copy)
+        a["share_room"].triggered.connect(lambda: self.share())  # not triggered's "checked"
+        a["join_session"].triggered.connect(lambda: self.join())
+        a["leave_session"].triggered.connect(lambda: self.leave())
+        a["save_copy"].triggered.connect(lambda: self.save_copy())
         self._presence = QTimer(self)
         self._presence.setSingleShot(True)
         self._presence.setInterval(120)
@@ -122,7 +122,6 @@ class ShareFeature(QObject):
 
     # -- hosting ---------------------------------------------------------------------------------
 
-    @Slot()
     def share(self, name: str | None = None, port: int | None = None) -> bool:
         """Open a room for this window's map; whether it opened."""
         if self.shared is not None:
@@ -173,7 +172,6 @@ class ShareFeature(QObject):
 
     # -- joining ---------------------------------------------------------------------------------
 
-    @Slot()
     def join(self, answer: tuple[str, int, str, str] | None = None) -> bool:
         if self.shared is not None:
             return False
@@ -280,7 +278,11 @@ class ShareFeature(QObject):
                 count=count
             )
             self.panel.set_state(text, shared.code, hosting=True)
-        elif kind == "lost" or (kind == "" and not shared.synced and self._warned_lost):
+        elif not shared.synced and kind in ("lost", ""):
+            self.panel.set_state(
+                translate(CONTEXT, "Trying to reach {address}…").format(address=self._joined_at)
+            )
+        elif kind == "lost":
             self.panel.set_state(translate(CONTEXT, "Connection lost; trying again… Your edits are kept."))
         elif shared.synced:
             self.panel.set_state(
@@ -336,7 +338,6 @@ class ShareFeature(QObject):
 
     # -- Save a Copy -----------------------------------------------------------------------------
 
-    @Slot()
     def save_copy(self) -> bool:
         from srmtool.model.errors import MapFileError
         from srmtool.model.srmfile.codec import save_map

@@ -157,6 +157,9 @@ class SharedMap(QObject):
             return
         if kind == "synced" and not self.synced:
             self._adopt()
+        if kind == "lost" and self.presence:  # who was there is not known while away
+            self.presence = {}
+            self.presence_changed.emit({})
         self.state_changed.emit(kind, payload)
 
     def _adopt(self) -> None:

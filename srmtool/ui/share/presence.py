@@ -12,8 +12,9 @@ import zlib
 from dataclasses import dataclass
 from typing import Any, Final
 
+import shiboken6
 from PySide6.QtCore import QObject, QRectF, Qt, Slot
-from PySide6.QtGui import QBrush, QColor, QFont, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsSimpleTextItem
 
 from srmtool.ui.canvas.scene import MapScene
@@ -92,7 +93,8 @@ class OthersOnMap(QObject):
     @Slot()
     def _redraw(self, *_args: object) -> None:
         for mark in self._marks:
-            if mark.scene() is not None:
+            # A box the scene rebuilt took its marks with it.
+            if shiboken6.isValid(mark) and mark.scene() is not None:
                 self._scene.removeItem(mark)
         self._marks.clear()
         stacked: dict[str, int] = {}
@@ -110,7 +112,7 @@ class OthersOnMap(QObject):
         rect = box.boundingRect().adjusted(-4 - 4 * n, -4 - 4 * n, 4 + 4 * n, 4 + 4 * n)
         outline = QGraphicsRectItem(rect)
         outline.setParentItem(box)
-        pen = QPen(colour, 3, Qt.PenStyle.DashLine)
+        pen = QPen(colour, 2.5, Qt.PenStyle.DashLine)
         pen.setCosmetic(True)
         outline.setPen(pen)
         outline.setBrush(QBrush(Qt.BrushStyle.NoBrush))
@@ -123,6 +125,9 @@ class OthersOnMap(QObject):
         font.setBold(True)
         tag.setFont(font)
         tag.setBrush(colour)
-        tag.setPos(QRectF(rect).left(), rect.top() - tag.boundingRect().height() - 1 - 14 * n)
+        # Readable at any zoom: the name keeps its size on screen, just above the box's corner.
+        tag.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        tag.setPos(QRectF(rect).left(), rect.top())
+        tag.setTransform(QTransform.fromTranslate(0, -tag.boundingRect().height() * (1 + n)))
         tag.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self._marks += [outline, tag]
