@@ -5,6 +5,7 @@
     <name>Actions</name>
     <message>
         <source>&amp;New</source>
+        <extracomment>Who holds an action and where its keys work: ``window`` — the main window, in its menus and toolbar; ``map`` — the map view, wherever the map is shown (presentation mode too); ``map_focus`` — the map view, only while it (or an editor on it) has the keyboard focus.</extracomment>
         <translation>สร้างใหม่(&amp;N)</translation>
     </message>
     <message>
@@ -42,6 +43,38 @@
     <message>
         <source>Start a new map with a chosen set of table columns</source>
         <translation>เริ่มแผนที่ใหม่ด้วยชุดคอลัมน์ตารางที่เลือก</translation>
+    </message>
+    <message>
+        <source>Save a &amp;Copy…</source>
+        <translation>บันทึกสำเนา(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Save the map as it is now into another file, and go on here</source>
+        <translation>บันทึกแผนที่ตามที่เป็นอยู่ตอนนี้ลงอีกไฟล์หนึ่ง แล้วทำงานต่อที่นี่</translation>
+    </message>
+    <message>
+        <source>S&amp;hare in the Room…</source>
+        <translation>แบ่งปันในห้องประชุม(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Let the laptops in the room edit this map together with you</source>
+        <translation>ให้คอมพิวเตอร์เครื่องอื่นในห้องแก้ไขแผนที่นี้ร่วมกับคุณ</translation>
+    </message>
+    <message>
+        <source>&amp;Join a Session…</source>
+        <translation>เข้าร่วมห้อง(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Edit a map shared by another laptop in the room</source>
+        <translation>แก้ไขแผนที่ที่เครื่องอื่นในห้องแบ่งปันไว้</translation>
+    </message>
+    <message>
+        <source>&amp;Leave the Session</source>
+        <translation>ออกจากห้อง(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Stop editing together; the map stays in this window</source>
+        <translation>เลิกแก้ไขร่วมกัน แผนที่ยังอยู่ในหน้าต่างนี้</translation>
     </message>
     <message>
         <source>&amp;Import from Excel…</source>
@@ -1509,6 +1542,175 @@
     <message>
         <source>Delete the autosaved copy of “{name}”? Its unsaved changes are lost.</source>
         <translation>ลบสำเนาที่บันทึกอัตโนมัติของ “{name}” หรือไม่? การแก้ไขที่ยังไม่ได้บันทึกจะหายไป</translation>
+    </message>
+</context>
+<context>
+    <name>SessionPanel</name>
+    <message>
+        <source>In the room:</source>
+        <translation>ผู้ที่อยู่ในห้อง:</translation>
+    </message>
+    <message>
+        <source>Show Room Code</source>
+        <translation>แสดงรหัสห้อง</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>ออกจากห้อง</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (คุณ)</translation>
+    </message>
+</context>
+<context>
+    <name>Share</name>
+    <message>
+        <source>Session</source>
+        <translation>ห้องแก้ไขร่วมกัน</translation>
+    </message>
+    <message>
+        <source>Share in the Room</source>
+        <translation>แบ่งปันในห้องประชุม</translation>
+    </message>
+    <message>
+        <source>The room could not be opened: {reason}</source>
+        <translation>เปิดห้องไม่ได้: {reason}</translation>
+    </message>
+    <message>
+        <source>You left the session; the map stays in this window.</source>
+        <translation>คุณออกจากห้องแล้ว แผนที่ยังอยู่ในหน้าต่างนี้</translation>
+    </message>
+    <message>
+        <source>Connected again: your edits and the others&apos; are merged.</source>
+        <translation>เชื่อมต่อได้อีกครั้ง รวมการแก้ไขของคุณกับของคนอื่นแล้ว</translation>
+    </message>
+    <message>
+        <source>The host is gone</source>
+        <translation>เจ้าของห้องไม่อยู่แล้ว</translation>
+    </message>
+    <message>
+        <source>The connection to the host of the session is lost (the host left, or the network is down). You still have the whole map and can go on editing: your edits join the others&apos; when the host is back. Use File → Save a Copy… to keep the map.</source>
+        <translation>การเชื่อมต่อกับเจ้าของห้องขาดหายไป (เจ้าของห้องออกไปแล้ว หรือเครือข่ายขัดข้อง) คุณยังมีแผนที่ครบทั้งหมดและแก้ไขต่อได้ การแก้ไขของคุณจะรวมกับของคนอื่นเมื่อเจ้าของห้องกลับมา ใช้ ไฟล์ → บันทึกสำเนา… เพื่อเก็บแผนที่ไว้</translation>
+    </message>
+    <message>
+        <source>The room code is not right, or this laptop is not on the host&apos;s network.</source>
+        <translation>รหัสห้องไม่ถูกต้อง หรือเครื่องนี้ไม่ได้อยู่ในเครือข่ายเดียวกับเจ้าของห้อง</translation>
+    </message>
+    <message>
+        <source>The room is full.</source>
+        <translation>ห้องเต็มแล้ว</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes: wait a minute, then try again.</source>
+        <translation>ใส่รหัสผิดหลายครั้งเกินไป รอสักหนึ่งนาทีแล้วลองใหม่</translation>
+    </message>
+    <message>
+        <source>The host refused.</source>
+        <translation>เจ้าของห้องไม่รับการเชื่อมต่อ</translation>
+    </message>
+    <message>
+        <source>Join a Session</source>
+        <translation>เข้าร่วมห้อง</translation>
+    </message>
+    <message>
+        <source>You are sharing this map. Laptops connected: {count}</source>
+        <translation>คุณกำลังแบ่งปันแผนที่นี้ เครื่องที่เชื่อมต่ออยู่: {count}</translation>
+    </message>
+    <message>
+        <source>Trying to reach {address}…</source>
+        <translation>กำลังติดต่อ {address}…</translation>
+    </message>
+    <message>
+        <source>Connection lost; trying again… Your edits are kept.</source>
+        <translation>การเชื่อมต่อขาดหาย กำลังลองใหม่… การแก้ไขของคุณยังเก็บไว้</translation>
+    </message>
+    <message>
+        <source>Editing together with the host at {address}.</source>
+        <translation>กำลังแก้ไขร่วมกับเจ้าของห้องที่ {address}</translation>
+    </message>
+    <message>
+        <source>Joining {address}…</source>
+        <translation>กำลังเข้าร่วม {address}…</translation>
+    </message>
+    <message>
+        <source>Save a Copy</source>
+        <translation>บันทึกสำเนา</translation>
+    </message>
+    <message>
+        <source>Route maps (*.srm);;All files (*)</source>
+        <translation>แผนที่ทางเดินยุทธศาสตร์ (*.srm);;ทุกไฟล์ (*)</translation>
+    </message>
+    <message>
+        <source>Saved a copy as {path}</source>
+        <translation>บันทึกสำเนาเป็น {path} แล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>ShareDialog</name>
+    <message>
+        <source>Share in the Room</source>
+        <translation>แบ่งปันในห้องประชุม</translation>
+    </message>
+    <message>
+        <source>The others choose File → Join a Session… on their laptops, on this network, and type this room code:</source>
+        <translation>คนอื่นเลือก ไฟล์ → เข้าร่วมห้อง… ที่เครื่องของตนซึ่งอยู่ในเครือข่ายเดียวกันนี้ แล้วพิมพ์รหัสห้องนี้:</translation>
+    </message>
+    <message>
+        <source>Address of this laptop:</source>
+        <translation>ที่อยู่ของเครื่องนี้:</translation>
+    </message>
+    <message>
+        <source>Only people with the code can read or edit the map. The connection is not encrypted: on an open hotspot anyone nearby can read what is sent.</source>
+        <translation>เฉพาะผู้ที่มีรหัสเท่านั้นที่อ่านหรือแก้ไขแผนที่ได้ การเชื่อมต่อไม่ได้เข้ารหัส หากใช้ฮอตสปอตที่ไม่มีรหัสผ่าน คนที่อยู่ใกล้อาจอ่านข้อมูลที่ส่งได้</translation>
+    </message>
+    <message>
+        <source>Stop Sharing</source>
+        <translation>เลิกแบ่งปัน</translation>
+    </message>
+    <message>
+        <source>Join a Session</source>
+        <translation>เข้าร่วมห้อง</translation>
+    </message>
+    <message>
+        <source>Sessions on this network:</source>
+        <translation>ห้องที่พบในเครือข่ายนี้:</translation>
+    </message>
+    <message>
+        <source>(none heard yet: you can type the address)</source>
+        <translation>(ยังไม่พบ พิมพ์ที่อยู่เองได้)</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>ที่อยู่:</translation>
+    </message>
+    <message>
+        <source>Room code:</source>
+        <translation>รหัสห้อง:</translation>
+    </message>
+    <message>
+        <source>Your name:</source>
+        <translation>ชื่อของคุณ:</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>เข้าร่วม</translation>
+    </message>
+    <message>
+        <source>Type the address shown on the host&apos;s screen.</source>
+        <translation>พิมพ์ที่อยู่ที่แสดงบนจอของเจ้าของห้อง</translation>
+    </message>
+    <message>
+        <source>Type the room code shown on the host&apos;s screen.</source>
+        <translation>พิมพ์รหัสห้องที่แสดงบนจอของเจ้าของห้อง</translation>
+    </message>
+    <message>
+        <source>Your name, as the others in the room will see it:</source>
+        <translation>ชื่อของคุณที่คนอื่นในห้องจะเห็น:</translation>
+    </message>
+    <message>
+        <source>Start Sharing</source>
+        <translation>เริ่มแบ่งปัน</translation>
     </message>
 </context>
 <context>

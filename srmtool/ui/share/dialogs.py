@@ -26,7 +26,6 @@ from srmtool.share.discovery import Found
 from srmtool.share.net import normal_code
 
 translate = QCoreApplication.translate
-CONTEXT: Final = "ShareDialog"
 MAX_NAME: Final = 40
 
 
@@ -89,11 +88,11 @@ class ShareDialog(QDialog):
 
     def __init__(self, parent: QWidget, code: str, hosts: list[str], port: int) -> None:
         super().__init__(parent)
-        self.setWindowTitle(translate(CONTEXT, "Share in the Room"))
+        self.setWindowTitle(translate("ShareDialog", "Share in the Room"))
         layout = QVBoxLayout(self)
         intro = QLabel(
             translate(
-                CONTEXT,
+                "ShareDialog",
                 "The others choose File → Join a Session… on their laptops, on this network, and type"
                 " this room code:",
             ),
@@ -112,7 +111,7 @@ class ShareDialog(QDialog):
         layout.addWidget(self.code_label)
         shown = [h for h in hosts if h != "127.0.0.1"] or hosts
         where = "\n".join(f"{h}:{port}" for h in shown)
-        address = QLabel(translate(CONTEXT, "Address of this laptop:") + "\n" + where, self)
+        address = QLabel(translate("ShareDialog", "Address of this laptop:") + "\n" + where, self)
         address.setAlignment(Qt.AlignmentFlag.AlignCenter)
         address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         medium = QFont()
@@ -127,7 +126,7 @@ class ShareDialog(QDialog):
         layout.addWidget(self.qr)
         note = QLabel(
             translate(
-                CONTEXT,
+                "ShareDialog",
                 "Only people with the code can read or edit the map. The connection is not encrypted:"
                 " on an open hotspot anyone nearby can read what is sent.",
             ),
@@ -137,7 +136,7 @@ class ShareDialog(QDialog):
         layout.addWidget(note)
         buttons = QDialogButtonBox(self)
         self.stop_button = buttons.addButton(
-            translate(CONTEXT, "Stop Sharing"), QDialogButtonBox.ButtonRole.DestructiveRole
+            translate("ShareDialog", "Stop Sharing"), QDialogButtonBox.ButtonRole.DestructiveRole
         )
         buttons.addButton(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -156,15 +155,15 @@ class JoinDialog(QDialog):
     def __init__(self, parent: QWidget, name: str, default_port: int) -> None:
         super().__init__(parent)
         self.default_port = default_port
-        self.setWindowTitle(translate(CONTEXT, "Join a Session"))
+        self.setWindowTitle(translate("ShareDialog", "Join a Session"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(translate(CONTEXT, "Sessions on this network:"), self))
+        layout.addWidget(QLabel(translate("ShareDialog", "Sessions on this network:"), self))
         self.sessions = QListWidget(self)
         self.sessions.setMinimumHeight(120)
         self.sessions.currentItemChanged.connect(self._picked)
         layout.addWidget(self.sessions)
-        self.none_heard = QLabel(translate(CONTEXT, "(none heard yet: you can type the address)"), self)
+        self.none_heard = QLabel(translate("ShareDialog", "(none heard yet: you can type the address)"), self)
         layout.addWidget(self.none_heard)
         form = QFormLayout()
         self.address = QLineEdit(self)
@@ -174,16 +173,16 @@ class JoinDialog(QDialog):
         self.code.setMaxLength(40)
         self.name = QLineEdit(name, self)
         self.name.setMaxLength(MAX_NAME)
-        form.addRow(translate(CONTEXT, "Address:"), self.address)
-        form.addRow(translate(CONTEXT, "Room code:"), self.code)
-        form.addRow(translate(CONTEXT, "Your name:"), self.name)
+        form.addRow(translate("ShareDialog", "Address:"), self.address)
+        form.addRow(translate("ShareDialog", "Room code:"), self.code)
+        form.addRow(translate("ShareDialog", "Your name:"), self.name)
         layout.addLayout(form)
         self.problem = QLabel(self)
         self.problem.setStyleSheet("color: #b03a2e")
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(self)
         self.join_button = buttons.addButton(
-            translate(CONTEXT, "Join"), QDialogButtonBox.ButtonRole.AcceptRole
+            translate("ShareDialog", "Join"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._try_accept)
@@ -214,10 +213,10 @@ class JoinDialog(QDialog):
     def _try_accept(self) -> None:
         chosen = parse_address(self.address.text(), self.code.text(), self.default_port)
         if chosen is None:
-            self.problem.setText(translate(CONTEXT, "Type the address shown on the host's screen."))
+            self.problem.setText(translate("ShareDialog", "Type the address shown on the host's screen."))
             return
         if len(chosen.code) < 4:
-            self.problem.setText(translate(CONTEXT, "Type the room code shown on the host's screen."))
+            self.problem.setText(translate("ShareDialog", "Type the room code shown on the host's screen."))
             return
         self.chosen = chosen
         self.accept()
@@ -228,16 +227,16 @@ class NameDialog(QDialog):
 
     def __init__(self, parent: QWidget, name: str) -> None:
         super().__init__(parent)
-        self.setWindowTitle(translate(CONTEXT, "Share in the Room"))
+        self.setWindowTitle(translate("ShareDialog", "Share in the Room"))
         layout = QVBoxLayout(self)
-        text = QLabel(translate(CONTEXT, "Your name, as the others in the room will see it:"), self)
+        text = QLabel(translate("ShareDialog", "Your name, as the others in the room will see it:"), self)
         text.setWordWrap(True)
         layout.addWidget(text)
         self.name = QLineEdit(name, self)
         self.name.setMaxLength(MAX_NAME)
         layout.addWidget(self.name)
         buttons = QDialogButtonBox(self)
-        buttons.addButton(translate(CONTEXT, "Start Sharing"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(translate("ShareDialog", "Start Sharing"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from srmtool.ui.window import MainWindow
 
 translate = QCoreApplication.translate
-CONTEXT: Final = "Share"
 DEFAULT_PORT: Final = 8765
 INTERFACES_VARIABLE: Final = "SRMTOOL_SHARE_INTERFACES"
 
@@ -57,7 +56,7 @@ class ShareFeature(QObject):
         self.panel = SessionPanel(window)
         self.dock = window.add_dock(
             "session",
-            lambda: translate(CONTEXT, "Session"),
+            lambda: translate("Share", "Session"),
             self.panel,
             Qt.DockWidgetArea.RightDockWidgetArea,
         )
@@ -142,8 +141,8 @@ class ShareFeature(QObject):
         except OSError as exc:
             shared.leave()
             self.tell(
-                translate(CONTEXT, "Share in the Room"),
-                translate(CONTEXT, "The room could not be opened: {reason}").format(
+                translate("Share", "Share in the Room"),
+                translate("Share", "The room could not be opened: {reason}").format(
                     reason=exc.strerror or exc
                 ),
             )
@@ -229,7 +228,7 @@ class ShareFeature(QObject):
         self.others.show_people([])
         self.dock.hide()
         self._update_actions()
-        self.window.status_message(translate(CONTEXT, "You left the session; the map stays in this window."))
+        self.window.status_message(translate("Share", "You left the session; the map stays in this window."))
 
     @Slot(str, object)
     def _on_state(self, kind: str, payload: object) -> None:
@@ -238,14 +237,14 @@ class ShareFeature(QObject):
             return
         if kind == "connected" and self._warned_lost:
             self.window.status_message(
-                translate(CONTEXT, "Connected again: your edits and the others' are merged.")
+                translate("Share", "Connected again: your edits and the others' are merged.")
             )
         if kind == "lost" and shared.synced and not self._warned_lost:
             self._warned_lost = True
             self.tell(
-                translate(CONTEXT, "The host is gone"),
+                translate("Share", "The host is gone"),
                 translate(
-                    CONTEXT,
+                    "Share",
                     "The connection to the host of the session is lost (the host left, or the network"
                     " is down). You still have the whole map and can go on editing: your edits join the"
                     " others' when the host is back. Use File → Save a Copy… to keep the map.",
@@ -254,16 +253,16 @@ class ShareFeature(QObject):
         if kind == "refused":
             texts = {
                 403: translate(
-                    CONTEXT, "The room code is not right, or this laptop is not on the host's network."
+                    "Share", "The room code is not right, or this laptop is not on the host's network."
                 ),
-                503: translate(CONTEXT, "The room is full."),
-                429: translate(CONTEXT, "Too many wrong codes: wait a minute, then try again."),
+                503: translate("Share", "The room is full."),
+                429: translate("Share", "Too many wrong codes: wait a minute, then try again."),
             }
             reason = texts.get(
-                payload if isinstance(payload, int) else 0, translate(CONTEXT, "The host refused.")
+                payload if isinstance(payload, int) else 0, translate("Share", "The host refused.")
             )
             self.leave()
-            self.tell(translate(CONTEXT, "Join a Session"), reason)
+            self.tell(translate("Share", "Join a Session"), reason)
             return
         self._show_state(kind, payload)
 
@@ -274,24 +273,24 @@ class ShareFeature(QObject):
         if shared.is_host:
             count = payload if kind == "count" and isinstance(payload, int) else self._count
             self._count = count
-            text = translate(CONTEXT, "You are sharing this map. Laptops connected: {count}").format(
+            text = translate("Share", "You are sharing this map. Laptops connected: {count}").format(
                 count=count
             )
             self.panel.set_state(text, shared.code, hosting=True)
         elif not shared.synced and kind in ("lost", ""):
             self.panel.set_state(
-                translate(CONTEXT, "Trying to reach {address}…").format(address=self._joined_at)
+                translate("Share", "Trying to reach {address}…").format(address=self._joined_at)
             )
         elif kind == "lost":
-            self.panel.set_state(translate(CONTEXT, "Connection lost; trying again… Your edits are kept."))
+            self.panel.set_state(translate("Share", "Connection lost; trying again… Your edits are kept."))
         elif shared.synced:
             self.panel.set_state(
-                translate(CONTEXT, "Editing together with the host at {address}.").format(
+                translate("Share", "Editing together with the host at {address}.").format(
                     address=self._joined_at
                 )
             )
         else:
-            self.panel.set_state(translate(CONTEXT, "Joining {address}…").format(address=self._joined_at))
+            self.panel.set_state(translate("Share", "Joining {address}…").format(address=self._joined_at))
         self._on_presence(shared.presence)
 
     _count = 0
@@ -345,16 +344,16 @@ class ShareFeature(QObject):
 
         files = self.window.files
         path = files.ask_save_path(
-            translate(CONTEXT, "Save a Copy"), ".srm", translate(CONTEXT, "Route maps (*.srm);;All files (*)")
+            translate("Share", "Save a Copy"), ".srm", translate("Share", "Route maps (*.srm);;All files (*)")
         )
         if path is None:
             return False
         try:
             save_map(self.window.document.route_map, path)
         except (MapFileError, OSError) as exc:
-            files.show_error(translate(CONTEXT, "Save a Copy"), error_text(exc, self.window.lang, path))
+            files.show_error(translate("Share", "Save a Copy"), error_text(exc, self.window.lang, path))
             return False
-        self.window.status_message(translate(CONTEXT, "Saved a copy as {path}").format(path=path))
+        self.window.status_message(translate("Share", "Saved a copy as {path}").format(path=path))
         return True
 
     # -- closing -----------------------------------------------------------------------------------
