@@ -22,12 +22,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bench_core import make_big_map  # noqa: E402
+from bench_core import make_big_map
 
-from srmtool.model.operations import SetCell, SetObjectiveText  # noqa: E402
-from srmtool.model.srmfile.codec import dumps_map  # noqa: E402
-from srmtool.model.types import RouteMap  # noqa: E402
-from srmtool.share.peer import Peer  # noqa: E402
+from srmtool.model.operations import SetCell, SetObjectiveText
+from srmtool.model.srmfile.codec import dumps_map
+from srmtool.model.types import RouteMap
+from srmtool.share.peer import Peer
 
 
 def _pump_all(peers: list[Peer]) -> None:
@@ -66,7 +66,10 @@ def latency(laptops: int, runs: int) -> tuple[float, float]:
         text = f"อสม.สำรวจลูกน้ำยุงลาย รอบที่ {n}"
         start = time.perf_counter()
         others[0].edit(SetObjectiveText(oid, text))
-        _wait([p for p in everyone if p is not others[0]], lambda p: p.route_map.objective(oid).text == text)
+        _wait(
+            [p for p in everyone if p is not others[0]],
+            lambda p, text=text: p.route_map.objective(oid).text == text,
+        )
         one.append(time.perf_counter() - start)
     rng = random.Random(1)
     rows = [r.id for r in host.route_map.table.rows]
@@ -79,7 +82,10 @@ def latency(laptops: int, runs: int) -> tuple[float, float]:
             value = f"{rng.randrange(1000, 99999):,} บาท ({i})"
             p.edit(SetCell(row, "budget", value))
             wanted[row] = value
-        _wait(everyone, lambda p: all(p.route_map.row(r).cells.get("budget") == v for r, v in wanted.items()))
+        _wait(
+            everyone,
+            lambda p, w=wanted: all(p.route_map.row(r).cells.get("budget") == v for r, v in w.items()),
+        )
         many.append(time.perf_counter() - start)
     for p in everyone:
         p.close()

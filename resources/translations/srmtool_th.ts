@@ -5,7 +5,6 @@
     <name>Actions</name>
     <message>
         <source>&amp;New</source>
-        <extracomment>Who holds an action and where its keys work: ``window`` — the main window, in its menus and toolbar; ``map`` — the map view, wherever the map is shown (presentation mode too); ``map_focus`` — the map view, only while it (or an editor on it) has the keyboard focus.</extracomment>
         <translation>สร้างใหม่(&amp;N)</translation>
     </message>
     <message>

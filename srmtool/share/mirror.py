@@ -35,6 +35,7 @@ from srmtool.model.operations import (
     ReplaceLinks,
     SetMapField,
 )
+from srmtool.model.plan import PLAN_KEY
 from srmtool.model.types import Objective, RouteMap, Row, Stakeholder
 from srmtool.share import schema
 from srmtool.share.order import sync_order, unmoved
@@ -255,8 +256,18 @@ class Mirror:
                 operations.append(ReplaceLinks(tuple(links)))
         names, self._fields_dirty = sorted(self._fields_dirty), set()
         for name in names:
-            operations += self._plan_field(name)
+            if not schema.plan_part(name):
+                operations += self._plan_field(name)
+        if any(schema.plan_part(name) for name in names):
+            operations += self._plan_plan()
         return operations
+
+    def _plan_plan(self) -> list[Operation]:
+        """The plan as a whole: the Doc holds it key by key, the map as one object."""
+        target, have = schema.read_plan(self.roots), schema.model_plan(self.route_map)
+        if target == have and type(target) is type(have):
+            return []
+        return [SetMapField(PLAN_KEY, None if schema.is_bad(target) else target)]
 
     def _plan(self, collection: _Collection[_Item]) -> list[Operation]:
         dirty, collection.dirty = collection.dirty, set()
@@ -288,7 +299,7 @@ class Mirror:
             found = schema.table_from(value)
             if found is None or value == have:
                 return []
-            return [PutColumns(found[0], found[1])]
+            return [PutColumns(found[0])]
         if schema.is_bad(value) and schema.is_bad(have):
             return []
         if schema.is_bad(value):
@@ -382,6 +393,9 @@ class Mirror:
         sync_list(self.roots.links, wanted)
 
     def _write_field(self, name: str) -> None:
+        if schema.plan_part(name):
+            schema.write_plan(self.roots, self.route_map)
+            return
         value = schema.model_field(self.route_map, name)
         if schema.is_bad(value):
             self.roots.fields.pop(name, None)

@@ -32,6 +32,9 @@ from pycrdt import Array, Doc, Map, Text
 from pydantic import BaseModel, ValidationError
 
 from srmtool.model.limits import MAX_COORDINATE, MAX_ID_CHARS, MAX_TEXT_CHARS, clip_text
+from srmtool.model.plan import PLAN_KEY
+from srmtool.model.srmfile.additive import check_map_field
+from srmtool.model.srmfile.validate import FileProblem
 from srmtool.model.types import (
     DEFAULT_PERSPECTIVE_LABELS,
     OBJECTIVE_COLUMN,
@@ -322,11 +325,22 @@ def read_link(value: object) -> Link | None:
 
 
 def field_names(route_map: RouteMap) -> list[str]:
-    """Every map field the Doc holds for ``route_map``."""
+    """Every map field the Doc holds for ``route_map``: the plan's keys one by one (``plan`` itself
+    only marks that there is one), the table's additive keys one by one beside its columns."""
     names = ["destination", *(f"meta.{k}" for k in route_map.meta.model_dump())]
     names += [f"label.{p.id}" for p in route_map.perspectives]
-    names += sorted(route_map.model_extra or {})
+    extra = route_map.model_extra or {}
+    names += sorted(extra)
+    plan = extra.get(PLAN_KEY)
+    if isinstance(plan, dict):
+        names += [f"{PLAN_KEY}.{k}" for k in sorted(plan)]
+    names += [f"{TABLE_FIELD}.{k}" for k in sorted(route_map.table.model_extra or {})]
     return [*names, TABLE_FIELD]
+
+
+def plan_part(name: str) -> bool:
+    """Whether ``name`` is the plan or one of its keys (held key by key: ``plan.programme`` …)."""
+    return name == PLAN_KEY or name.startswith(f"{PLAN_KEY}.")
 
 
 def model_field(route_map: RouteMap, name: str) -> object:
@@ -334,9 +348,15 @@ def model_field(route_map: RouteMap, name: str) -> object:
     if name == "destination":
         return route_map.destination
     if name == TABLE_FIELD:
-        table = route_map.table.model_dump()
-        table.pop("rows")
-        return table
+        return {"columns": route_map.table.model_dump()["columns"]}
+    if name.startswith(f"{TABLE_FIELD}."):
+        return (route_map.table.model_extra or {}).get(name[6:], _BAD)
+    extra = route_map.model_extra or {}
+    if name == PLAN_KEY and isinstance(extra.get(PLAN_KEY), dict):
+        return {}  # a plan object: its keys are fields of their own
+    if name.startswith(f"{PLAN_KEY}."):
+        plan = extra.get(PLAN_KEY)
+        return plan.get(name[len(PLAN_KEY) + 1 :], _BAD) if isinstance(plan, dict) else _BAD
     if name.startswith("label."):
         return next((p.label for p in route_map.perspectives if p.id == name[6:]), _BAD)
     if name.startswith("meta."):
@@ -368,10 +388,17 @@ def read_field(name: str, raw: object) -> object:
         else:
             ok = isinstance(value, str)
         return (clip_text(value, MAX_TEXT_CHARS) if isinstance(value, str) else value) if ok else default
-    if name.startswith(("label.", "meta.")):
-        key = name.split(".", 1)[1]
-        return value if name.startswith("meta.") and key.isidentifier() else _BAD
-    if not name.isidentifier() or name in RouteMap.model_fields:
+    if value is _BAD:
+        return _BAD
+    prefix, dot, key = name.partition(".")
+    if dot:
+        if prefix not in ("meta", TABLE_FIELD, PLAN_KEY) or not key.isidentifier():
+            return _BAD
+    elif not name.isidentifier() or name in RouteMap.model_fields:
+        return _BAD
+    try:
+        check_map_field(name, value)  # what a file could not hold is not taken either
+    except (FileProblem, ValueError, TypeError):
         return _BAD
     return value
 
@@ -440,11 +467,62 @@ def read_map(roots: Roots) -> RouteMap:
     )
     route_map.perspectives = [Perspective(id=p, label=DEFAULT_PERSPECTIVE_LABELS[p]) for p in PERSPECTIVE_IDS]
     for name, raw in roots.fields.items():
-        apply_field(route_map, name, read_field(name, raw))
+        if not plan_part(name):
+            apply_field(route_map, name, read_field(name, raw))
+    plan = read_plan(roots)
+    if plan is not _BAD:
+        apply_field(route_map, PLAN_KEY, plan)
     for name in ("destination", TABLE_FIELD, *(f"label.{p}" for p in PERSPECTIVE_IDS)):
         if name not in roots.fields:
             apply_field(route_map, name, field_default(name))
     return route_map
+
+
+def read_plan(roots: Roots) -> object:
+    """The plan the Doc holds (``_BAD``: none): ``plan`` marks a plan object (``{}``) or holds a
+    plan that is not one; each ``plan.<key>`` is one of its keys."""
+    keys: dict[str, object] = {}
+    marker: object = _BAD
+    for name, raw in roots.fields.items():
+        if name == PLAN_KEY:
+            marker = read_field(name, raw)
+        elif name.startswith(f"{PLAN_KEY}."):
+            value = read_field(name, raw)
+            if value is not _BAD:
+                keys[name[len(PLAN_KEY) + 1 :]] = value
+    if isinstance(marker, dict):
+        plan: object = {**marker, **keys}
+    elif marker is not _BAD:
+        return marker
+    elif keys:
+        plan = keys
+    else:
+        return _BAD
+    try:
+        check_map_field(PLAN_KEY, plan)
+    except (FileProblem, ValueError, TypeError):
+        return _BAD
+    return plan
+
+
+def model_plan(route_map: RouteMap) -> object:
+    return (route_map.model_extra or {}).get(PLAN_KEY, _BAD)
+
+
+def write_plan(roots: Roots, route_map: RouteMap) -> None:
+    """Bring the Doc's plan entries to the map's plan (each key its own entry)."""
+    plan = model_plan(route_map)
+    wanted: dict[str, str] = {}
+    if isinstance(plan, dict):
+        wanted[PLAN_KEY] = to_json({})
+        wanted.update((f"{PLAN_KEY}.{k}", to_json(v)) for k, v in plan.items())
+    elif plan is not _BAD:
+        wanted[PLAN_KEY] = to_json(plan)
+    for name in [k for k in roots.fields.keys() if plan_part(str(k)) and k not in wanted]:  # noqa: SIM118
+        del roots.fields[name]
+    for name, text in wanted.items():
+        if roots.fields.get(name) != text:
+            roots.fields[name] = text
 
 
 def apply_field(route_map: RouteMap, name: str, value: object) -> None:
@@ -455,7 +533,11 @@ def apply_field(route_map: RouteMap, name: str, value: object) -> None:
         found = table_from(value)
         if found is not None:
             route_map.table.columns = list(found[0])
-            route_map.table.__pydantic_extra__ = found[1]
+    elif name.startswith(f"{TABLE_FIELD}."):
+        table_extra = route_map.table.__pydantic_extra__
+        if table_extra is None:
+            table_extra = route_map.table.__pydantic_extra__ = {}
+        table_extra[name[6:]] = value
     elif name == "destination":
         route_map.destination = str(value)
     elif name.startswith("label."):

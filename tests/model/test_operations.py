@@ -475,10 +475,10 @@ CASES: dict[str, tuple[Operation, Check]] = {
         lambda m: len(m.links) == 3 or pytest.fail("not replaced"),
     ),
     "put a column set a gesture refuses": (
-        PutColumns((Column(key="budget", label="งบ"),), {"style": "grouped"}),
+        PutColumns((Column(key="budget", label="งบ"),), {"style": {"grouping": "heading"}}),
         lambda m: (
             [c.key for c in m.table.columns] == ["budget"]
-            and m.table.model_extra == {"style": "grouped"}
+            and m.table.model_extra == {"style": {"grouping": "heading"}}
             or pytest.fail("not put")
         ),
     ),

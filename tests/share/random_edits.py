@@ -147,9 +147,20 @@ def random_edit(rng: random.Random, m: RouteMap) -> tuple[str, list[Operation]]:
                 ("destination", rng.choice(WORDS)),
                 ("meta.title", rng.choice(WORDS)),
                 ("label.people", rng.choice(WORDS) or "ประชาชน"),
-                ("plan", {"programme": rng.choice(WORDS), "milestones": [3, 6, 9, 12]}),
-                ("meta.signers", [{"role": "ผู้เสนอแผน", "name": rng.choice(WORDS)}]),
-                ("digit_style", rng.choice(("thai", "arabic", None))),
+                ("plan.programme", rng.choice(WORDS) or None),
+                ("plan.office", rng.choice(WORDS)),
+                (
+                    "plan.milestones",
+                    [{"id": "ms1", "months": rng.choice((3, 6, 9, 12)), "text": rng.choice(WORDS)}],
+                ),
+                ("plan", rng.choice((None, {"project": rng.choice(WORDS)}))),
+                ("signers", [{"role": "ผู้เสนอแผน", "name": rng.choice(WORDS), "position": "ผอ.รพ.สต."}]),
+                ("meta.digits", rng.choice(("thai", "arabic", None))),
+                (
+                    "table.style",
+                    rng.choice(({"grouping": "heading", "map_page": False}, {"grouping": "merged"}, None)),
+                ),
+                ("meta.notes_for_later", rng.choice(WORDS)),
             )
         )
         ops = [SetMapField(name, value)]

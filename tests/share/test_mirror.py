@@ -85,12 +85,16 @@ def test_the_host_map_reads_back_from_the_doc_byte_for_byte() -> None:
 
 def test_additive_keys_travel_through_the_doc() -> None:
     m = load_map(EXAMPLE)
-    m.__pydantic_extra__ = {"plan": {"programme": "ควบคุมโรคไข้เลือดออก", "amounts": [1, 2.5]}}
-    m.meta.__pydantic_extra__ = {"signers": [{"role": "ผู้อนุมัติแผน", "name": "นายอนุมัติ"}]}
+    m.__pydantic_extra__ = {
+        "plan": {"programme": "ควบคุมโรคไข้เลือดออก", "office": "สสอ."},
+        "signers": [{"role": "ผู้อนุมัติแผน", "name": "นายอนุมัติ", "position": "นายอำเภอ"}],
+        "from_a_newer_release": {"amounts": [1, 2.5]},
+    }
+    m.meta.__pydantic_extra__ = {"digits": "thai", "reviewer": "สสจ."}
     m.objectives[0].__pydantic_extra__ = {"alignment": {"parent": "p1"}, "votes": 3}
     m.table.rows[0].__pydantic_extra__ = {"milestones": {"3": "ประชุม"}}
     m.table.columns[1].__pydantic_extra__ = {"group": "งบประมาณ"}
-    m.table.__pydantic_extra__ = {"style": "grouped"}
+    m.table.__pydantic_extra__ = {"style": {"grouping": "heading"}, "later": 1}
     host = Replica(m)
     joiner = Replica(None)
     joiner.receive(host.doc.get_update())
@@ -131,6 +135,27 @@ def test_random_concurrent_edits_converge(seed: int, ordered: bool) -> None:
         assert_mirrored(r)
         assert dumps_map(r.route_map) == first
     assert len(kinds) >= 18
+
+
+def test_the_plans_keys_table_style_and_signers_travel_and_merge_key_by_key() -> None:
+    net = Net(random.Random(9), load_map(EXAMPLE), 3)
+    a, b, c = net.replicas
+    a.edit(SetMapField("plan.programme", "แผนงานที่ ๓ การพัฒนาคุณภาพชีวิต"))
+    b.edit(SetMapField("plan.office", "สำนักงานสาธารณสุขอำเภอนาคำใต้"))  # at the same time
+    c.edit(SetMapField("table.style", {"grouping": "heading", "map_page": False}))
+    c.edit(SetMapField("signers", [{"role": "ผู้อนุมัติแผน", "name": "นายอนุมัติ ตั้งใจ", "position": "นายอำเภอ"}]))
+    a.edit(SetMapField("meta.digits", "thai"))
+    net.settle()
+    for r in net.replicas:
+        assert_mirrored(r)
+        plan = (r.route_map.model_extra or {})["plan"]
+        assert plan == {"programme": "แผนงานที่ ๓ การพัฒนาคุณภาพชีวิต", "office": "สำนักงานสาธารณสุขอำเภอนาคำใต้"}
+        assert (r.route_map.table.model_extra or {})["style"]["grouping"] == "heading"
+    assert dumps_map(a.route_map) == dumps_map(b.route_map) == dumps_map(c.route_map)
+    b.edit(SetMapField("plan", None))  # the whole plan goes
+    net.settle()
+    assert "plan" not in (c.route_map.model_extra or {})
+    assert dumps_map(a.route_map) == dumps_map(c.route_map)
 
 
 def test_typing_in_one_text_at_once_keeps_both() -> None:
