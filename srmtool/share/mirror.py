@@ -30,11 +30,13 @@ from srmtool.model.operations import (
     Operation,
     PutColumns,
     PutObjective,
+    PutProgress,
     PutRow,
     PutStakeholder,
     ReplaceLinks,
     SetMapField,
 )
+from srmtool.model.operations.mirror import progress_entries
 from srmtool.model.plan import PLAN_KEY
 from srmtool.model.types import Objective, RouteMap, Row, Stakeholder
 from srmtool.share import schema
@@ -103,6 +105,7 @@ class Mirror:
             DropStakeholder,
         )
         self._links_dirty = False
+        self._progress_dirty = False
         self._fields_dirty: set[str] = set()
         self._publishing = False
         #: Set when updates came in since the last ``verify``.
@@ -116,6 +119,7 @@ class Mirror:
             self._watch(collection.order, self._on_order(collection))
         self._watch(roots.links, self._on_links)
         self._watch(roots.fields, self._on_fields)
+        self._watch(roots.progress, self._on_progress)
         self.undo_manager = UndoManager(scopes=list(roots.all()), capture_timeout_millis=0)
         self.undo_manager.include_origin(LOCAL)
 
@@ -155,6 +159,7 @@ class Mirror:
             collection.dirty.update(i.id for i in collection.of_map(self.route_map))
             collection.order_dirty = True
         self._links_dirty = True
+        self._progress_dirty = True
         self._fields_dirty.update(self.roots.fields.keys())
         self._fields_dirty.update(schema.field_names(self.route_map))
 
@@ -189,6 +194,10 @@ class Mirror:
     def _on_links(self, events: list[ArrayEvent]) -> None:
         if not self._publishing:
             self._links_dirty = True
+
+    def _on_progress(self, events: list[Any]) -> None:
+        if not self._publishing:
+            self._progress_dirty = True
 
     def _on_fields(self, events: list[Any]) -> None:
         if self._publishing:
@@ -237,6 +246,7 @@ class Mirror:
         return (
             self.stale
             or self._links_dirty
+            or self._progress_dirty
             or bool(self._fields_dirty)
             or any(c.dirty or c.order_dirty for c in self._collections())
         )
@@ -254,6 +264,11 @@ class Mirror:
             links = [lk for v in self.roots.links.to_py() or [] if (lk := schema.read_link(v)) is not None]
             if [lk.model_dump() for lk in links] != [lk.model_dump() for lk in self.route_map.links]:
                 operations.append(ReplaceLinks(tuple(links)))
+        if self._progress_dirty:
+            self._progress_dirty = False
+            target = schema.read_progress(self.roots)
+            if progress_entries(target) != schema.model_progress(self.route_map):
+                operations.append(PutProgress(target))
         names, self._fields_dirty = sorted(self._fields_dirty), set()
         for name in names:
             if not schema.plan_part(name):
@@ -357,6 +372,9 @@ class Mirror:
                     self._write_field(schema.TABLE_FIELD)
                 case records.MapFieldChanged():
                     self._write_field(change.name)
+                case records.ProgressChanged():
+                    entry = (change.part, change.item_id, change.period) if change.item_id else (change.part,)
+                    schema.write_progress_entry(roots, m, entry)
                 case _:  # a record this mirror does not know yet: compare everything
                     self._write_all()
                     return
@@ -422,6 +440,7 @@ class Mirror:
                     self._put(collection, item_id, item, write)
             sync_order(collection.order, list(items))
         self._write_links()
+        schema.write_progress(roots, m)
         for name in {*schema.field_names(m), *roots.fields.keys()}:
             self._write_field(name)
 

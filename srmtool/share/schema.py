@@ -32,8 +32,11 @@ from pycrdt import Array, Doc, Map, Text
 from pydantic import BaseModel, ValidationError
 
 from srmtool.model.limits import MAX_COORDINATE, MAX_ID_CHARS, MAX_TEXT_CHARS, clip_text
+from srmtool.model.operations.mirror import progress_entries
 from srmtool.model.plan import PLAN_KEY
+from srmtool.model.progress.records import PROGRESS_KEY
 from srmtool.model.srmfile.additive import check_map_field
+from srmtool.model.srmfile.progress_file import check_progress
 from srmtool.model.srmfile.validate import FileProblem
 from srmtool.model.types import (
     DEFAULT_PERSPECTIVE_LABELS,
@@ -66,6 +69,7 @@ class Roots:
     stakeholder_order: Array[Any]
     links: Array[Any]
     fields: Map[Any]
+    progress: Map[Any]
     header: Map[Any]
 
     @classmethod
@@ -79,6 +83,7 @@ class Roots:
             stakeholder_order=doc.get("stakeholder_order", type=Array),
             links=doc.get("links", type=Array),
             fields=doc.get("map", type=Map),
+            progress=doc.get("progress", type=Map),
             header=doc.get("srm", type=Map),
         )
 
@@ -92,6 +97,7 @@ class Roots:
             self.stakeholder_order,
             self.links,
             self.fields,
+            self.progress,
             self.header,
         )
 
@@ -330,7 +336,7 @@ def field_names(route_map: RouteMap) -> list[str]:
     names = ["destination", *(f"meta.{k}" for k in route_map.meta.model_dump())]
     names += [f"label.{p.id}" for p in route_map.perspectives]
     extra = route_map.model_extra or {}
-    names += sorted(extra)
+    names += sorted(k for k in extra if k != PROGRESS_KEY)
     plan = extra.get(PLAN_KEY)
     if isinstance(plan, dict):
         names += [f"{PLAN_KEY}.{k}" for k in sorted(plan)]
@@ -394,7 +400,7 @@ def read_field(name: str, raw: object) -> object:
     if dot:
         if prefix not in ("meta", TABLE_FIELD, PLAN_KEY) or not key.isidentifier():
             return _BAD
-    elif not name.isidentifier() or name in RouteMap.model_fields:
+    elif not name.isidentifier() or name in RouteMap.model_fields or name == PROGRESS_KEY:
         return _BAD
     try:
         check_map_field(name, value)  # what a file could not hold is not taken either
@@ -438,6 +444,7 @@ def write_map(roots: Roots, route_map: RouteMap) -> None:
         write_stakeholder(roots, stakeholder)
     roots.stakeholder_order.extend([s.id for s in route_map.stakeholders])
     roots.links.extend([link_json(lk) for lk in route_map.links])
+    write_progress(roots, route_map)
     for name in field_names(route_map):
         roots.fields[name] = to_json(model_field(route_map, name))
 
@@ -472,6 +479,9 @@ def read_map(roots: Roots) -> RouteMap:
     plan = read_plan(roots)
     if plan is not _BAD:
         apply_field(route_map, PLAN_KEY, plan)
+    progress = read_progress(roots)
+    if progress is not None:
+        apply_field(route_map, PROGRESS_KEY, progress)
     for name in ("destination", TABLE_FIELD, *(f"label.{p}" for p in PERSPECTIVE_IDS)):
         if name not in roots.fields:
             apply_field(route_map, name, field_default(name))
@@ -523,6 +533,65 @@ def write_plan(roots: Roots, route_map: RouteMap) -> None:
     for name, text in wanted.items():
         if roots.fields.get(name) != text:
             roots.fields[name] = text
+
+
+# -- the follow-up records ------------------------------------------------------------------------
+
+
+def progress_key(entry: tuple[str, ...]) -> str:
+    """The Doc's key of one follow-up entry: ``["rows","r2","2568-Q1"]``, ``["periods"]``."""
+    return to_json(list(entry))
+
+
+def model_progress(route_map: RouteMap) -> dict[tuple[str, ...], object]:
+    return progress_entries((route_map.model_extra or {}).get(PROGRESS_KEY))
+
+
+def write_progress_entry(roots: Roots, route_map: RouteMap, entry: tuple[str, ...]) -> None:
+    value = model_progress(route_map).get(entry, _BAD)
+    key = progress_key(entry)
+    if value is _BAD:
+        roots.progress.pop(key, None)
+    elif roots.progress.get(key) != (text := to_json(value)):
+        roots.progress[key] = text
+
+
+def write_progress(roots: Roots, route_map: RouteMap) -> None:
+    """Bring every follow-up entry of the Doc to the map's."""
+    wanted = {progress_key(k): to_json(v) for k, v in model_progress(route_map).items()}
+    for key in [k for k in roots.progress.keys() if k not in wanted]:  # noqa: SIM118
+        del roots.progress[key]
+    for key, text in wanted.items():
+        if roots.progress.get(key) != text:
+            roots.progress[key] = text
+
+
+def read_progress(roots: Roots) -> dict[str, Any] | None:
+    """The follow-up records the Doc holds, entry by entry; an entry a file could not hold is left
+    out (the same on every laptop)."""
+    progress: dict[str, Any] = {}
+    for key in sorted(str(k) for k in roots.progress.keys()):  # noqa: SIM118
+        path, value = from_json(key), from_json(roots.progress.get(key))
+        if value is _BAD or not isinstance(path, list) or not all(isinstance(p, str) for p in path):
+            continue
+        if len(path) == 3:
+            part, item_id, period = path
+            trial: dict[str, Any] = {part: {item_id: {period: value}}}
+        elif len(path) == 1:
+            trial = {path[0]: value}
+        else:
+            continue
+        try:
+            check_progress(trial)
+        except (FileProblem, ValueError, TypeError):
+            continue
+        if len(path) == 3:
+            node = progress.setdefault(part, {})
+            if isinstance(node, dict):
+                node.setdefault(item_id, {})[period] = value
+        else:
+            progress[path[0]] = value
+    return progress or None
 
 
 def apply_field(route_map: RouteMap, name: str, value: object) -> None:

@@ -26,6 +26,7 @@ from srmtool.model.operations import (
     OperationError,
     PutColumns,
     PutObjective,
+    PutProgress,
     PutRow,
     PutStakeholder,
     RemoveColumn,
@@ -473,6 +474,10 @@ CASES: dict[str, tuple[Operation, Check]] = {
             (Link(source="o3", target="o1"), Link(source="o1", target="o99"), Link(source="o3", target="o1"))
         ),
         lambda m: len(m.links) == 3 or pytest.fail("not replaced"),
+    ),
+    "put the follow-up records": (
+        PutProgress({"rows": {"r2": {"2568-Q1": {"status": "late"}}}, "periods": "months"}),
+        lambda m: m.model_dump()["progress"]["periods"] == "months" or pytest.fail("not put"),
     ),
     "put a column set a gesture refuses": (
         PutColumns((Column(key="budget", label="งบ"),), {"style": {"grouping": "heading"}}),

@@ -56,6 +56,7 @@ KINDS = (
     "column",
     "people",
     "field",
+    "report",
 )
 
 
@@ -141,6 +142,19 @@ def random_edit(rng: random.Random, m: RouteMap) -> tuple[str, list[Operation]]:
             ops = [RemoveStakeholder(rng.choice(m.stakeholders).id)]
         else:
             ops = edits.toggle_operations(m, obj.id, rng.choice(m.stakeholders).id)
+    elif kind == "report" and row is not None:
+        from srmtool.model.operations import SetProgressSetting, SetReport
+
+        if rng.random() < 0.2:
+            ops = [SetProgressSetting("periods", rng.choice(("quarters", "months", None)))]
+        else:
+            period = rng.choice(("2568-Q1", "2568-Q2"))
+            report = {
+                "status": rng.choice(("on_track", "late", "done")),
+                "result": rng.choice(WORDS),
+                "spent": 500,
+            }
+            ops = [SetReport(row.id, period, rng.choice((report, report, None)))]
     elif kind == "field":
         name, value = rng.choice(
             (

@@ -158,6 +158,22 @@ def test_the_plans_keys_table_style_and_signers_travel_and_merge_key_by_key() ->
     assert dumps_map(a.route_map) == dumps_map(c.route_map)
 
 
+def test_two_reports_at_once_are_both_kept() -> None:
+    from srmtool.model.operations import SetReport
+
+    net = Net(random.Random(10), load_map(EXAMPLE), 2)
+    a, b = net.replicas
+    r1, r2 = (r.id for r in a.route_map.table.rows[:2])
+    a.edit(SetReport(r1, "2568-Q1", {"status": "on_track", "result": "ประชุมแล้ว 3 ครั้ง", "spent": 3000}))
+    b.edit(SetReport(r2, "2568-Q1", {"status": "late", "note": "งบยังไม่โอน"}))
+    net.settle()
+    for r in net.replicas:
+        assert_mirrored(r)
+        rows = (r.route_map.model_extra or {})["progress"]["rows"]
+        assert rows[r1]["2568-Q1"]["spent"] == 3000 and rows[r2]["2568-Q1"]["status"] == "late"
+    assert dumps_map(a.route_map) == dumps_map(b.route_map)
+
+
 def test_typing_in_one_text_at_once_keeps_both() -> None:
     rng = random.Random(5)
     net = Net(rng, load_map(EXAMPLE), 2)

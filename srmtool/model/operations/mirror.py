@@ -10,6 +10,7 @@ others, so views and undo follow them unchanged.
 
 from __future__ import annotations
 
+import copy
 import difflib
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +25,7 @@ from srmtool.model.changes import (
     ObjectiveAdded,
     ObjectiveChanged,
     ObjectiveRemoved,
+    ProgressChanged,
     RowAdded,
     RowChanged,
     RowRemoved,
@@ -32,6 +34,7 @@ from srmtool.model.changes import (
     StakeholderRemoved,
 )
 from srmtool.model.operations.base import Applied, OperationError, _check_perspective, _index_of, _insert
+from srmtool.model.progress.records import PROGRESS_KEY
 from srmtool.model.types import OBJECTIVE_COLUMN, Column, Link, Objective, RouteMap, Row, Stakeholder
 
 
@@ -212,3 +215,43 @@ class PutColumns:
             same = same and old_extra == self.extra
             table.__pydantic_extra__ = dict(self.extra)
         return Applied(PutColumns(old_columns, old_extra), () if same else (ColumnsChanged(),))
+
+
+def progress_entries(progress: object) -> dict[tuple[str, ...], object]:
+    """The follow-up records as entries: (part, id, period) → value for the parts keyed by ids,
+    (name,) → value for anything else (the settings)."""
+    out: dict[tuple[str, ...], object] = {}
+    if not isinstance(progress, dict):
+        return out
+    for name, value in progress.items():
+        if isinstance(value, dict) and all(isinstance(v, dict) for v in value.values()):
+            for item_id, periods in value.items():
+                for period, entry in periods.items():
+                    out[(name, item_id, period)] = entry
+        else:
+            out[(name,)] = value
+    return out
+
+
+@dataclass(frozen=True)
+class PutProgress:
+    """The follow-up records (the file's ``progress`` key) exactly as given (None: none), with one
+    ``ProgressChanged`` per entry that changed."""
+
+    progress: dict[str, Any] | None
+
+    def apply(self, route_map: RouteMap) -> Applied:
+        extra = route_map.__pydantic_extra__
+        if extra is None:
+            extra = route_map.__pydantic_extra__ = {}
+        old = extra.get(PROGRESS_KEY)
+        before, after = progress_entries(old), progress_entries(self.progress)
+        if self.progress is None:
+            extra.pop(PROGRESS_KEY, None)
+        else:
+            extra[PROGRESS_KEY] = copy.deepcopy(self.progress)
+        changed = [
+            k for k in dict.fromkeys([*before, *after]) if before.get(k, _ABSENT) != after.get(k, _ABSENT)
+        ]
+        changes = tuple(ProgressChanged(*key) for key in changed)
+        return Applied(PutProgress(old if isinstance(old, dict) else None), changes)
