@@ -199,22 +199,17 @@ class ReplaceLinks:
 
 @dataclass(frozen=True)
 class PutColumns:
-    """The column set exactly as given (even one a gesture would refuse), and the table's
-    additive keys when ``extra`` is given."""
+    """The column set exactly as given (even one a gesture would refuse)."""
 
     columns: tuple[Column, ...]
-    extra: dict[str, Any] | None = None
 
     def apply(self, route_map: RouteMap) -> Applied:
         table = route_map.table
-        old_columns, old_extra = tuple(table.columns), dict(table.__pydantic_extra__ or {})
+        old_columns = tuple(table.columns)
         new_columns = [c.model_copy() for c in self.columns]
         same = [_entry(c) for c in old_columns] == [_entry(c) for c in new_columns]
         table.columns[:] = new_columns
-        if self.extra is not None:
-            same = same and old_extra == self.extra
-            table.__pydantic_extra__ = dict(self.extra)
-        return Applied(PutColumns(old_columns, old_extra), () if same else (ColumnsChanged(),))
+        return Applied(PutColumns(old_columns), () if same else (ColumnsChanged(),))
 
 
 def progress_entries(progress: object) -> dict[tuple[str, ...], object]:
