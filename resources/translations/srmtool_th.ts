@@ -460,6 +460,10 @@
         <translation>ล้างเซลล์</translation>
     </message>
     <message>
+        <source>The table has no rows yet: select an objective and add its row (Table → Add Row)</source>
+        <translation>ตารางยังไม่มีแถว เลือกเป้าประสงค์แล้วเพิ่มแถวของเป้าประสงค์นั้นก่อน (ตาราง → เพิ่มแถว)</translation>
+    </message>
+    <message>
         <source>Select the cell to paste into</source>
         <translation>เลือกเซลล์ที่จะวางก่อน</translation>
     </message>
@@ -1904,6 +1908,7 @@
     <name>TablePanel</name>
     <message>
         <source>Table</source>
+        <extracomment>The table&apos;s zoom (Ctrl+wheel), kept in the window&apos;s settings.</extracomment>
         <translation>ตาราง</translation>
     </message>
 </context>

@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 from window_fixtures import Fixture, ids_with_codes, make_window
 
@@ -268,3 +269,42 @@ def test_an_action_plan_table_shows_numbered_measures_and_its_column_group(
     assert model.data(model.index(0, 0)) == "มาตรการที่ 1 สื่อสารความเสี่ยงโรคไม่ติดต่อ"
     document.edit(SetObjectiveText(first, "ส่งเสริมการจัดการตนเอง"), "แก้ข้อความ")
     assert model.data(model.index(1, 0)) == "มาตรการที่ 2 ส่งเสริมการจัดการตนเอง"
+
+
+# -- zoom, and which drags move rows ---------------------------------------------------------------
+
+
+def wheel(widget: QWidget, steps: int, modifiers: Qt.KeyboardModifier) -> None:
+    at = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        at, widget.mapToGlobal(at), QPoint(), QPoint(0, 120 * steps), Qt.MouseButton.NoButton,
+        modifiers, Qt.ScrollPhase.NoScrollPhase, False,
+    )  # fmt: skip
+    QApplication.sendEvent(widget, event)
+
+
+def test_ctrl_wheel_zooms_text_and_columns_together_and_the_zoom_is_kept(
+    fx: Fixture, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view, model = table(fx).view, table(fx).model
+    widths = [view.columnWidth(c) for c in range(model.columnCount())]
+    step = view.texts.line_step
+    wheel(view.viewport(), -2, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom == round(1 / 1.1**2, 2)
+    assert view.texts.line_step == pytest.approx(step * view.zoom, rel=0.12)
+    assert [view.columnWidth(c) for c in range(model.columnCount())] == [round(w * view.zoom) for w in widths]
+    assert sum(view.columnWidth(c) for c in range(model.columnCount())) < 1300  # 11 columns at 1366
+    assert fx.window.document.undo_stack.count() == 0  # the print widths are the map's, unchanged
+    drag_column(fx, qtbot, model.column_of("target"), round(20 * PIXELS_PER_CHAR * view.zoom))
+    assert fx.window.document.route_map.column("target").width == 20  # type: ignore[union-attr]
+    fx.window.close()
+    again = make_window(qtbot, tmp_path, monkeypatch)
+    assert again.window.table.view.zoom == view.zoom
+
+
+def test_only_rows_picked_by_their_numbers_can_be_dragged(fx: Fixture) -> None:
+    view, model = table(fx).view, table(fx).model
+    view.setCurrentIndex(model.index(2, 3))
+    assert not view.dragEnabled()  # a drag from selected cells selects more cells
+    table(fx).select_rows([2, 3])
+    assert view.dragEnabled()

@@ -255,3 +255,12 @@ def test_the_edit_menu_shows_the_table_s_verbs_while_the_table_has_the_focus(fx:
     assert {"cut", "copy", "paste", "delete", "select_all", "rename"} <= set(
         names
     ) and "copy_cells" not in names
+
+
+def test_pasting_into_a_table_without_rows_says_how_to_start(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fixture = make_window(qtbot, tmp_path, monkeypatch)
+    QGuiApplication.clipboard().setText("ตัวชี้วัด\tค่าเป้าหมาย")
+    assert fixture.window.table.cells.paste() is None
+    assert "no rows yet" in fixture.window.statusBar().currentMessage()

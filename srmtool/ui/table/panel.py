@@ -11,6 +11,7 @@ nothing, so the two never echo.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,8 @@ from srmtool.ui.table.view_modes import ViewModes
 if TYPE_CHECKING:
     from srmtool.ui.window import MainWindow
 
+#: The table's zoom (Ctrl+wheel), kept in the window's settings.
+ZOOM_KEY = "table/zoom"
 PANEL_ACTIONS = ("add_row", "remove_row", "row_up", "row_down", "", "edit_columns")
 
 
@@ -108,6 +111,11 @@ class TableFeature(QObject):
         panel.model.rowsRemoved.connect(self.update_actions)
         self.selection.changed.connect(self._follow_selection)
         self.menus = TableMenus(self)
+        zoom = window.settings.value(ZOOM_KEY)
+        if isinstance(zoom, str | float | int):
+            with contextlib.suppress(ValueError):
+                view.set_zoom(float(zoom))
+        view.zoom_changed.connect(lambda factor: window.settings.setValue(ZOOM_KEY, factor))
         self.update_actions()
 
     @property
@@ -130,9 +138,17 @@ class TableFeature(QObject):
             rows.update(range(part.top(), part.bottom() + 1))
         return sorted(rows)
 
+    def whole_rows_selected(self) -> bool:
+        """Every selected cell is part of a selected whole row (picked by the row numbers)."""
+        last = self.model.columnCount() - 1
+        parts = selected_ranges(self.view)
+        return bool(parts) and all(p.left() == 0 and p.right() == last for p in parts)
+
     @Slot()
     def _report_selection(self) -> None:
-        """The user (or Qt) selected rows in the view: they are the selection now."""
+        """The user (or Qt) selected rows in the view: they are the selection now. Rows picked
+        by their numbers can be dragged to another place; a drag inside selected cells selects."""
+        self.view.setDragEnabled(self.whole_rows_selected())
         self.update_actions()
         self.selection.select_rows(self.model.row_id(r) for r in self.selected_rows())
 

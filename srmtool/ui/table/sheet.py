@@ -150,6 +150,11 @@ class CellVerbs(QObject):
     def paste(self) -> CellsPaste | None:
         """The clipboard's text into the cells from the selected one on, as one undo step."""
         anchor = self.anchor()
+        if anchor is None and self.model.rowCount() == 0:
+            self._say(
+                self.tr("The table has no rows yet: select an objective and add its row (Table → Add Row)")
+            )
+            return None
         if anchor is None:
             self._say(self.tr("Select the cell to paste into"))
             return None

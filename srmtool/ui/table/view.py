@@ -9,8 +9,8 @@ in sight are then measured exactly at once and the others a few per idle turn of
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt, QTimer, Slot
-from PySide6.QtGui import QFontMetrics, QKeyEvent
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView, QWidget
 from typing_extensions import override
 
@@ -23,16 +23,24 @@ from srmtool.ui.table.widths import ColumnWidths
 
 #: Rows measured exactly per idle turn of the event loop (about 2 ms per long Thai row).
 ROWS_PER_TURN = 10
+#: The table's zoom (Ctrl+wheel): smallest, largest, one wheel step.
+MIN_ZOOM, MAX_ZOOM, ZOOM_STEP = 0.5, 2.0, 1.1
 #: Rows one edit changed that are measured exactly at once; past this, as for a new table.
 ROWS_MEASURED_AT_ONCE = 40
 
 
 class TableView(QTableView):
-    """Shows a ``RowTableModel``; edits go to the model, which asks the document."""
+    """Shows a ``RowTableModel``; edits go to the model, which asks the document. ``zoom`` scales
+    the text and the columns together (Ctrl+wheel), so the lines break as on paper at any zoom;
+    ``zoom_changed`` carries the new factor."""
+
+    zoom_changed = Signal(float)
 
     def __init__(self, model: RowTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.texts = CellText(box_fonts().body)
+        self.zoom = 1.0
+        self._base_font = QFont(box_fonts().body)
+        self.texts = CellText(self._base_font)
         self._delegate = CellDelegate(self.texts, self)
         self.setItemDelegate(self._delegate)
         self.setFont(self.texts.font)
@@ -75,8 +83,7 @@ class TableView(QTableView):
         self.setWordWrap(True)
         rows = self.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setMinimumSectionSize(self.texts.lines_to_height(1))
-        rows.setDefaultSectionSize(self.texts.lines_to_height(1))
+        self._fit_row_minimum()
         columns = self.horizontalHeader()
         columns.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         columns.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
@@ -106,6 +113,45 @@ class TableView(QTableView):
 
     def table_model(self) -> RowTableModel:
         return self._model
+
+    # -- zoom ------------------------------------------------------------------------------------
+
+    def _fit_row_minimum(self) -> None:
+        rows = self.verticalHeader()
+        rows.setMinimumSectionSize(self.texts.lines_to_height(1))
+        rows.setDefaultSectionSize(self.texts.lines_to_height(1))
+
+    def set_zoom(self, factor: float) -> None:
+        """Text and column widths at ``factor`` of their size (clamped to ``MIN_ZOOM``–``MAX_ZOOM``)."""
+        factor = round(min(MAX_ZOOM, max(MIN_ZOOM, factor)), 2)
+        if factor == self.zoom:
+            return
+        self.zoom = factor
+        font = QFont(self._base_font)
+        if self._base_font.pointSizeF() > 0:
+            font.setPointSizeF(self._base_font.pointSizeF() * factor)
+        else:  # sized in pixels
+            font.setPixelSize(max(6, round(self._base_font.pixelSize() * factor)))
+        self.texts = self._delegate.texts = CellText(font)
+        self.setFont(font)
+        self.horizontalHeader().setFont(font)
+        self._fit_row_minimum()
+        self.widths.apply()
+        self.fit_header()
+        self.relayout_all()
+        self.viewport().update()
+        self.zoom_changed.emit(factor)
+
+    @override
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Ctrl+wheel zooms the table (as in a spreadsheet); the plain wheel scrolls."""
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self.set_zoom(self.zoom * ZOOM_STEP**steps)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     # -- whole rebuild ---------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 """Column widths between the table view and the map: the map's ``width`` of each column (Excel
-character widths, its print width) sets the view's pixels, and a column edge dragged in the view
+character widths, its print width) sets the view's pixels (``PIXELS_PER_CHAR`` times the table's
+zoom), and a column edge dragged in the view
 goes back into the map as one undo step when the mouse is released (whole characters, within
 Excel's 1–255, through ``srmtool.model.edits.column_width_operations``). The Columns dialog, the
 exports and the saved file then all have the width the user dragged.
@@ -35,7 +36,7 @@ class ColumnWidths(QObject):
     def map_width(self, column: int) -> int:
         """The pixel width of ``column`` as the map gives it."""
         found = self._model.document.route_map.column(self._model.column_key(column))
-        return round((found.width if found is not None else 20) * PIXELS_PER_CHAR)
+        return round((found.width if found is not None else 20) * PIXELS_PER_CHAR * self._view.zoom)
 
     def apply(self) -> bool:
         """Columns as wide as the map says; True when one changed."""
@@ -67,7 +68,7 @@ class ColumnWidths(QObject):
         a few pixels off the drag); True when something changed."""
         view, model = self._view, self._model
         widths = {
-            model.column_key(c): view.columnWidth(c) / PIXELS_PER_CHAR
+            model.column_key(c): view.columnWidth(c) / (PIXELS_PER_CHAR * view.zoom)
             for c in range(model.columnCount())
             if view.columnWidth(c) != self.map_width(c)
         }
