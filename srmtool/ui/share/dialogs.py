@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from srmtool.export.thai import with_break_marks
 from srmtool.share.discovery import Found
 from srmtool.share.net import normal_code
 
@@ -91,10 +92,12 @@ class ShareDialog(QDialog):
         self.setWindowTitle(translate("ShareDialog", "Share in the Room"))
         layout = QVBoxLayout(self)
         intro = QLabel(
-            translate(
-                "ShareDialog",
-                "The others choose File → Join a Session… on their laptops, on this network, and type"
-                " this room code:",
+            with_break_marks(
+                translate(
+                    "ShareDialog",
+                    "The others choose File → Join a Session… on their laptops, on this network, and type"
+                    " this room code:",
+                )
             ),
             self,
         )
@@ -125,10 +128,12 @@ class ShareDialog(QDialog):
             self.qr.setPixmap(qr_pixmap(self.qr_text, 320))
         layout.addWidget(self.qr)
         note = QLabel(
-            translate(
-                "ShareDialog",
-                "Only people with the code can read or edit the map. The connection is not encrypted:"
-                " on an open hotspot anyone nearby can read what is sent.",
+            with_break_marks(
+                translate(
+                    "ShareDialog",
+                    "Only people with the code can read or edit the map. The connection is not encrypted:"
+                    " on an open hotspot anyone nearby can read what is sent.",
+                )
             ),
             self,
         )
@@ -178,6 +183,7 @@ class JoinDialog(QDialog):
         form.addRow(translate("ShareDialog", "Your name:"), self.name)
         layout.addLayout(form)
         self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b03a2e")
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(self)
@@ -213,10 +219,14 @@ class JoinDialog(QDialog):
     def _try_accept(self) -> None:
         chosen = parse_address(self.address.text(), self.code.text(), self.default_port)
         if chosen is None:
-            self.problem.setText(translate("ShareDialog", "Type the address shown on the host's screen."))
+            self.problem.setText(
+                with_break_marks(translate("ShareDialog", "Type the address shown on the host's screen."))
+            )
             return
         if len(chosen.code) < 4:
-            self.problem.setText(translate("ShareDialog", "Type the room code shown on the host's screen."))
+            self.problem.setText(
+                with_break_marks(translate("ShareDialog", "Type the room code shown on the host's screen."))
+            )
             return
         self.chosen = chosen
         self.accept()
@@ -229,7 +239,10 @@ class NameDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(translate("ShareDialog", "Share in the Room"))
         layout = QVBoxLayout(self)
-        text = QLabel(translate("ShareDialog", "Your name, as the others in the room will see it:"), self)
+        text = QLabel(
+            with_break_marks(translate("ShareDialog", "Your name, as the others in the room will see it:")),
+            self,
+        )
         text.setWordWrap(True)
         layout.addWidget(text)
         self.name = QLineEdit(name, self)

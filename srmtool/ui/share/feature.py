@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Final
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox
 
+from srmtool.export.thai import with_break_marks
 from srmtool.share.discovery import Advertisement, Browser, Found, local_addresses
 from srmtool.share.net import new_code
 from srmtool.ui.share.dialogs import JoinDialog, NameDialog, ShareDialog
@@ -113,8 +114,9 @@ class ShareFeature(QObject):
             self.join_dialog = None
 
     def tell(self, title: str, text: str) -> None:
+        shown = with_break_marks(text)  # Qt without libthai would break Thai inside words
         box = QMessageBox(
-            QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self.window
+            QMessageBox.Icon.Information, title, shown, QMessageBox.StandardButton.Ok, self.window
         )
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.open()

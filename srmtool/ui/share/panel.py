@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from srmtool.export.thai import with_break_marks
 from srmtool.ui.follow_language import follow_language
 from srmtool.ui.share.presence import Person
 
@@ -57,7 +58,7 @@ class SessionPanel(QWidget):
         self.leave_button.setText(self.tr("Leave"))
 
     def set_state(self, text: str, code: str = "", hosting: bool = False) -> None:
-        self.state.setText(text)
+        self.state.setText(with_break_marks(text))
         self.code.setText(code)
         self.code.setVisible(bool(code))
         self.code_button.setVisible(hosting)
