@@ -94,6 +94,12 @@ def keep_lower_bands(route_map: RouteMap, operations: Sequence[Operation]) -> li
     return [*operations, *extra]
 
 
+def landing_band(layout: MapLayout, top: float, height: float = BOX_HEIGHT) -> PerspectiveId:
+    """The level a box dragged to have its top edge at ``top`` joins when dropped: the band that
+    holds its centre on ``layout`` (the banner counts as the top band)."""
+    return _LEVELS[layout.band_at(float(top) + height / 2)]
+
+
 def move_operations(route_map: RouteMap, moves: dict[str, tuple[float, float]]) -> list[Operation]:
     """Moves to new top-left corners; a box whose centre lands in another band (on the current
     layout; the banner counts as the top band) changes perspective and keeps its code. Boxes that
@@ -104,7 +110,7 @@ def move_operations(route_map: RouteMap, moves: dict[str, tuple[float, float]]) 
         obj = route_map.objective(oid)
         if obj is None:
             continue
-        band = _LEVELS[layout.band_at(float(y) + BOX_HEIGHT / 2)]
+        band = landing_band(layout, y)
         if band != obj.perspective:
             operations.append(SetPerspective(oid, band, float(x), float(y)))
         elif (float(x), float(y)) != (obj.x, obj.y):
