@@ -13,8 +13,8 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from srmtool.model.layout import BOX_HEIGHT, BOX_WIDTH
-from srmtool.ui.canvas import ArrowHandle, BoxItem, MapScene, MapView, text
+from srmtool.ui.canvas import ArrowHandle, MapScene, MapView, text
+from srmtool.ui.canvas.handles import HIT_PX, handle_at, handle_points, hit_radius
 from srmtool.ui.canvas.inline_edit import open_editor
 from srmtool.ui.canvas.view import MARGIN
 from srmtool.ui.document import Document
@@ -94,6 +94,7 @@ def test_a_shown_map_paints_first_and_lays_text_out_after(
 ) -> None:
     monkeypatch.setattr(text, "_ready", False)  # as in a fresh process
     monkeypatch.setattr(text.notifier(), "_asked", False)
+    monkeypatch.setattr(text.notifier(), "_loaded", False)
     scene, view = shown(dengue_document, qtbot)
     assert scene.defers_text
     view.viewport().grab()
@@ -114,12 +115,31 @@ def test_the_view_keeps_its_scene_alive(dengue_document: Document, qtbot: object
     assert len(view.map_scene().boxes()) == len(dengue_document.route_map.objectives)
 
 
-def test_edge_handle_zone() -> None:
-    box = BoxItem("o1", "ป1", LONG_THAI)
-    assert box.edge_handle_at(QPointF(2, BOX_HEIGHT / 2))
-    assert box.edge_handle_at(QPointF(BOX_WIDTH - 1, 50))
-    assert not box.edge_handle_at(QPointF(BOX_WIDTH / 2, BOX_HEIGHT / 2))
-    assert not box.edge_handle_at(QPointF(-5, 50))
+def test_connection_handles_are_caught_within_the_same_screen_pixels_at_any_zoom(
+    dengue_document: Document, qtbot: object
+) -> None:
+    scene, view = shown(dengue_document, qtbot)
+    box = scene.box("o1")
+    assert box is not None
+    r = box.rect
+    top = QPointF(r.center[0], r.y)
+    for zoom in (1.0, 0.4):
+        reach_px = HIT_PX - 1.0
+        inside = QPointF(top.x(), top.y() + reach_px / zoom)  # a little inside the box, below the handle
+        outside = QPointF(top.x(), top.y() - reach_px / zoom)  # above the box
+        assert handle_at(scene, inside, zoom) == (box, 0)
+        assert handle_at(scene, outside, zoom) == (box, 0)
+        body = QPointF(r.center[0] - 30, r.center[1])
+        assert handle_at(scene, body, zoom) == (box, None)  # the body moves, never links
+        assert handle_at(scene, QPointF(top.x(), top.y() - (HIT_PX + 3) / zoom), zoom) is None
+    # handles never take more than a quarter of a tiny box's height
+    assert hit_radius(r, 0.05) == pytest.approx(min(r.w, r.h) / 4)
+    assert [QPointF(*p) for p in handle_points(r)] == [
+        QPointF(r.center[0], r.y),
+        QPointF(r.right, r.center[1]),
+        QPointF(r.center[0], r.bottom),
+        QPointF(r.x, r.center[1]),
+    ]
 
 
 def test_arrows_stay_painted_when_a_box_is_dragged_past_the_edge(

@@ -75,7 +75,7 @@ def test_switching_to_thai_changes_menus_actions_undo_and_docks_live(fx: Fixture
     window.document.undo_stack.undo()
     assert window.named_actions["redo"].text() == "ทำซ้ำ แก้ไขข้อความ"
     assert window.docks["table"].windowTitle() == "ตาราง"
-    assert window.scene._banner.title == "จุดหมายปลายทาง"
+    assert window.scene.areas.banner.title == "จุดหมายปลายทาง"
     assert [a.isChecked() for a in window.submenus["language"].actions()] == [False, True]
     assert window.lang == "th" and window.files.lang == "th"
     assert fx.settings.value(SETTINGS_KEY) == "th"
@@ -106,7 +106,7 @@ def test_a_window_made_in_thai_shows_the_destination_banner_and_findings_in_thai
     fixture = make_window(qtbot, tmp_path, monkeypatch, lang="th")
     window = fixture.window
     window.files.open_path(fixture.copy_example())
-    assert window.scene._banner.title == "จุดหมายปลายทาง"
+    assert window.scene.areas.banner.title == "จุดหมายปลายทาง"
     assert window.named_actions["add_objective"].text() == "เพิ่มเป้าประสงค์(&O)"
     assert window.named_actions["undo"].text() == "เลิกทำ"  # nothing to undo yet
 

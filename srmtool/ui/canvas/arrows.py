@@ -8,6 +8,11 @@ rubber-band selection.
 
 Geometry comes from ``srmtool.model.layout.arrow_line`` on the boxes' current positions, so an
 arrow drawn during a drag is the one the PDF will print after the drop.
+
+Readable at any zoom: a line is never thinner on screen than its look's ``MIN_PX`` (at the fitted
+zoom of a laptop a 1.5-unit line would be half a pixel), and heads grow in scene units as the view
+zooms out (``ArrowLayer.set_scale``) so that they stay about ``HEAD_PX`` long on screen, up to
+``HEAD_MAX`` units.
 """
 
 from __future__ import annotations
@@ -26,9 +31,15 @@ from srmtool.model.layout import arrow_line
 if TYPE_CHECKING:
     from srmtool.ui.canvas.items import BoxItem
 
-HEAD_LENGTH = 12.0
-HEAD_HALF_WIDTH = 5.0
-HIT_WIDTH = 10.0  # how far from the line a click still picks the arrow
+HEAD_LENGTH = 12.0  # at 100 % and closer
+HEAD_WIDTH_RATIO = 5.0 / 12.0  # a head's half width to its length
+HEAD_PX = 13.0  # the shortest a head is on screen, in pixels (until HEAD_MAX)
+HEAD_MAX = 40.0  # the longest a head grows, in scene units
+HIT_WIDTH = 10.0  # the width of the band around the line where a click picks the arrow, at 100 %
+HIT_PX = 8.0  # ... and the least it is on screen, in pixels (until HIT_MAX)
+HIT_MAX = 30.0
+MARGIN = max(HIT_MAX, HEAD_MAX * HEAD_WIDTH_RATIO)  # room around an arrow for its head and hits
+SMOOTH_LIMIT = 1_500  # up to this many arrows, lines are antialiased even when zoomed far out
 LAYER_Z = 0.0
 HANDLE_Z = 0.5
 
@@ -44,28 +55,32 @@ class Look(IntEnum):
     SELECTED = 3
 
 
-def _pen(color: str, width: float) -> QPen:
-    pen = QPen(QColor(color), width)
+#: Each look's colour, its line width in scene units, and the least it is on screen in pixels.
+_LOOKS: dict[Look, tuple[QColor, float, float]] = {
+    Look.DIM: (QColor("#d3d8de"), 1.5, 1.5),
+    Look.NORMAL: (QColor("#5a6470"), 1.5, 2.0),
+    Look.KEY: (QColor("#c0560c"), 3.0, 3.5),
+    Look.SELECTED: (QColor("#1f6fd1"), 3.0, 3.5),
+}
+_BRUSHES = {look: QBrush(color) for look, (color, _, _) in _LOOKS.items()}
+
+
+def look_pen(look: Look, lod: float) -> QPen:
+    """The pen of ``look`` at level of detail (zoom) ``lod``: its width, or ``MIN_PX`` on screen."""
+    color, width, min_px = _LOOKS[look]
+    pen = QPen(color, max(width, min_px / max(lod, 1e-6)))
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     return pen
 
 
-_LOOKS: dict[Look, tuple[QPen, QBrush]] = {
-    Look.DIM: (_pen("#d3d8de", 1.5), QBrush(QColor("#d3d8de"))),
-    Look.NORMAL: (_pen("#5a6470", 1.5), QBrush(QColor("#5a6470"))),
-    Look.KEY: (_pen("#c0560c", 3.0), QBrush(QColor("#c0560c"))),
-    Look.SELECTED: (_pen("#1f6fd1", 3.0), QBrush(QColor("#1f6fd1"))),
-}
+def head_length(zoom: float) -> float:
+    """How long a head is in scene units when the map is shown at ``zoom``."""
+    return min(HEAD_MAX, max(HEAD_LENGTH, HEAD_PX / max(zoom, 1e-6)))
 
 
-def _cosmetic(pen: QPen) -> QPen:
-    far = QPen(pen)
-    far.setCosmetic(True)
-    far.setWidthF(min(pen.widthF(), 2.0))
-    return far
-
-
-_FAR_PENS = {look: _cosmetic(pen) for look, (pen, _) in _LOOKS.items()}
+def hit_width(zoom: float) -> float:
+    """How wide the band that picks an arrow is in scene units when the map is shown at ``zoom``."""
+    return min(HIT_MAX, max(HIT_WIDTH, HIT_PX / max(zoom, 1e-6)))
 
 
 _HANDLE_FLAGS = _Flag.ItemHasNoContents | _Flag.ItemIsSelectable
@@ -124,14 +139,14 @@ class Arrow:
         (x1, y1), (x2, y2) = self.ends()
         length = math.hypot(x2 - x1, y2 - y1) or 1.0
         ux, uy = (x2 - x1) / length, (y2 - y1) / length
-        head = min(HEAD_LENGTH, length)
+        head = min(self.layer.head_length, length)
         bx, by = x2 - ux * head, y2 - uy * head
         self.line = QLineF(x1, y1, bx, by)
         self.tip = (x2, y2)
-        w = HEAD_HALF_WIDTH
+        w = head * HEAD_WIDTH_RATIO
         self._wings = (bx - uy * w, by + ux * w, bx + uy * w, by - ux * w)
         self._head = None
-        m = HIT_WIDTH
+        m = MARGIN
         self.left, self.right = min(x1, x2) - m, max(x1, x2) + m
         self.top, self.bottom = min(y1, y2) - m, max(y1, y2) + m
 
@@ -180,7 +195,7 @@ class ArrowHandle(QGraphicsItem):
             path = QPainterPath(self.arrow.line.p1())
             path.lineTo(self.arrow.line.p2())
             stroker = QPainterPathStroker()
-            stroker.setWidth(HIT_WIDTH)
+            stroker.setWidth(self.arrow.layer.hit_width)
             shape = stroker.createStroke(path)
             shape.addPolygon(self.arrow.head)
             shape.closeSubpath()
@@ -203,6 +218,8 @@ class ArrowLayer(QGraphicsItem):
         self._by_look: dict[Look, list[Arrow]] | None = None
         self._moving = False
         self._handles_shown = True
+        self.head_length = HEAD_LENGTH
+        self.hit_width = HIT_WIDTH
         self.setZValue(LAYER_Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setFlag(_Flag.ItemUsesExtendedStyleOption)  # gives option.exposedRect
@@ -259,6 +276,17 @@ class ArrowLayer(QGraphicsItem):
             if arrow.handle is not None and not arrow.handle.isSelected():
                 arrow.handle.setVisible(shown)
 
+    def set_scale(self, zoom: float) -> None:
+        """The map is shown at ``zoom``: heads get the length that reads at it (``head_length``),
+        and clicks pick an arrow as far from its line on screen as at 100 % (``hit_width``)."""
+        length, width = head_length(zoom), hit_width(zoom)
+        if abs(length - self.head_length) < 0.5 and abs(width - self.hit_width) < 0.5:
+            return
+        self.head_length, self.hit_width = length, width
+        for arrow in self.arrows.values():
+            arrow.follow()
+        self.update()
+
     def set_moving(self, moving: bool) -> None:
         """While boxes are dragged, arrows are drawn without antialiasing (a quarter of the cost
         of a drag step on a dense map); the drop repaints them smooth."""
@@ -296,7 +324,7 @@ class ArrowLayer(QGraphicsItem):
         exposed = option.exposedRect
         whole = exposed.contains(self._rect)
         x0, y0, x1, y1 = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
-        far = lod < 0.5
+        far = lod < 0.5 and len(self.arrows) > SMOOTH_LIMIT
         if far or self._moving:  # aliased lines are the raster engine's fast path
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         for look in sorted(self._by_look):
@@ -307,8 +335,7 @@ class ArrowLayer(QGraphicsItem):
                 ]
             if not arrows:
                 continue
-            pen, brush = _LOOKS[look]
-            painter.setPen(_FAR_PENS[look] if far else pen)
+            painter.setPen(look_pen(look, lod))
             painter.drawLines([a.line for a in arrows])
             if lod >= 0.25:
                 heads = QPainterPath()
@@ -316,7 +343,7 @@ class ArrowLayer(QGraphicsItem):
                     heads.addPolygon(a.head)
                     heads.closeSubpath()
                 painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(brush)
+                painter.setBrush(_BRUSHES[look])
                 painter.drawPath(heads)
 
 

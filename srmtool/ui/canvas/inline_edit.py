@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
+    QFont,
     QGuiApplication,
     QInputMethodEvent,
     QKeyEvent,
@@ -67,24 +68,37 @@ class InlineEditor(QGraphicsTextItem):
 
     ``escape_commits``: Esc commits non-empty text (a new box, whose text exists nowhere else)
     instead of cancelling (an existing box, whose old text Esc restores).
+
+    ``font`` and ``inset`` (the text's left and top within ``rect``) default to a box's; the banner
+    and the level labels pass their own.
     """
 
     committed = Signal(str, bool)
     cancelled = Signal()
 
-    def __init__(self, rect: QRectF, text: str, code: str = "", *, escape_commits: bool = False) -> None:
+    def __init__(
+        self,
+        rect: QRectF,
+        text: str,
+        code: str = "",
+        *,
+        escape_commits: bool = False,
+        font: QFont | None = None,
+        inset: tuple[float, float] = (PAD, TEXT_TOP),
+    ) -> None:
         super().__init__()
         self._escape_commits = escape_commits
         self._map_scene: MapScene | None = None
+        left, top = inset
         # The text sits where the box draws its own; the code stays visible above it.
-        self._box = QRectF(-PAD, -TEXT_TOP, rect.width(), rect.height())
+        self._box = QRectF(-left, -top, rect.width(), rect.height())
         self._code = code
         self._done = False
         self.document().setDocumentMargin(0.0)
-        self.setFont(box_fonts().body)
+        self.setFont(font if font is not None else box_fonts().body)
         self.setPlainText(text.replace(ZERO_WIDTH_SPACE, ""))
-        self.setTextWidth(rect.width() - 2 * PAD)
-        self.setPos(rect.x() + PAD, rect.y() + TEXT_TOP)
+        self.setTextWidth(rect.width() - 2 * left)
+        self.setPos(rect.x() + left, rect.y() + top)
         self.setZValue(EDITOR_Z)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable, True)
@@ -218,11 +232,15 @@ class InlineEditor(QGraphicsTextItem):
 
     @override
     def sceneEvent(self, event: QEvent) -> bool:
-        # Claim Enter and Esc before any window shortcut bound to them (full screen, dialogs).
+        # Claim Enter, Esc and Paste before any window shortcut bound to them (full screen, paste).
         if (
             event.type() == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)
-            and (event.key() in _EDITOR_KEYS or _is_ctrl_y(event))
+            and (
+                event.key() in _EDITOR_KEYS
+                or _is_ctrl_y(event)
+                or event.matches(QKeySequence.StandardKey.Paste)  # text into the box, not boxes
+            )
         ):
             event.accept()
             return True

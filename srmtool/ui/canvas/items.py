@@ -33,7 +33,6 @@ BAND_Z = -1.0
 PAD = 8.0
 RADIUS = 6.0
 TEXT_TOP = 22.0
-EDGE_ZONE = 7.0  # the strip inside a box's border where a link drag starts
 READABLE_LOD = 0.25  # below this zoom boxes show no text
 DIM_OPACITY = 0.3  # of a dimmed box's border and text (its background stays opaque)
 #: Presentation mode: box text for the back of a room, within the same box geometry (so the layout,
@@ -66,7 +65,13 @@ _SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 _SEVERITY_COLOR = {"error": QColor("#c62828"), "warning": QColor("#e69b00"), "info": QColor("#1f6fd1")}
 _BAND_FILLS = ("#f4f8ec", "#eef5fb", "#fbf6ec", "#f3eff8")
 _BAND_SELECTED_FILL = QColor("#dbe9fb")
+_BAND_DROP_FILL = QColor("#cfe2fb")  # the level a dragged box would join
+_BAND_DROP_BORDER = QPen(QColor("#1f6fd1"), 4.0, Qt.PenStyle.DashLine)
 _BANNER_FILL = QColor("#2f4f6f")
+_BANNER_SELECTED = QPen(QColor("#8fc1ff"), 4.0)
+_BANNER_HINT = QColor("#b9cbdc")
+LABEL_PX = 20  # a level's label and the banner's title
+BANNER_TEXT_PX = 17
 _VOTE_FILL = QColor("#c2185b")
 
 
@@ -128,14 +133,6 @@ class BoxItem(QGraphicsItem):
         if dimmed != self.dimmed:
             self.dimmed = dimmed
             self.update()
-
-    def edge_handle_at(self, item_pos: QPointF) -> bool:
-        """Whether ``item_pos`` (item coordinates) lies in the strip along the border where
-        dragging starts a link instead of moving the box."""
-        x, y = item_pos.x(), item_pos.y()
-        if not (0.0 <= x <= BOX_WIDTH and 0.0 <= y <= BOX_HEIGHT):
-            return False
-        return min(x, y, BOX_WIDTH - x, BOX_HEIGHT - y) <= EDGE_ZONE
 
     # -- Qt ---------------------------------------------------------------------------------------
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
@@ -250,6 +247,7 @@ class BandItem(_AreaItem):
         self.perspective_id = perspective_id
         self.label = label
         self.selected = False
+        self.drop_target = False
         self._fill = QColor(_BAND_FILLS[index % len(_BAND_FILLS)])
 
     def set_label(self, label: str) -> None:
@@ -262,21 +260,35 @@ class BandItem(_AreaItem):
             self.selected = selected
             self.update()
 
+    def set_drop_target(self, on: bool) -> None:
+        """Show that a box being dragged would join this level if dropped now."""
+        if on != self.drop_target:
+            self.drop_target = on
+            self.update()
+
+    def label_rect(self) -> QRectF:
+        """The label column of the band (where the label is drawn, and edited)."""
+        r = self._rect
+        return QRectF(r.left(), r.top(), LABEL_WIDTH, r.height())
+
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         r = self._rect
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(_BAND_SELECTED_FILL if self.selected else self._fill)
+        fill = _BAND_DROP_FILL if self.drop_target else _BAND_SELECTED_FILL if self.selected else self._fill
+        painter.setBrush(fill)
         painter.drawRect(r)
         painter.setPen(QPen(QColor("#9aa7b4"), 1.0))
         painter.drawLine(QPointF(r.left(), r.bottom()), QPointF(r.right(), r.bottom()))
         painter.drawLine(QPointF(LABEL_WIDTH, r.top()), QPointF(LABEL_WIDTH, r.bottom()))
+        if self.drop_target:
+            painter.setPen(_BAND_DROP_BORDER)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(r.adjusted(2.0, 2.0, -2.0, -2.0))
         if _too_small(painter, option):
             return
-        font = QFont(box_fonts().code)
-        font.setPixelSize(20)
-        painter.setFont(font)
+        painter.setFont(label_font())
         painter.setPen(QColor("#1f3b57"))
         painter.drawText(
             QRectF(r.left() + PAD, r.top() + PAD, LABEL_WIDTH - 2 * PAD, r.height() - 2 * PAD),
@@ -286,17 +298,33 @@ class BandItem(_AreaItem):
 
 
 class BannerItem(_AreaItem):
-    """The destination (จุดหมายปลายทาง) across the top of the map."""
+    """The destination (จุดหมายปลายทาง) across the top of the map. An empty destination shows
+    ``hint`` (what to do to write one) where the text goes; the scene gives a hint only on screen,
+    never in a picture."""
 
     def __init__(self, title: str, text: str) -> None:
         super().__init__()
         self.title = title
         self.text = text
+        self.hint = ""
+        self.selected = False
 
-    def set_text(self, title: str, text: str) -> None:
-        if (title, text) != (self.title, self.text):
-            self.title, self.text = title, text
+    def set_text(self, title: str, text: str, hint: str = "") -> None:
+        if (title, text, hint) != (self.title, self.text, self.hint):
+            self.title, self.text, self.hint = title, text, hint
             self.update()
+
+    def set_selected(self, selected: bool) -> None:
+        if selected != self.selected:
+            self.selected = selected
+            self.update()
+
+    def text_rect(self) -> QRectF:
+        """Where the destination is drawn (and edited): right of the title, inside the padding."""
+        r = self._rect
+        return QRectF(
+            LABEL_WIDTH + PAD, r.top() + PAD, r.width() - LABEL_WIDTH - 3 * PAD, r.height() - 2 * PAD
+        )
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -305,12 +333,14 @@ class BannerItem(_AreaItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(_BANNER_FILL)
         painter.drawRect(r)
+        if self.selected:
+            painter.setPen(_BANNER_SELECTED)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(r.adjusted(2.0, 2.0, -2.0, -2.0))
         if _too_small(painter, option):
             return
         painter.setPen(QColor("white"))
-        title_font = QFont(box_fonts().code)
-        title_font.setPixelSize(20)
-        painter.setFont(title_font)
+        painter.setFont(label_font())
         painter.drawText(
             QRectF(r.left() + PAD, r.top(), LABEL_WIDTH - 2 * PAD, r.height()),
             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
@@ -318,13 +348,18 @@ class BannerItem(_AreaItem):
         )
         if _waits_for_segmenter(self):
             return
-        body = QFont(box_fonts().body)
-        body.setPixelSize(17)
-        painter.setFont(body)
+        font = banner_font()
+        text = self.text
+        if not text.strip() and self.hint:
+            font = QFont(font)
+            font.setItalic(True)
+            painter.setPen(_BANNER_HINT)
+            text = self.hint
+        painter.setFont(font)
         painter.drawText(
-            QRectF(LABEL_WIDTH + PAD, r.top() + PAD, r.width() - LABEL_WIDTH - 3 * PAD, r.height() - 2 * PAD),
+            self.text_rect(),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
-            thai_layout_text(self.text),
+            thai_layout_text(text),
         )
 
 
@@ -341,6 +376,22 @@ def finding_badges(findings: Iterable[Finding]) -> dict[str, tuple[str, str]]:
             if old is None or _SEVERITY_RANK.get(finding.severity, 0) > _SEVERITY_RANK.get(old, 0):
                 worst[oid] = finding.severity
     return {oid: (worst[oid], "\n".join(messages[oid])) for oid in worst}
+
+
+@lru_cache(maxsize=1)
+def label_font() -> QFont:
+    """The font of a level's label and of the banner's title."""
+    font = QFont(box_fonts().code)
+    font.setPixelSize(LABEL_PX)
+    return font
+
+
+@lru_cache(maxsize=1)
+def banner_font() -> QFont:
+    """The font of the destination in the banner."""
+    font = QFont(box_fonts().body)
+    font.setPixelSize(BANNER_TEXT_PX)
+    return font
 
 
 def _fonts(presenting: bool) -> tuple[QFont, QFont, float]:

@@ -24,12 +24,14 @@ from PySide6.QtWidgets import QGraphicsSceneMouseEvent
 from srmtool.model import graph
 from srmtool.model.changes import PLACEMENT_FIELDS
 from srmtool.model.layout import MapLayout
-from srmtool.model.types import PERSPECTIVE_IDS, VOTES_FIELD, objective_votes
+from srmtool.model.types import VOTES_FIELD, objective_votes
 from srmtool.ui.canvas import text
 from srmtool.ui.canvas.after_undo import AfterUndo
+from srmtool.ui.canvas.areas import MapAreas
 from srmtool.ui.canvas.arrows import Arrow, ArrowHandle, ArrowLayer
 from srmtool.ui.canvas.drag import BoxDrag
-from srmtool.ui.canvas.items import BandItem, BannerItem, BoxItem, finding_badges
+from srmtool.ui.canvas.handles import LinkHandles
+from srmtool.ui.canvas.items import BoxItem, finding_badges
 from srmtool.ui.canvas.selecting import selected_items, show_selection
 from srmtool.ui.canvas.tool_scene import ToolScene
 from srmtool.ui.selection import Selected, Selection
@@ -43,10 +45,10 @@ _SHOWN = frozenset({"code", "text", "key_route"})
 
 
 class MapScene(ToolScene):
-    """Boxes keyed by objective id, one arrow layer, the bands and the banner."""
+    """Boxes keyed by objective id, one arrow layer, the bands and the banner (``areas``, whose
+    signals the scene passes on: ``selected_band_changed``, ``banner_selected_changed``,
+    ``drop_target_changed``)."""
 
-    #: the selected band's perspective id, or None
-    selected_band_changed = Signal(object)
     #: ``view_rect()`` changed: the map's bounds, or an in-place editor opened or closed
     view_rect_changed = Signal()
 
@@ -56,25 +58,23 @@ class MapScene(ToolScene):
         #: the window's selection, or the scene's own when it stands alone (tests, exports)
         self._selection = selection if selection is not None else Selection(document, self)
         self._boxes: dict[str, BoxItem] = {}
-        self._bands: dict[str, BandItem] = {}
-        self._banner = BannerItem("", "")
+        self.areas = MapAreas(self)
+        self.selected_band_changed = self.areas.selected_band_changed
+        self.banner_selected_changed = self.areas.banner_selected_changed
+        self.drop_target_changed = self.areas.drop_target_changed
+        self.link_handles = LinkHandles(self)
         self._arrow_layer = ArrowLayer()
         self._drag = BoxDrag(self, document, self._arrow_layer)
         self._bounds = QRectF()
         self._editor_rect: QRectF | None = None
         self._relayout_due = False
-        self._selected_band: str | None = None
         self._highlighted: str | None = None
         self._presenting = False
         #: Set by a view: paint boxes without Thai text until the segmenter has loaded (it loads on
         #: the next turn of the event loop), so the window shows without waiting for it.
         self.defers_text = False
-        self.addItem(self._banner)
+        self._shows_hints = False
         self.addItem(self._arrow_layer)
-        for i, pid in enumerate(PERSPECTIVE_IDS):
-            band = BandItem(pid, i, "")
-            self._bands[pid] = band
-            self.addItem(band)
         document.objective_added.connect(self._on_objective_added)
         document.objective_removed.connect(self._on_objective_removed)
         document.objective_changed.connect(self._on_objective_changed)
@@ -155,6 +155,15 @@ class MapScene(ToolScene):
             return None
         return str(lay.band_at(scene_pos.y()))
 
+    def band_under(self, scene_pos: QPointF) -> str | None:
+        """The band holding ``scene_pos``, or None off the bands (``MapAreas.band_under``)."""
+        return self.areas.band_under(self.layout(), scene_pos)
+
+    def label_at(self, scene_pos: QPointF) -> str | None:
+        """The perspective whose label column holds ``scene_pos``, or None."""
+        self.layout()
+        return self.areas.label_at(scene_pos)
+
     def box_at(self, scene_pos: QPointF) -> BoxItem | None:
         for item in self.items(scene_pos):
             if isinstance(item, BoxItem):
@@ -163,16 +172,21 @@ class MapScene(ToolScene):
 
     @property
     def selected_band(self) -> str | None:
-        return self._selected_band
+        """The selected band: typing adds objectives to it."""
+        return self.areas.selected_band
 
     @selected_band.setter
     def selected_band(self, perspective_id: str | None) -> None:
-        if perspective_id == self._selected_band:
-            return
-        self._selected_band = perspective_id
-        for pid, band in self._bands.items():
-            band.set_selected(pid == perspective_id)
-        self.selected_band_changed.emit(perspective_id)
+        self.areas.selected_band = perspective_id
+
+    def show_hints(self) -> None:
+        """Called by a view: an empty banner says how to write the destination (a picture never does)."""
+        self._shows_hints = True
+        self._show_map_texts()
+
+    def set_view_scale(self, zoom: float) -> None:
+        """The zoom the map is shown at (the view tells): arrows stay readable when it is small."""
+        self._arrow_layer.set_scale(zoom)
 
     def highlight_routes(self, objective_id: str | None) -> None:
         """Show the routes through an objective (its causes and effects, transitively) and dim
@@ -219,6 +233,7 @@ class MapScene(ToolScene):
 
     def _build_items(self) -> None:
         self.clearSelection()
+        self.link_handles.show(None)
         for box in self._boxes.values():
             self.removeItem(box)
         for arrow in self._arrow_layer.arrows.values():
@@ -275,9 +290,7 @@ class MapScene(ToolScene):
         """Put every item where model.layout says (moving only what is elsewhere)."""
         self._relayout_due = False
         lay = self._document.layout()
-        self._banner.set_rect(lay.banner)
-        for pid, band in self._bands.items():
-            band.set_rect(lay.bands[pid])
+        self.areas.place(lay)
         for oid, rect in lay.boxes.items():
             box = self._boxes.get(oid)
             if box is not None:
@@ -307,6 +320,7 @@ class MapScene(ToolScene):
             return
         for arrow in list(box.arrows):
             self._remove_arrow(*arrow.link)
+        self.link_handles.forget(box)
         self.removeItem(box)
         if self._highlighted == objective_id:
             self.highlight_routes(None)
@@ -351,10 +365,8 @@ class MapScene(ToolScene):
             self._show_map_texts()
 
     def _show_map_texts(self) -> None:
-        route_map = self._document.route_map
-        self._banner.set_text(self.tr("Destination"), route_map.destination)
-        for pid, band in self._bands.items():
-            band.set_label(route_map.perspective_label(pid))
+        hint = self.tr("Double-click here to write the destination") if self._shows_hints else ""
+        self.areas.show_texts(self._document.route_map, self.tr("Destination"), hint)
 
     @Slot()
     def _on_findings_changed(self) -> None:
@@ -369,9 +381,7 @@ class MapScene(ToolScene):
     def _on_text_ready(self) -> None:
         for box in self._boxes.values():
             box.update()
-        for band in self._bands.values():
-            band.update()
-        self._banner.update()
+        self.areas.repaint()
 
     # -- selection ---------------------------------------------------------------------------------
     @Slot()
@@ -383,19 +393,24 @@ class MapScene(ToolScene):
     def _follow_selection(self, ids: Selected) -> None:
         """Show ``ids`` and light the routes through a lone selected objective."""
         show_selection(self, ids)
+        if ids.objectives or ids.links:
+            self.areas.banner_selected = False
         if ids.objective != self._highlighted:
             self.highlight_routes(ids.objective)
         self._report_selection()  # what could not be selected (a hidden arrow) is not selected
 
     # -- gestures no tool took (tool_scene) ------------------------------------------------------
     def pressed(self, event: QGraphicsSceneMouseEvent) -> None:
-        hit = next((it for it in self.items(event.scenePos()) if isinstance(it, BoxItem | ArrowHandle)), None)
-        self.selected_band = None if hit is not None else self.band_at(event.scenePos())
+        pos = event.scenePos()
+        hit = next((it for it in self.items(pos) if isinstance(it, BoxItem | ArrowHandle)), None)
+        self.selected_band = None if hit is not None else self.band_under(pos)
+        self.areas.banner_selected = hit is None and self.areas.on_banner(pos)
+        self.link_handles.show(None)
         self._drag.press()
 
     def moved(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.buttons() & Qt.MouseButton.LeftButton and isinstance(self.mouseGrabberItem(), BoxItem):
-            self._drag.dragging()
+            self._drag.dragging(self._boxes)
 
     def released(self, event: QGraphicsSceneMouseEvent) -> None:
         self._drag.release(self._boxes)

@@ -4,11 +4,13 @@ The scene calls the active tool's method for each event before its own handling
 (``MapScene.set_tool(tool)``); a method returns True when it handled the event, and then the
 scene does nothing more with it. A tool changes the map only through the document's verbs.
 
-- ``SelectTool`` (the default): the scene selects and drags boxes itself; the tool adds drawing a
-  link from a box's edge handle, double-click to edit in place, double-click on a band's empty area
-  for a new box there, workshop capture, and Esc to unselect the band. (Delete and F2 are the map
-  view's actions, ``MapView.key_actions``.)
-- ``LinkTool``: a press anywhere on a box starts a link.
+- ``SelectTool`` (the default): the scene selects and drags boxes itself; the tool adds the
+  connection handles of the box under the mouse (``handles``) and drawing a link from them,
+  double-click to edit a box, the destination (on the banner) or a level's label (on its label
+  column) in place, double-click on a band's empty area for a new box there, workshop capture,
+  and Esc to unselect the band or the banner. (Delete and F2 are the map view's actions,
+  ``MapView.key_actions``.)
+- ``LinkTool``: a press anywhere on a box starts a link (``link_mode.LinkModeTool`` builds on it).
 - ``AddObjectiveTool``: a click on a band's empty area opens a new box there (then as capture).
 """
 
@@ -23,7 +25,9 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsSceneMouseEvent
 
 from srmtool.model.layout import BOX_HEIGHT, BOX_WIDTH, edge_point
 from srmtool.ui.canvas.capture import CaptureController
-from srmtool.ui.canvas.inline_edit import edit_objective, open_editor
+from srmtool.ui.canvas.handles import event_zoom, handle_at
+from srmtool.ui.canvas.inline_edit import InlineEditor, edit_objective, open_editor
+from srmtool.ui.canvas.map_text_edit import edit_destination, edit_label
 
 if TYPE_CHECKING:
     from srmtool.ui.canvas.scene import MapScene
@@ -68,9 +72,17 @@ def delete_selection(scene: MapScene) -> bool:
 
 
 def edit_selected(scene: MapScene) -> bool:
-    """Open the in-place editor on the selected box (the first, if several)."""
+    """Open the in-place editor on the selected box (the first, if several); with no box selected,
+    on the destination when the banner is selected, or on the selected level's label."""
     ids = scene.selected_objective_ids()
-    return bool(ids) and edit_objective(scene, ids[0]) is not None
+    if ids:
+        return edit_objective(scene, ids[0]) is not None
+    editor: InlineEditor | None = None
+    if scene.areas.banner_selected:
+        editor = edit_destination(scene)
+    elif scene.selected_band is not None:
+        editor = edit_label(scene, scene.selected_band)
+    return editor is not None
 
 
 class RubberArrow(QGraphicsPathItem):
@@ -118,6 +130,11 @@ class LinkDrag:
     @property
     def active(self) -> bool:
         return self._source is not None
+
+    @property
+    def source(self) -> str | None:
+        """The objective the link under way starts from."""
+        return self._source
 
     def start(self, source: str, pos: QPointF) -> None:
         self.cancel()
@@ -173,14 +190,14 @@ class _LinkGestures(Tool):
         self.scene = scene
         self.link = LinkDrag(scene)
 
-    def starts_link(self, pos: QPointF) -> str | None:
-        """The objective a left press at ``pos`` draws a link from, if it does."""
+    def starts_link(self, pos: QPointF, zoom: float) -> str | None:
+        """The objective a left press at ``pos`` (the view at ``zoom``) draws a link from, if it does."""
         raise NotImplementedError
 
     def mouse_press(self, event: QGraphicsSceneMouseEvent) -> bool:
         if event.button() != Qt.MouseButton.LeftButton or self._on_editor(event.scenePos()):
             return False
-        source = self.starts_link(event.scenePos())
+        source = self.starts_link(event.scenePos(), event_zoom(event))
         if source is None:
             return False
         self.link.start(source, event.scenePos())
@@ -224,19 +241,30 @@ class SelectTool(_LinkGestures):
         self.capture = CaptureController(scene)
         self._link_cursor = False  # the views show the link cursor over an edge handle
 
-    def starts_link(self, pos: QPointF) -> str | None:
-        box = self.scene.box_at(pos)
-        if box is None or not box.edge_handle_at(box.mapFromScene(pos)):
-            return None
-        return str(box.objective_id)
+    def starts_link(self, pos: QPointF, zoom: float) -> str | None:
+        """The box whose connection handle is at ``pos``: a press there draws a link, never moves."""
+        found = handle_at(self.scene, pos, zoom)
+        return None if found is None or found[1] is None else str(found[0].objective_id)
+
+    def mouse_press(self, event: QGraphicsSceneMouseEvent) -> bool:
+        self.scene.link_handles.show(None)  # a drag or a link starts: the handles would be in the way
+        return super().mouse_press(event)
 
     def mouse_move(self, event: QGraphicsSceneMouseEvent) -> bool:
-        if event.buttons() == Qt.MouseButton.NoButton:
-            self._show_link_cursor(self.starts_link(event.scenePos()) is not None)
+        if event.buttons() == Qt.MouseButton.NoButton and not self.link.active:
+            self._hover(event.scenePos(), event_zoom(event))
         return super().mouse_move(event)
+
+    def _hover(self, pos: QPointF, zoom: float) -> None:
+        """Show the handles of the box under the mouse, the one it is on lit and a cross cursor."""
+        found = None if self.scene.editing else handle_at(self.scene, pos, zoom)
+        box, handle = found if found is not None else (None, None)
+        self.scene.link_handles.show(box, handle)
+        self._show_link_cursor(handle is not None)
 
     def deactivate(self) -> None:
         super().deactivate()
+        self.scene.link_handles.show(None)
         self._show_link_cursor(False)
 
     def _show_link_cursor(self, on: bool) -> None:
@@ -254,10 +282,17 @@ class SelectTool(_LinkGestures):
             return False
         pos = event.scenePos()
         box = self.scene.box_at(pos)
-        band = self.scene.band_at(pos) if box is None else None
+        band = self.scene.band_under(pos) if box is None else None
+        label = self.scene.label_at(pos) if box is None else None
         if box is not None:
             if edit_objective(self.scene, box.objective_id) is None:
                 return False
+        elif self.scene.areas.on_banner(pos):
+            self.scene.areas.banner_selected = True
+            edit_destination(self.scene)
+        elif label is not None:
+            self.scene.selected_band = label
+            edit_label(self.scene, label)
         elif band is not None:  # empty band area: a new box there
             self.scene.selected_band = band
             self.capture.start(band, "", (pos.x() - BOX_WIDTH / 2, pos.y() - BOX_HEIGHT / 2))
@@ -279,13 +314,16 @@ class SelectTool(_LinkGestures):
         if plain and event.key() == Qt.Key.Key_Escape and self.scene.selected_band is not None:
             self.scene.selected_band = None  # typing no longer adds objectives there
             return True
+        if plain and event.key() == Qt.Key.Key_Escape and self.scene.areas.banner_selected:
+            self.scene.areas.banner_selected = False
+            return True
         return False
 
 
 class LinkTool(_LinkGestures):
     """Draw links: a left press anywhere on a box starts one. Other events go to the scene."""
 
-    def starts_link(self, pos: QPointF) -> str | None:
+    def starts_link(self, pos: QPointF, zoom: float) -> str | None:
         box = self.scene.box_at(pos)
         return None if box is None else str(box.objective_id)
 
@@ -305,7 +343,7 @@ class AddObjectiveTool(Tool):
         editor = open_editor(self.scene)
         if editor is not None and editor.sceneBoundingRect().contains(pos):
             return False
-        band = self.scene.band_at(pos)
+        band = self.scene.band_under(pos)
         if band is None:
             return False
         self.scene.selected_band = band

@@ -13,8 +13,9 @@ zooms; while a box is being edited it only scrolls, and fits again once the edit
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -28,7 +29,9 @@ from srmtool.ui import actions
 from srmtool.ui.canvas.scene import MapScene
 from srmtool.ui.canvas.tools import delete_selection, edit_selected
 
-HANDLES_MIN_SCALE = 0.3  # below this zoom arrows are too thin to click (see set_arrow_handles_shown)
+HANDLES_MIN_SCALE = 0.3  # below this zoom a big map's arrows take no clicks (see set_arrow_handles_shown)
+FEW_ARROWS_MIN_SCALE = 0.15  # ... and a map's with no more than FEW_ARROWS
+FEW_ARROWS = 1_500
 MIN_SCALE = 0.05
 MAX_SCALE = 8.0
 ZOOM_STEP = 1.2
@@ -37,14 +40,18 @@ PIXMAP_CACHE_KB = 100 * 1024  # boxes are cached as device pixmaps; Qt's default
 
 
 class MapView(QGraphicsView):
-    """Shows a MapScene. ``scale_changed`` carries the new zoom factor (1.0 = 100 %)."""
+    """Shows a MapScene. ``scale_changed`` carries the new zoom factor (1.0 = 100 %);
+    ``menu_requested`` the scene point and the screen point of a right click (or the menu key),
+    for whoever offers the map's context menus."""
 
     scale_changed = Signal(float)
+    menu_requested = Signal(QPointF, QPoint)
 
     def __init__(self, scene: MapScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
         self._map_scene = scene  # Qt does not own a view's scene: keep it alive with the view
         scene.defers_text = True  # show the window first, the Thai text a moment later
+        scene.show_hints()  # an empty banner says how to write the destination
         QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
@@ -127,7 +134,11 @@ class MapView(QGraphicsView):
 
     def _zoom_changed(self) -> None:
         self._update_scene_rect()
-        self.map_scene().set_arrow_handles_shown(self.zoom() >= HANDLES_MIN_SCALE)
+        few = len(self.map_scene().arrows()) <= FEW_ARROWS
+        self.map_scene().set_arrow_handles_shown(
+            self.zoom() >= (FEW_ARROWS_MIN_SCALE if few else HANDLES_MIN_SCALE)
+        )
+        self.map_scene().set_view_scale(self.zoom())
         self.scale_changed.emit(self.zoom())
 
     def _update_scene_rect(self) -> None:
@@ -222,6 +233,21 @@ class MapView(QGraphicsView):
             event.accept()
             return
         super().mouseReleaseEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt override)
+        if event.reason() == QContextMenuEvent.Reason.Mouse:
+            where = event.pos()
+        else:  # the menu key: at the selection's first box, or the middle of the view
+            ids = self.map_scene().selected_objective_ids()
+            box = self.map_scene().box(ids[0]) if ids else None
+            centre = box.sceneBoundingRect().center() if box is not None else None
+            where = self.mapFromScene(centre) if centre is not None else self.viewport().rect().center()
+        self.menu_requested.emit(self.mapToScene(where), self.viewport().mapToGlobal(where))
+        event.accept()
+
+    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        self.map_scene().link_handles.show(None)  # no handles left on a box the mouse has left
+        super().leaveEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         editing = self.scene() is not None and self.scene().focusItem() is not None
