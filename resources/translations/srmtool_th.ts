@@ -160,10 +160,6 @@
         <translation>แก้ไขข้อความ(&amp;E)</translation>
     </message>
     <message>
-        <source>Edit the selected objective&apos;s text in place</source>
-        <translation>แก้ไขข้อความของเป้าประสงค์ที่เลือกในกล่องบนแผนที่</translation>
-    </message>
-    <message>
         <source>Zoom &amp;In</source>
         <translation>ขยาย(&amp;I)</translation>
     </message>
@@ -224,8 +220,20 @@
         <translation>เพิ่มลูกศร(&amp;L)</translation>
     </message>
     <message>
-        <source>Draw an arrow from the lower of two selected objectives to the upper</source>
-        <translation>ลากลูกศรจากเป้าประสงค์ที่อยู่ระดับล่างไปยังเป้าประสงค์ที่อยู่ระดับบน (เลือกไว้สองกล่อง)</translation>
+        <source>Edit the selected objective&apos;s text, the destination or a level&apos;s name in place</source>
+        <translation>แก้ไขข้อความของเป้าประสงค์ที่เลือก จุดหมายปลายทาง หรือชื่อระดับ ในที่นั้นเลย</translation>
+    </message>
+    <message>
+        <source>Map &amp;Details…</source>
+        <translation>รายละเอียดแผนที่(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Title, organisation, area, period, authors, destination, level names and signers</source>
+        <translation>ชื่อแผน หน่วยงาน พื้นที่ ระยะเวลา ผู้จัดทำ จุดหมายปลายทาง ชื่อระดับ และผู้ลงนาม</translation>
+    </message>
+    <message>
+        <source>Link two selected objectives (lower to upper), or click the cause, then the effect</source>
+        <translation>เชื่อมเป้าประสงค์สองรายการที่เลือก (จากระดับล่างขึ้นระดับบน) หรือคลิกเหตุ แล้วคลิกผล</translation>
     </message>
     <message>
         <source>&amp;Key Route</source>
@@ -943,6 +951,17 @@
     </message>
 </context>
 <context>
+    <name>LinkMode</name>
+    <message>
+        <source>Add Link: click the objective the arrow starts from (the cause) · Esc ends</source>
+        <translation>เพิ่มลูกศร: คลิกเป้าประสงค์ต้นทางของลูกศร (เหตุ) · กด Esc เพื่อจบ</translation>
+    </message>
+    <message>
+        <source>Add Link from {code}: now click the objective it leads to (the effect) · Esc ends</source>
+        <translation>เพิ่มลูกศรจาก {code}: คลิกเป้าประสงค์ที่ลูกศรชี้ไป (ผล) · กด Esc เพื่อจบ</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Undo</source>
@@ -979,8 +998,24 @@
         <translation>คลิปบอร์ดไม่มีเป้าประสงค์ที่โปรแกรมนี้อ่านได้</translation>
     </message>
     <message>
-        <source>Select two objectives, the cause and the effect, to link them</source>
-        <translation>เลือกเป้าประสงค์สองกล่อง คือกล่องที่เป็นเหตุและกล่องที่เป็นผล เพื่อเชื่อมด้วยลูกศร</translation>
+        <source>Nothing to paste: the clipboard holds no text</source>
+        <translation>ไม่มีอะไรให้วาง: คลิปบอร์ดไม่มีข้อความ</translation>
+    </message>
+    <message>
+        <source>To paste text as objectives, click an empty part of a level first, then paste</source>
+        <translation>หากต้องการวางข้อความเป็นเป้าประสงค์ ให้คลิกที่ว่างในระดับที่ต้องการก่อน แล้วจึงวาง</translation>
+    </message>
+    <message>
+        <source>The text has {lines} lines; at most {limit} can be pasted at once</source>
+        <translation>ข้อความมี {lines} บรรทัด วางได้ครั้งละไม่เกิน {limit} บรรทัด</translation>
+    </message>
+    <message>
+        <source>Paste %n objective(s)</source>
+        <translation>วางเป้าประสงค์ %n รายการ</translation>
+    </message>
+    <message>
+        <source>%n objective(s) pasted into {level}</source>
+        <translation>วางเป้าประสงค์ %n รายการลงในระดับ{level}แล้ว</translation>
     </message>
     <message>
         <source>These objectives are already linked</source>
@@ -1000,10 +1035,131 @@
     </message>
 </context>
 <context>
+    <name>MapDetails</name>
+    <message>
+        <source>Edit map details</source>
+        <translation>แก้ไขรายละเอียดแผนที่</translation>
+    </message>
+</context>
+<context>
+    <name>MapDetailsDialog</name>
+    <message>
+        <source>Map Details</source>
+        <translation>รายละเอียดแผนที่</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>ชื่อแผน(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation</source>
+        <translation>หน่วยงาน(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Area</source>
+        <translation>พื้นที่(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Period (fiscal year, B.E.)</source>
+        <translation>ระยะเวลา (ปีงบประมาณ พ.ศ.)(&amp;P)</translation>
+    </message>
+    <message>
+        <source>A&amp;uthors (one per line)</source>
+        <translation>ผู้จัดทำ (บรรทัดละหนึ่งราย)(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Destination</source>
+        <translation>จุดหมายปลายทาง(&amp;D)</translation>
+    </message>
+    <message>
+        <source>e.g. the route map of dengue control, Ban Na</source>
+        <translation>เช่น แผนที่ทางเดินยุทธศาสตร์ ควบคุมโรคไข้เลือดออก ตำบลบ้านนา</translation>
+    </message>
+    <message>
+        <source>e.g. the district health office</source>
+        <translation>เช่น สำนักงานสาธารณสุขอำเภอ</translation>
+    </message>
+    <message>
+        <source>e.g. tambon, district, province</source>
+        <translation>เช่น ตำบล อำเภอ จังหวัด</translation>
+    </message>
+    <message>
+        <source>e.g. ปีงบประมาณ 2569–2571</source>
+        <translation>เช่น ปีงบประมาณ 2569–2571</translation>
+    </message>
+    <message>
+        <source>What the people of the area will have achieved, and by when</source>
+        <translation>ประชาชนในพื้นที่จะเป็นอย่างไร ภายในเมื่อใด</translation>
+    </message>
+    <message>
+        <source>Names of the levels</source>
+        <translation>ชื่อระดับ</translation>
+    </message>
+    <message>
+        <source>Signers printed under the plan</source>
+        <translation>ผู้ลงนามท้ายแผน</translation>
+    </message>
+</context>
+<context>
+    <name>MapMenus</name>
+    <message>
+        <source>&amp;Edit Text</source>
+        <translation>แก้ไขข้อความ(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Draw a &amp;Link from Here</source>
+        <translation>ลากลูกศรจากเป้าประสงค์นี้(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Take off the &amp;Key Route</source>
+        <translation>เอาออกจากเส้นทางหลัก(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Put on the &amp;Key Route</source>
+        <translation>ใส่ในเส้นทางหลัก(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Detail&amp;s…</source>
+        <translation>รายละเอียด(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Arrow</source>
+        <translation>ลบลูกศร(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Select Its Two Objectives</source>
+        <translation>เลือกเป้าประสงค์ทั้งสองปลาย(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Add &amp;Objective Here</source>
+        <translation>เพิ่มเป้าประสงค์ตรงนี้(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste Lines as Objectives</source>
+        <translation>วางข้อความเป็นเป้าประสงค์ บรรทัดละรายการ(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename Level</source>
+        <translation>เปลี่ยนชื่อระดับ(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Select the Level&apos;s Objec&amp;tives</source>
+        <translation>เลือกเป้าประสงค์ทั้งหมดในระดับนี้(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Destination</source>
+        <translation>แก้ไขจุดหมายปลายทาง(&amp;E)</translation>
+    </message>
+</context>
+<context>
     <name>MapScene</name>
     <message>
+        <source>Double-click here to write the destination</source>
+        <extracomment>``view_rect()`` changed: the map&apos;s bounds, or an in-place editor opened or closed the window&apos;s selection, or the scene&apos;s own when it stands alone (tests, exports) Set by a view: paint boxes without Thai text until the segmenter has loaded (it loads on the next turn of the event loop), so the window shows without waiting for it.</extracomment>
+        <translation>ดับเบิลคลิกที่นี่เพื่อเขียนจุดหมายปลายทาง</translation>
+    </message>
+    <message>
         <source>Destination</source>
-        <extracomment>the selected band&apos;s perspective id, or None ``view_rect()`` changed: the map&apos;s bounds, or an in-place editor opened or closed the window&apos;s selection, or the scene&apos;s own when it stands alone (tests, exports) Set by a view: paint boxes without Thai text until the segmenter has loaded (it loads on the next turn of the event loop), so the window shows without waiting for it.</extracomment>
         <translation>จุดหมายปลายทาง</translation>
     </message>
 </context>
@@ -1016,6 +1172,18 @@
     <message>
         <source>Type to add an objective to {level}</source>
         <translation>พิมพ์เพื่อเพิ่มเป้าประสงค์ในระดับ{level}</translation>
+    </message>
+</context>
+<context>
+    <name>MapTextEdit</name>
+    <message>
+        <source>Edit destination</source>
+        <extracomment>Room below the banner&apos;s text for a destination longer than the banner shows.</extracomment>
+        <translation>แก้ไขจุดหมายปลายทาง</translation>
+    </message>
+    <message>
+        <source>Rename level</source>
+        <translation>เปลี่ยนชื่อระดับ</translation>
     </message>
 </context>
 <context>

@@ -181,7 +181,9 @@ ACTIONS: Final[dict[str, Spec]] = {
     "rename": Spec(
         QT_TRANSLATE_NOOP("Actions", "&Edit Text"),
         ("F2",),
-        tip=QT_TRANSLATE_NOOP("Actions", "Edit the selected objective's text in place"),
+        tip=QT_TRANSLATE_NOOP(
+            "Actions", "Edit the selected objective's text, the destination or a level's name in place"
+        ),
         scope="map_focus",
     ),
     # View
@@ -228,6 +230,13 @@ ACTIONS: Final[dict[str, Spec]] = {
         tip=QT_TRANSLATE_NOOP("Actions", "Show the map full screen for the room (Esc leaves)"),
     ),
     # Map
+    "map_details": Spec(
+        QT_TRANSLATE_NOOP("Actions", "Map &Details…"),
+        tip=QT_TRANSLATE_NOOP(
+            "Actions", "Title, organisation, area, period, authors, destination, level names and signers"
+        ),
+        theme_icon=ThemeIcon.DocumentProperties,
+    ),
     "add_objective": Spec(
         QT_TRANSLATE_NOOP("Actions", "Add &Objective"),
         ("Ins", "Ctrl+Shift+N"),
@@ -238,7 +247,7 @@ ACTIONS: Final[dict[str, Spec]] = {
         QT_TRANSLATE_NOOP("Actions", "Add &Link"),
         ("Ctrl+L",),
         tip=QT_TRANSLATE_NOOP(
-            "Actions", "Draw an arrow from the lower of two selected objectives to the upper"
+            "Actions", "Link two selected objectives (lower to upper), or click the cause, then the effect"
         ),
         theme_icon=ThemeIcon.InsertLink,
     ),

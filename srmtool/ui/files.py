@@ -24,6 +24,7 @@ from srmtool.model.templates import default_columns
 from srmtool.model.types import Meta, RouteMap, Table, now_iso
 from srmtool.ui.disk_state import DiskStamp
 from srmtool.ui.document import Document
+from srmtool.ui.folders import documents_folder, safe_stem
 
 #: The stamp of a file whose state on disk is not known: any existing file differs from it.
 UNKNOWN_STAMP: Final = DiskStamp(-1, -1, "")
@@ -125,6 +126,7 @@ class FileActions(QObject):
         #: What the title shows for a map with no file yet that came from somewhere (a backup).
         self.untitled_label: str | None = None
         self._suggested: Path | None = None  # where Save As proposes to save such a map
+        self._origin_folder: Path | None = None  # the folder of the file a new map came from
 
     # -- questions (tests replace these) ------------------------------------------------------
 
@@ -146,12 +148,15 @@ class FileActions(QObject):
 
     def ask_open_path(self) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(
-            self._window, self.tr("Open Map"), self._folder(), self.tr("Route maps (*.srm);;All files (*)")
+            self._window,
+            self.tr("Open Map"),
+            self._open_folder(),
+            self.tr("Route maps (*.srm);;All files (*)"),
         )
         return Path(name) if name else None
 
     def ask_save_path(self, title: str, suffix: str, file_filter: str) -> Path | None:
-        suggested = str(Path(self._folder()) / (self._stem() + suffix))
+        suggested = str(self.suggested_path(suffix))
         name, _ = QFileDialog.getSaveFileName(self._window, title, suggested, file_filter)
         return Path(name) if name else None
 
@@ -211,18 +216,22 @@ class FileActions(QObject):
             return path.name
         return self.untitled_label or self.tr("Untitled")
 
-    def _stem(self) -> str:
+    def suggested_path(self, suffix: str) -> Path:
+        """Where Save As proposes to save: the map's own file; else, named after the map's title, in
+        the folder of the file it came from (an imported workbook, a backup) or the user's
+        Documents folder — never the program's own folder."""
         path = self.document.path or self._suggested
         if path is not None:
-            return path.stem
-        return self.document.route_map.meta.title.strip() or self.tr("map")
+            return path.parent / (path.stem + suffix)
+        folder = self._origin_folder or documents_folder()
+        return folder / (safe_stem(self.document.route_map.meta.title, self.tr("map")) + suffix)
 
-    def _folder(self) -> str:
+    def _open_folder(self) -> str:
         path = self.document.path or self._suggested
         if path is not None:
             return str(path.parent)
         recent = self.recent.paths()
-        return str(recent[0].parent) if recent else str(Path.home())
+        return str(recent[0].parent) if recent else str(self._origin_folder or documents_folder())
 
     # -- the menu's verbs -----------------------------------------------------------------------
 
@@ -292,13 +301,16 @@ class FileActions(QObject):
         label: str | None = None,
         disk: DiskStamp | None = None,
         suggested: Path | None = None,
+        folder: Path | None = None,
     ) -> None:
-        """Put a map that came from elsewhere (a backup, a recovery file) in the document as unsaved
-        changes. With ``path`` Save writes there, after asking if the file differs from ``disk``
-        (asking always when ``disk`` is unknown); without, Save asks for a name near ``suggested``."""
+        """Put a map that came from elsewhere (a backup, a recovery file, an imported workbook) in
+        the document as unsaved changes. With ``path`` Save writes there, after asking if the file
+        differs from ``disk`` (asking always when ``disk`` is unknown); without, Save asks for a name
+        near ``suggested``, or for one made from the map's title in ``folder``."""
         self._forget_origin()
         self.untitled_label = label if path is None else None
         self._suggested = suggested
+        self._origin_folder = folder
         self.document.replace(route_map, path)
         self.disk_stamp = (disk or UNKNOWN_STAMP) if path is not None else None
         self.document.undo_stack.resetClean()  # unsaved until saved, even with no edit
@@ -307,6 +319,7 @@ class FileActions(QObject):
         self.disk_stamp = None
         self.untitled_label = None
         self._suggested = None
+        self._origin_folder = None
 
     @Slot()
     def save(self) -> bool:

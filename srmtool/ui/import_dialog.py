@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from srmtool.ui.folders import documents_folder
 from srmtool.ui.follow_language import follow_language
 
 translate = QCoreApplication.translate  # the name lupdate finds, with the context spelt out
@@ -44,7 +45,7 @@ def install(window: MainWindow) -> None:
 
 def ask_import_path(window: MainWindow) -> Path | None:
     """The workbook to import, or None when the user cancels."""
-    folder = window.document.path.parent if window.document.path is not None else Path.home()
+    folder = window.document.path.parent if window.document.path is not None else documents_folder()
     name, _ = QFileDialog.getOpenFileName(
         window,
         translate("ImportDialog", "Import from Excel"),
@@ -91,9 +92,8 @@ def import_from_excel(window: MainWindow, path: Path | None = None) -> bool:
         return False
     if not window.files.may_discard():
         return False
-    document = window.document
-    document.replace(result.route_map, None)
-    document.undo_stack.resetClean()  # an imported map is not saved anywhere yet
+    # Unsaved until saved; Save proposes the map's title in the workbook's folder.
+    window.files.adopt(result.route_map, None, folder=path.absolute().parent)
     window.view.fit()
     done = translate("ImportDialog", "Imported {rows} rows from {name}")
     window.statusBar().showMessage(done.format(rows=result.report.rows, name=path.name), 8000)

@@ -2,6 +2,9 @@
 objective or a link, the key route, tidy and check. Each turns what is selected into a plan of the
 model (``srmtool.model.edits``) and one Document edit, and says in the status bar when there is
 nothing to do.
+
+Paste takes objectives copied in srmtool; or plain text (a room's notes from LINE, a list from a
+word processor) into the selected level, one objective per line; and never does nothing silently.
 """
 
 from __future__ import annotations
@@ -9,15 +12,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, Qt, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 from srmtool.model.checks import Finding
 from srmtool.model.clipboard import ClipboardError, ClipboardTooMuch
-from srmtool.model.edits import cause_and_effect
+from srmtool.model.edits import cause_and_effect, keep_lower_bands
+from srmtool.model.edits.lines import TooManyLines, line_objective_operations
 from srmtool.model.layout import BOX_HEIGHT, BOX_WIDTH
 from srmtool.model.types import PERSPECTIVE_IDS
-from srmtool.ui.desktop_clipboard import copy_to_clipboard, paste_from_clipboard
+from srmtool.ui.desktop_clipboard import OBJECTIVES_MIME, copy_to_clipboard, paste_from_clipboard
 
 if TYPE_CHECKING:
+    from srmtool.ui.canvas.link_mode import LinkModeTool
+    from srmtool.ui.map_details import MapDetailsDialog
     from srmtool.ui.window import MainWindow
 
 
@@ -41,7 +49,58 @@ class MapVerbs(QObject):
 
     @Slot()
     def paste(self) -> list[str]:
-        """Add copies of the objectives on the clipboard near the middle of the view; their new ids."""
+        """Paste what the clipboard holds: srmtool's objectives near the middle of the view, or its
+        plain text into the selected level, one objective per line; the new ids. When there is
+        nothing to paste, or nowhere to paste it, the status bar says so."""
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is not None and mime.hasFormat(OBJECTIVES_MIME):
+            return self._paste_objectives()
+        text = mime.text() if mime is not None and mime.hasText() else ""
+        translate = QCoreApplication.translate
+        if not text.strip():
+            self._window.status_message(
+                translate("MainWindow", "Nothing to paste: the clipboard holds no text")
+            )
+            return []
+        band = self._window.scene.selected_band
+        focus = QApplication.focusWidget()
+        on_map = focus is None or focus is self._window.view or self._window.view.isAncestorOf(focus)
+        if band is None or not on_map:
+            self._window.status_message(
+                translate(
+                    "MainWindow",
+                    "To paste text as objectives, click an empty part of a level first, then paste",
+                )
+            )
+            return []
+        return self.paste_lines(band, text)
+
+    def paste_lines(self, band: str, text: str) -> list[str]:
+        """One new objective per non-empty line of ``text`` in level ``band``, as one undo step."""
+        window = self._window
+        translate = QCoreApplication.translate
+        route_map = window.document.route_map
+        try:
+            operations, ids = line_objective_operations(route_map, band, text)
+        except TooManyLines as exc:
+            window.status_message(
+                translate(
+                    "MainWindow", "The text has {lines} lines; at most {limit} can be pasted at once"
+                ).format(lines=exc.lines, limit=exc.limit)
+            )
+            return []
+        n = len(ids)
+        window.document.edit(
+            keep_lower_bands(route_map, operations), translate("MainWindow", "Paste %n objective(s)", None, n)
+        )
+        window.selection.select(ids)
+        label = route_map.perspective_label(band)
+        window.status_message(
+            translate("MainWindow", "%n objective(s) pasted into {level}", None, n).format(level=label)
+        )
+        return ids
+
+    def _paste_objectives(self) -> list[str]:
         centre: QPointF = self._window.view.mapToScene(self._window.view.viewport().rect().center())
         try:
             ids = paste_from_clipboard(
@@ -85,6 +144,13 @@ class MapVerbs(QObject):
         return PERSPECTIVE_IDS[0]
 
     @Slot()
+    def map_details(self) -> MapDetailsDialog:
+        """Open Map → Map Details… (title, organisation, area, period, authors, signers …)."""
+        from srmtool.ui.map_details import show_map_details
+
+        return show_map_details(self._window)
+
+    @Slot()
     def add_objective(self) -> None:
         """Start typing a new objective in the chosen band (Enter adds it and starts the next)."""
         band = self._target_band()
@@ -95,14 +161,12 @@ class MapVerbs(QObject):
 
     @Slot()
     def add_link(self) -> bool:
-        """Link two selected objectives: cause (lower level, or left in one level) → effect."""
+        """Link two selected objectives: cause (lower level, or left in one level) → effect. With
+        any other selection, start the Add Link mode (click the cause, then the effect; with one
+        objective selected it is the cause already). True when a link was added."""
         ids = self._window.selection.objectives
         if len(ids) != 2:
-            self._window.status_message(
-                QCoreApplication.translate(
-                    "MainWindow", "Select two objectives, the cause and the effect, to link them"
-                )
-            )
+            self.start_link_mode(ids[0] if len(ids) == 1 else None)
             return False
         source, target = cause_and_effect(self._window.document.route_map, *ids)
         if not self._window.document.add_link(source, target):
@@ -111,6 +175,31 @@ class MapVerbs(QObject):
             )
             return False
         return True
+
+    def start_link_mode(self, source: str | None = None) -> LinkModeTool:
+        """Put the map in the Add Link mode until Esc; the status bar says what to click."""
+        from srmtool.ui.canvas.link_mode import LinkModeTool
+
+        window = self._window
+        previous = window.scene.tool
+        if isinstance(previous, LinkModeTool):  # Add Link again while the mode is on: start afresh
+            previous = window.select_tool
+
+        def say(text: str) -> None:
+            if text:
+                window.statusBar().showMessage(text)
+            else:
+                window.statusBar().clearMessage()
+
+        def end() -> None:
+            if window.scene.tool is tool:
+                window.scene.set_tool(previous)
+
+        tool = LinkModeTool(window.scene, say, end)
+        window.scene.set_tool(tool)
+        window.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        tool.begin(source)
+        return tool
 
     @Slot()
     def toggle_key_route(self) -> bool:

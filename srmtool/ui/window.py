@@ -23,10 +23,10 @@ from srmtool.ui import actions, window_layout
 from srmtool.ui.canvas.scene import MapScene
 from srmtool.ui.canvas.tools import SelectTool
 from srmtool.ui.canvas.view import MapView
-from srmtool.ui.desktop_clipboard import can_paste
 from srmtool.ui.document import Document
 from srmtool.ui.files import FileActions, RecentFiles, fresh_map
 from srmtool.ui.follow_language import follow_language
+from srmtool.ui.map_menus import MapMenus
 from srmtool.ui.map_verbs import MapVerbs
 from srmtool.ui.recent_menu import RecentMenu
 from srmtool.ui.selection import Selection
@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
             stack.createRedoAction(self, self.tr("Redo")), "redo", self, keep_text=True
         )
         self.verbs = MapVerbs(self)
+        self.map_menus = MapMenus(self)
         self._connect_actions()
         self.menus: dict[str, QMenu] = {}
         self.submenus: dict[str, QMenu] = {
@@ -124,6 +125,8 @@ class MainWindow(QMainWindow):
         self.document.reset.connect(self._on_reset)
         self.document.findings_changed.connect(self._show_findings_count)
         self.selection.changed.connect(self._update_edit_actions)
+        self.scene.selected_band_changed.connect(lambda _band: self._update_edit_actions())
+        self.scene.banner_selected_changed.connect(lambda _on: self._update_edit_actions())
         self.files.status.connect(self.status_message)
         QGuiApplication.clipboard().dataChanged.connect(self._update_edit_actions)
         self._shown = False
@@ -156,6 +159,7 @@ class MainWindow(QMainWindow):
             "full_screen": self._toggle_full_screen,
             "add_objective": verbs.add_objective,
             "add_link": verbs.add_link,
+            "map_details": verbs.map_details,
             "key_route": verbs.toggle_key_route,
             "tidy": verbs.tidy,
             "check": verbs.check,
@@ -219,10 +223,13 @@ class MainWindow(QMainWindow):
         self.named_actions["cut"].setEnabled(bool(ids))
         self.named_actions["copy"].setEnabled(bool(ids))
         self.named_actions["delete"].setEnabled(editable and bool(ids or links))
-        self.named_actions["rename"].setEnabled(editable and bool(ids))
-        self.named_actions["add_link"].setEnabled(len(ids) == 2)
+        areas = self.scene.areas  # F2 edits the destination or a level's name when they are selected
+        self.named_actions["rename"].setEnabled(
+            editable and bool(ids or areas.banner_selected or areas.selected_band)
+        )
+        self.named_actions["add_link"].setEnabled(editable)  # two selected: linked; else the mode
         self.named_actions["key_route"].setEnabled(bool(ids))
-        self.named_actions["paste"].setEnabled(can_paste())
+        self.named_actions["paste"].setEnabled(editable)  # it says so when there is nothing to paste
 
     @Slot()
     def _show_findings_count(self) -> None:

@@ -95,7 +95,7 @@ def test_copy_puts_objectives_and_plain_thai_text_on_the_clipboard_and_paste_add
     source, target = ids_with_codes(fx, "พ1", "ก1")
     assert document.route_map.has_link(source, target)
     window.scene.select_objectives([source, target])
-    assert not window.named_actions["paste"].isEnabled() or QGuiApplication.clipboard().mimeData() is not None
+    assert window.named_actions["paste"].isEnabled()  # always: it says so when there is nothing to paste
 
     window.named_actions["copy"].trigger()
 
@@ -163,7 +163,7 @@ def test_add_link_goes_from_the_lower_objective_to_the_upper(fx: Fixture) -> Non
     document = window.document
     upper, lower = ids_with_codes(fx, "ป3", "พ3")
     assert not document.route_map.has_link(lower, upper)
-    assert not window.named_actions["add_link"].isEnabled()
+    assert window.named_actions["add_link"].isEnabled()  # without two selected, it starts the mode
     window.scene.select_objectives([upper, lower])
     assert window.named_actions["add_link"].isEnabled()
     window.named_actions["add_link"].trigger()

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
 
 from srmtool.export.options import (
     DEFAULT_FONT,
@@ -28,6 +28,7 @@ from srmtool.export.options import (
     Signature,
     font_size_allowed,
 )
+from srmtool.ui.folders import documents_folder, safe_stem
 
 SUFFIXES: Final = {kind: f".{kind}" for kind in KINDS}
 #: Fonts Thai offices print with; the list is editable in the dialog.
@@ -69,18 +70,6 @@ class ExportChoices:
             font_size=self.font_sizes.get(self.kind),
             signatures=tuple(self.signatures),
         )
-
-
-def documents_folder() -> Path:
-    """The user's Documents folder (home when the system names none)."""
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
-
-
-def safe_stem(title: str, fallback: str) -> str:
-    """A file name made from a map title: no path separators or characters Windows refuses."""
-    cleaned = "".join("_" if c in '<>:"/\\|?*' or ord(c) < 32 else c for c in title).strip(" .")
-    return cleaned[:80] or fallback
 
 
 def default_path(kind: str, map_path: Path | None, title: str, fallback: str, folder: Path | None) -> Path:
