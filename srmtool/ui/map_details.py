@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -63,6 +64,7 @@ class MapDetailsDialog(QDialog):
         self.period = QComboBox(self)
         self.period.setObjectName("meta_period")
         self.period.setEditable(True)
+        self.period.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.period.addItems(period_suggestions(today or date.today()))
         self.period.setCurrentText(texts["meta.period"])
         self.authors = QPlainTextEdit("\n".join(self._start.authors or ()), self)

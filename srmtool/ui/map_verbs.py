@@ -89,15 +89,16 @@ class MapVerbs(QObject):
                 ).format(lines=exc.lines, limit=exc.limit)
             )
             return []
-        n = len(ids)
-        window.document.edit(
-            keep_lower_bands(route_map, operations), translate("MainWindow", "Paste %n objective(s)", None, n)
-        )
+        n = len(ids)  # lupdate skips a count written as len(…)
+        if n == 1:
+            undo_text = translate("MainWindow", "Paste 1 objective")
+            done = translate("MainWindow", "1 objective pasted into {level}")
+        else:
+            undo_text = translate("MainWindow", "Paste %n objectives", None, n)
+            done = translate("MainWindow", "%n objectives pasted into {level}", None, n)
+        window.document.edit(keep_lower_bands(route_map, operations), undo_text)
         window.selection.select(ids)
-        label = route_map.perspective_label(band)
-        window.status_message(
-            translate("MainWindow", "%n objective(s) pasted into {level}", None, n).format(level=label)
-        )
+        window.status_message(done.format(level=route_map.perspective_label(band)))
         return ids
 
     def _paste_objectives(self) -> list[str]:

@@ -1,5 +1,6 @@
-"""The status bar's share of the canvas: the zoom, always shown on the right, and while a band
-is selected a hint that typing adds an objective to it."""
+"""The status bar's share of the canvas: the zoom, always shown on the right; while a band is
+selected, a hint that typing adds an objective to it; while boxes are dragged into another level,
+that they would move there."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ class MapStatus(QObject):
         bar.addPermanentWidget(self.zoom_label)
         view.scale_changed.connect(self._show_zoom)
         scene.selected_band_changed.connect(self._show_band_hint)
+        scene.drop_target_changed.connect(self._show_drop_target)
+        self._drop = ""
         self._show_zoom(view.zoom())
 
     @Slot(float)
@@ -39,3 +42,14 @@ class MapStatus(QObject):
         label = self._scene.document.route_map.perspective_label(band)
         self._hint = self.tr("Type to add an objective to {level}").format(level=label)
         self._bar.showMessage(self._hint)
+
+    @Slot(object)
+    def _show_drop_target(self, band: str | None) -> None:
+        if band is None:
+            if self._drop and self._bar.currentMessage() == self._drop:
+                self._bar.clearMessage()
+            self._drop = ""
+            return
+        label = self._scene.document.route_map.perspective_label(band)
+        self._drop = self.tr("Drop here to move to the level {level}").format(level=label)
+        self._bar.showMessage(self._drop)

@@ -65,7 +65,7 @@ def test_pasting_lines_into_a_level_makes_one_objective_per_line_in_one_undo_ste
         "โรงเรียนจัดวันศุกร์ปลอดลูกน้ำ",
     ]
     assert document.undo_stack.count() == 1
-    assert window.named_actions["undo"].text() == "Undo Paste 3 objective(s)"
+    assert window.named_actions["undo"].text() == "Undo Paste 3 objectives"
     assert set(window.selection.objectives) == {o.id for o in added}
     assert "3" in window.statusBar().currentMessage()
     boxes = document.layout().boxes

@@ -42,6 +42,38 @@ def test_selecting_a_band_says_typing_adds_to_that_level(fx: Fixture) -> None:
     assert window.scene.selected_band is None and bar.currentMessage() == ""
 
 
+def test_a_click_beside_the_map_selects_no_level_and_esc_clears_a_clicked_levels_hint(fx: Fixture) -> None:
+    from PySide6.QtCore import QPointF
+
+    window = fx.window
+    bar = window.statusBar()
+    window.view.fit()
+    bounds = window.document.layout().bounds
+    band = window.document.layout().bands["process"]
+    beside = window.view.mapFromScene(QPointF(bounds.right + 25, band.y + band.h / 2))
+    assert window.view.viewport().rect().contains(beside)
+    QTest.mouseClick(
+        window.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, beside
+    )
+    assert window.scene.selected_band is None and bar.currentMessage() == ""
+    inside = window.view.mapFromScene(QPointF(band.right - 10, band.y + 6))
+    QTest.mouseClick(
+        window.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, inside
+    )
+    assert window.scene.selected_band == "process" and "กระบวนการ" in bar.currentMessage()
+    key(window.view, Qt.Key.Key_Escape)
+    assert window.scene.selected_band is None and bar.currentMessage() == ""
+
+
+def test_dragging_a_box_into_another_level_says_so_until_the_drop(fx: Fixture) -> None:
+    window = fx.window
+    bar = window.statusBar()
+    window.scene.areas.set_drop_targets(["people"])
+    assert bar.currentMessage() == "Drop here to move to the level ประชาชน"
+    window.scene.areas.set_drop_targets(())
+    assert bar.currentMessage() == ""
+
+
 def test_the_status_bar_shows_the_zoom(fx: Fixture) -> None:
     window = fx.window
     label = window.map_status.zoom_label

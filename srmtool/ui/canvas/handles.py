@@ -33,8 +33,8 @@ from srmtool.ui.canvas.items import BoxItem
 if TYPE_CHECKING:
     from srmtool.ui.canvas.scene import MapScene
 
-DOT_PX = 6.0  # radius of a drawn handle, in screen pixels
-HOT_DOT_PX = 8.0  # the handle under the mouse
+DOT_PX = 5.0  # radius of a drawn handle, in screen pixels
+HOT_DOT_PX = 7.0  # the handle under the mouse
 HIT_PX = 11.0  # radius of the zone a press starts a link in, in screen pixels
 HANDLE_Z = 950.0  # above boxes and arrows, below an open editor
 _RING = QPen(QColor("#1f6fd1"), 2.0)

@@ -188,6 +188,10 @@ class MapScene(ToolScene):
         """The zoom the map is shown at (the view tells): arrows stay readable when it is small."""
         self._arrow_layer.set_scale(zoom)
 
+    def arrow_head_length(self) -> float:
+        """How long arrow heads are drawn now, in scene units."""
+        return self._arrow_layer.head_length
+
     def highlight_routes(self, objective_id: str | None) -> None:
         """Show the routes through an objective (its causes and effects, transitively) and dim
         everything else; None shows the whole map again."""

@@ -96,20 +96,20 @@ class RubberArrow(QGraphicsPathItem):
         self.set_valid(False)
 
     def set_valid(self, valid: bool) -> None:
-        pen = QPen(RUBBER_COLOR, 2.5 if valid else 2.0)
+        pen = QPen(RUBBER_COLOR, 3.0 if valid else 2.5)  # screen pixels, at any zoom
+        pen.setCosmetic(True)
         pen.setStyle(Qt.PenStyle.SolidLine if valid else Qt.PenStyle.DashLine)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         self.setPen(pen)
 
-    def set_line(self, start: QPointF, end: QPointF) -> None:
+    def set_line(self, start: QPointF, end: QPointF, head: float = ARROW_HEAD) -> None:
+        """The line and an open head ``head`` scene units long (the arrows' own length at the zoom)."""
         path = QPainterPath(start)
         path.lineTo(end)
         angle = math.atan2(end.y() - start.y(), end.x() - start.x())
         for side in (-0.45, 0.45):
             path.moveTo(end)
-            path.lineTo(
-                end.x() - ARROW_HEAD * math.cos(angle + side), end.y() - ARROW_HEAD * math.sin(angle + side)
-            )
+            path.lineTo(end.x() - head * math.cos(angle + side), end.y() - head * math.sin(angle + side))
         self.setPath(path)
 
 
@@ -158,7 +158,7 @@ class LinkDrag:
             end = edge_point(boxes[target], source.center)
         start = edge_point(source, end if target is not None else (pos.x(), pos.y()))
         self._arrow.set_valid(target is not None)
-        self._arrow.set_line(QPointF(*start), QPointF(*end))
+        self._arrow.set_line(QPointF(*start), QPointF(*end), self._scene.arrow_head_length())
 
     def finish(self, pos: QPointF) -> bool:
         """Add the link if the mouse is over a box that can take it; True if a link was added."""
