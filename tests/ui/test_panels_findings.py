@@ -121,3 +121,50 @@ def test_showing_a_finding_brings_its_objectives_into_view(canvas: Canvas, panel
     assert box.isSelected()
     seen = view.mapToScene(view.viewport().rect()).boundingRect()
     assert seen.contains(box.sceneBoundingRect().center())
+
+
+def test_findings_name_levels_rows_and_objectives_as_the_map_shows_them(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not "[foundation]", "[r12]" or "(Stakeholders level)": the map's labels and row numbers."""
+    from srmtool.model.operations import AddRow, SetMapField
+    from srmtool.model.types import Row
+
+    fx = make_window(qtbot, tmp_path, monkeypatch, lang="en")
+    window = fx.window
+    window.files.open_path(fx.copy_example())
+    document = window.document
+    m = document.route_map
+    oid = m.objectives_in("process")[0].id
+    document.edit([SetMapField("label.foundation", "พื้นฐานองค์กร"), AddRow(Row(id="r99", objective=oid))], "x")
+    for victim in [o.id for o in m.objectives_in("foundation")]:
+        document.delete([victim])
+    panel = window.findings
+    panel.refresh()
+    lines = "\n".join(panel.lines())
+    number = [r.id for r in m.table.rows].index("r99") + 1
+    assert "[foundation]" not in lines and "[r99]" not in lines
+    assert "พื้นฐานองค์กร" in lines  # the level as the map names it
+    assert f"row {number}" in lines
+    assert "Stakeholders level" not in lines and "Foundation level" not in lines
+    down = next(f for f in document.findings() if f.code == "empty-level")
+    assert down.message("en") == "The level “พื้นฐานองค์กร” has no objectives yet"
+
+
+def test_the_findings_panel_shows_more_than_two_findings_at_1366x768(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fx = make_window(qtbot, tmp_path, monkeypatch, lang="en")
+    window = fx.window
+    window.resize(1366, 740)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.findings
+    panel.refresh()  # a new map: five warnings
+    qtbot.waitUntil(lambda: panel.list.count() >= 5)
+    shown = [
+        i
+        for i in range(panel.list.count())
+        if panel.list.visualItemRect(panel.list.item(i)).bottom() <= panel.list.viewport().height()
+    ]
+    assert len(shown) >= 3  # more than two (it was two, the third cut off)

@@ -188,5 +188,5 @@ def _levels(route_map: RouteMap) -> Iterator[Raw]:
                 "empty-level",
                 (pid,),
                 f"{level_th(route_map, pid)} ยังไม่มีเป้าประสงค์",
-                f"The {level_en(pid)} has no objectives yet",
+                f"The {level_en(route_map, pid)} has no objectives yet",
             )

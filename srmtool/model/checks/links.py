@@ -21,8 +21,8 @@ def run(route_map: RouteMap, graph: nx.DiGraph, refs: Refs) -> Iterator[Raw]:
     yield from _link_items(route_map, refs)
     yield from _cycles(graph, refs)
     yield from _directions(route_map, graph, refs)
-    yield from _reach(graph, refs)
-    yield from _key_route(graph, refs)
+    yield from _reach(route_map, graph, refs)
+    yield from _key_route(route_map, graph, refs)
 
 
 def _in_map_order(refs: Refs, ids: set[str]) -> list[str]:
@@ -95,14 +95,15 @@ def _directions(route_map: RouteMap, graph: nx.DiGraph, refs: Refs) -> Iterator[
             f"ลูกศรจาก {refs.th(source)} ({label[cause.perspective]})"
             f" ชี้ลงไปยัง {refs.th(target)} ({label[effect.perspective]})"
             " ตามหลักแผนที่ทางเดินยุทธศาสตร์ เหตุอยู่ระดับล่างและผลอยู่ระดับบน",
-            f"The link from {refs.en(source)} ({level_en(cause.perspective)}) points"
-            f" down to {refs.en(target)} ({level_en(effect.perspective)}); in a route"
+            f"The link from {refs.en(source)} ({level_en(route_map, cause.perspective)}) points"
+            f" down to {refs.en(target)} ({level_en(route_map, effect.perspective)}); in a route"
             " map a cause sits below its effect",
         )
 
 
-def _reach(graph: nx.DiGraph, refs: Refs) -> Iterator[Raw]:
+def _reach(route_map: RouteMap, graph: nx.DiGraph, refs: Refs) -> Iterator[Raw]:
     """Objectives that lead to no people-level objective, and people objectives nothing leads to."""
+    th, en = level_th(route_map, _PEOPLE), level_en(route_map, _PEOPLE)
     reached = leading_to(graph, (n for n, p in graph.nodes(data="perspective") if p == _PEOPLE))
     for n in graph.nodes:
         o = refs.by_id[n]
@@ -110,19 +111,19 @@ def _reach(graph: nx.DiGraph, refs: Refs) -> Iterator[Raw]:
             yield (
                 "no-route-to-people",
                 (n,),
-                f"เป้าประสงค์ {refs.th(n)} ไม่มีเส้นทางขึ้นไปถึงระดับประชาชน",
-                f"Objective {refs.en(n)} has no route up to any People-level objective",
+                f"เป้าประสงค์ {refs.th(n)} ไม่มีเส้นทางขึ้นไปถึง{th}",
+                f"Objective {refs.en(n)} has no route up to any objective of the {en}",
             )
         elif o.perspective == _PEOPLE and not graph.pred[n]:
             yield (
                 "people-without-cause",
                 (n,),
-                f"เป้าประสงค์ระดับประชาชน {refs.th(n)} ยังไม่มีเป้าประสงค์ใดนำไปสู่ (ไม่มีลูกศรชี้เข้า)",
-                f"People-level objective {refs.en(n)} has nothing leading to it (no incoming link)",
+                f"เป้าประสงค์{th} {refs.th(n)} ยังไม่มีเป้าประสงค์ใดนำไปสู่ (ไม่มีลูกศรชี้เข้า)",
+                f"Objective {refs.en(n)} of the {en} has nothing leading to it (no incoming link)",
             )
 
 
-def _key_route(graph: nx.DiGraph, refs: Refs) -> Iterator[Raw]:
+def _key_route(route_map: RouteMap, graph: nx.DiGraph, refs: Refs) -> Iterator[Raw]:
     """The key route may branch, but its objectives should hang together through their links
     (weakly connected), and it should reach the people level."""
     import networkx as nx
@@ -146,6 +147,8 @@ def _key_route(graph: nx.DiGraph, refs: Refs) -> Iterator[Raw]:
         yield (
             "key-route-without-people",
             tuple(key),
-            "เส้นทางหลักยังไม่ไปถึงเป้าประสงค์ระดับประชาชน ควรเลือกเป้าประสงค์ระดับประชาชนที่เป็นปลายทาง",
-            "The key route does not reach the People level; choose the People-level objective it leads to",
+            f"เส้นทางหลักยังไม่ไปถึงเป้าประสงค์{level_th(route_map, _PEOPLE)}"
+            f" ควรเลือกเป้าประสงค์{level_th(route_map, _PEOPLE)}ที่เป็นปลายทาง",
+            f"The key route does not reach the {level_en(route_map, _PEOPLE)}; choose the objective of that"
+            " level it leads to",
         )

@@ -1,5 +1,5 @@
 """How the checks name things in their messages: an objective by its code and the start of its
-text (ก3 «พัฒนาระบบข้อมูล…»), a level by its label."""
+text (ก3 «พัฒนาระบบข้อมูล…»), a level by its label (in both languages: the map's own name for it)."""
 
 from __future__ import annotations
 
@@ -13,13 +13,6 @@ SEVERITIES: Final = ("error", "warning", "info")
 
 #: What a check yields before it becomes a Finding: (code, ids, message_th, message_en).
 Raw = tuple[str, tuple[str, ...], str, str]
-
-LEVEL_EN: Final[dict[str, str]] = {
-    "people": "People",
-    "stakeholder": "Stakeholders",
-    "process": "Process",
-    "foundation": "Foundation",
-}
 
 SHORT_TEXT: Final = 28  # characters of an objective's text quoted in a message
 MAX_LISTED: Final = 6  # objectives named in one message before "and N more"
@@ -110,5 +103,6 @@ def level_th(route_map: RouteMap, perspective_id: str) -> str:
     return f"ระดับ{route_map.perspective_label(perspective_id)}"
 
 
-def level_en(perspective_id: str) -> str:
-    return f"{LEVEL_EN.get(perspective_id, perspective_id)} level"
+def level_en(route_map: RouteMap, perspective_id: str) -> str:
+    """A level as the map names it (its label, which the map shows), in an English message."""
+    return f"level “{route_map.perspective_label(perspective_id)}”"

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+
+from srmtool.ui.window_layout import STATE_KEY
 
 if TYPE_CHECKING:
     from srmtool.ui.window import MainWindow
@@ -26,8 +28,8 @@ def scrolled(panel: QWidget) -> QScrollArea:
 
 def install(window: MainWindow) -> None:
     """Put the three panels in docks: properties and stakeholders tabbed on the right, findings
-    below them on the right (the table takes the bottom). The typed handles (``window.properties``
-    …) are the panels; the docks hold them in scroll areas."""
+    below them on the right, two fifths of the height (the table takes the bottom). The typed
+    handles (``window.properties`` …) are the panels; the docks hold them in scroll areas."""
     from srmtool.ui.panels.findings import FindingsPanel
     from srmtool.ui.panels.properties import PropertiesPanel
     from srmtool.ui.panels.stakeholders import StakeholdersPanel
@@ -53,4 +55,10 @@ def install(window: MainWindow) -> None:
         "findings", lambda: QCoreApplication.translate("Panels", "Check findings"), scrolled(findings), right
     )
     window.resizeDocks([first], [320], Qt.Orientation.Horizontal)
-    window.resizeDocks([first, third], [3, 1], Qt.Orientation.Vertical)  # findings: a quarter
+
+    def share_height() -> None:  # findings: two fifths, once the window has its size
+        window.resizeDocks([first, third], [3, 2], Qt.Orientation.Vertical)
+
+    share_height()
+    if not window.settings.contains(STATE_KEY):  # a layout the user left is restored instead
+        QTimer.singleShot(0, window, share_height)

@@ -3,13 +3,13 @@ multi-line text box that hands its text over once (focus-out or Ctrl+Enter), not
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QWidget
 from typing_extensions import override
 
 from srmtool.model.limits import MAX_TEXT_CHARS, clip_text
-from srmtool.model.types import RouteMap
+from srmtool.model.types import PERSPECTIVE_IDS, RouteMap
 from srmtool.ui.text_limit import LimitedPlainTextEdit
 
 
@@ -20,12 +20,19 @@ def objective_label(route_map: RouteMap, objective_id: str) -> str:
 
 
 def item_label(route_map: RouteMap, item_id: str) -> str:
-    """How a finding names one of its ids: an objective's code, a stakeholder's name, else the id."""
+    """How a finding names one of its ids as the map shows it: an objective's code, a table row's
+    number, a stakeholder's name, a level's label; else (an id that points nowhere) the id."""
     if route_map.objective(item_id) is not None:
         return objective_label(route_map, item_id)
+    row = route_map.row(item_id)
+    if row is not None:
+        number = route_map.table.rows.index(row) + 1
+        return QCoreApplication.translate("Panels", "row {number}").format(number=number)
     stakeholder = route_map.stakeholder(item_id)
     if stakeholder is not None and stakeholder.name:
         return stakeholder.name
+    if item_id in PERSPECTIVE_IDS:
+        return route_map.perspective_label(item_id)
     return item_id
 
 

@@ -84,6 +84,7 @@ class FindingsPanel(QWidget):
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.setUniformItemSizes(False)
+        self.list.setIconSize(QSize(16, 16))  # room for more findings than two
         self.empty_label = QLabel(self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setEnabled(False)
@@ -106,7 +107,7 @@ class FindingsPanel(QWidget):
 
     @override
     def sizeHint(self) -> QSize:
-        return QSize(340, 150)  # the dock's first size: room for the map beside it
+        return QSize(340, 220)  # the dock's first size: room for the map beside it, and five findings
 
     @property
     def findings(self) -> list[Finding]:

@@ -121,9 +121,10 @@ class PropertiesPanel(QWidget):
         self.stakeholder_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         lines = self.fontMetrics().lineSpacing()
         for caption, widget, stretch, rows in (
-            (self.text_caption, self.text_edit, 2, 3),
-            (self.notes_caption, self.notes_edit, 1, 2),
-            (self.stakeholders_caption, self.stakeholder_list, 3, 4),
+            # the least rows each shows, so that the findings below get room on a laptop
+            (self.text_caption, self.text_edit, 2, 2),
+            (self.notes_caption, self.notes_edit, 1, 1),
+            (self.stakeholders_caption, self.stakeholder_list, 3, 2),
         ):
             widget.setMinimumHeight(lines * rows + 12)
             caption.setBuddy(widget)
