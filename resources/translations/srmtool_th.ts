@@ -729,6 +729,10 @@
         <translation>ส่งออกแล้ว: {path}</translation>
     </message>
     <message>
+        <source>Exported {path}. This desktop cannot open folders: find it in {folder}</source>
+        <translation>ส่งออก {path} แล้ว เครื่องนี้เปิดโฟลเดอร์ให้ไม่ได้ ไฟล์อยู่ที่ {folder}</translation>
+    </message>
+    <message>
         <source>Exporting {path}…</source>
         <translation>กำลังส่งออก {path}…</translation>
     </message>
@@ -1010,11 +1014,19 @@
         <translation>ข้อความมี {lines} บรรทัด วางได้ครั้งละไม่เกิน {limit} บรรทัด</translation>
     </message>
     <message>
-        <source>Paste %n objective(s)</source>
+        <source>Paste 1 objective</source>
+        <translation>วางเป้าประสงค์ 1 รายการ</translation>
+    </message>
+    <message>
+        <source>1 objective pasted into {level}</source>
+        <translation>วางเป้าประสงค์ 1 รายการลงในระดับ{level}แล้ว</translation>
+    </message>
+    <message>
+        <source>Paste %n objectives</source>
         <translation>วางเป้าประสงค์ %n รายการ</translation>
     </message>
     <message>
-        <source>%n objective(s) pasted into {level}</source>
+        <source>%n objectives pasted into {level}</source>
         <translation>วางเป้าประสงค์ %n รายการลงในระดับ{level}แล้ว</translation>
     </message>
     <message>
@@ -1173,6 +1185,10 @@
         <source>Type to add an objective to {level}</source>
         <translation>พิมพ์เพื่อเพิ่มเป้าประสงค์ในระดับ{level}</translation>
     </message>
+    <message>
+        <source>Drop here to move to the level {level}</source>
+        <translation>ปล่อยตรงนี้เพื่อย้ายไปยังระดับ{level}</translation>
+    </message>
 </context>
 <context>
     <name>MapTextEdit</name>
@@ -1279,6 +1295,10 @@
     <message>
         <source>Note</source>
         <translation>ข้อสังเกต</translation>
+    </message>
+    <message>
+        <source>row {number}</source>
+        <translation>แถวที่ {number}</translation>
     </message>
 </context>
 <context>
@@ -2093,12 +2113,6 @@
     <message>
         <source>{name} (yours)</source>
         <translation>{name} (ของคุณ)</translation>
-    </message>
-    <message numerus="yes">
-        <source>{name} — %n column(s)</source>
-        <translation>
-            <numerusform>{name} — %n คอลัมน์</numerusform>
-        </translation>
     </message>
 </context>
 <context>

@@ -131,15 +131,13 @@ ACTIONS: Final[dict[str, Spec]] = {
         QT_TRANSLATE_NOOP("Actions", "&Undo"),
         (StandardKey.Undo,),
         fallback="Ctrl+Z",
-        theme_icon=ThemeIcon.EditUndo,
-        style_icon=Pixmap.SP_ArrowBack,
+        theme_icon=ThemeIcon.EditUndo,  # else a curved arrow the program draws (actions.icon)
     ),
     "redo": Spec(
         QT_TRANSLATE_NOOP("Actions", "&Redo"),
         (StandardKey.Redo, "Ctrl+Y"),  # Linux binds only Ctrl+Shift+Z; people expect Ctrl+Y too
         fallback="Ctrl+Shift+Z",
         theme_icon=ThemeIcon.EditRedo,
-        style_icon=Pixmap.SP_ArrowForward,
     ),
     "cut": Spec(
         QT_TRANSLATE_NOOP("Actions", "Cu&t"),

@@ -84,10 +84,15 @@ def key_sequences(name: str) -> list[QKeySequence]:
 
 
 def icon(name: str, widget: QWidget) -> QIcon:
-    """The theme's icon for action ``name``, else a Qt style icon, else no icon."""
+    """The theme's icon for action ``name``, else one the program draws (Undo, Redo), else a Qt
+    style icon, else no icon."""
     spec = ACTIONS[name]
     if spec.theme_icon is not None and QIcon.hasThemeIcon(spec.theme_icon):
         return QIcon.fromTheme(spec.theme_icon)
+    if name in ("undo", "redo"):
+        from srmtool.ui.icons import history_icon
+
+        return history_icon(redo=name == "redo")
     if spec.style_icon is not None:
         return widget.style().standardIcon(spec.style_icon)
     return QIcon()

@@ -322,3 +322,19 @@ def test_the_dialog_follows_a_language_change(fx: Fixture, qtbot: QtBot) -> None
         QCoreApplication.removeTranslator(translator)
     qtbot.waitUntil(lambda: dialog.form.export_button.text() == "&Export")
     dialog.reject()
+
+
+def test_a_desktop_that_cannot_open_folders_is_told_in_the_window(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fx = make_window(qtbot, tmp_path, monkeypatch)
+    monkeypatch.setattr(export_dialog, "open_folder", lambda folder: False)  # no file manager here
+    fx.window.files.open_path(fx.copy_example())
+    dialog = open_dialog(fx, "xlsx")
+    target = tmp_path / "ส่งจังหวัด" / "ตาราง.xlsx"
+    target.parent.mkdir()
+    dialog.form.path_edit.setText(str(target))
+    assert run(qtbot, dialog)
+    assert target.is_file()
+    message = fx.window.statusBar().currentMessage()
+    assert "cannot open folders" in message and str(target.parent) in message

@@ -182,3 +182,66 @@ def test_matrix_regroups_an_objective_moved_to_another_level(canvas: Canvas) -> 
     assert people_heading < matrix.row_of(oid) < matrix.row_of_level("stakeholder")
     canvas.document.undo_stack.undo()
     assert matrix.row_of(oid) > matrix.row_of_level("process")
+
+
+def test_a_new_stakeholder_in_a_long_list_is_scrolled_to_and_its_name_typed_without_a_warning(
+    canvas: Canvas, panel: StakeholdersPanel, qtbot: QtBot, qtlog: object
+) -> None:
+    from gestures_support import type_text
+
+    for _ in range(25):  # a district's partners: more than the panel shows
+        panel.add_stakeholder()
+    panel.resize(360, 260)
+    panel.show()
+    qtbot.waitExposed(panel)
+    sid = panel.add_stakeholder()
+    row = panel.model.row_of(sid)
+    editors = [e for e in panel.table.findChildren(QLineEdit) if e.isVisible()]
+    assert len(editors) == 1  # its name is open for typing
+    editor = editors[0]
+    qtbot.waitUntil(
+        lambda: (
+            panel.table.visualRect(panel.model.index(row, NAME)).bottom() <= panel.table.viewport().height()
+        )
+    )
+    assert panel.table.visualRect(panel.model.index(row, NAME)).top() >= 0
+    editor.selectAll()
+    type_text(editor, "ชมรมผู้สูงอายุตำบลบ้านนา")
+    QTest.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next turn
+    qtbot.waitUntil(lambda: canvas.document.route_map.stakeholder(sid).name == "ชมรมผู้สูงอายุตำบลบ้านนา")  # type: ignore[union-attr]
+    panel.add_stakeholder()  # and another, the first's editor closed
+    qtbot.wait(50)
+    messages = [m.message for m in qtlog.records]  # type: ignore[attr-defined]
+    assert not [m for m in messages if "commitData" in m or "editor" in m], messages
+
+
+def test_a_stakeholders_name_typed_in_the_window_commits_without_a_warning(
+    qtbot: QtBot, tmp_path: object, monkeypatch: pytest.MonkeyPatch, qtlog: object
+) -> None:
+    from pathlib import Path
+
+    from gestures_support import type_text
+    from window_fixtures import make_window
+
+    fx = make_window(qtbot, Path(str(tmp_path)), monkeypatch)
+    window = fx.window
+    window.files.open_path(fx.copy_example("district_ncd.srm", "อำเภอ.srm"))
+    window.show()
+    qtbot.waitExposed(window)
+    window.docks["stakeholders"].raise_()
+    panel = window.stakeholders
+    qtbot.waitUntil(panel.isVisible)
+    for name in ("ชมรมผู้สูงอายุ", "กลุ่มแม่บ้าน"):
+        sid = panel.add_stakeholder()
+        editor = next(e for e in panel.table.findChildren(QLineEdit) if e.isVisible())
+        editor.selectAll()
+        type_text(editor, name)
+        QTest.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda sid=sid, name=name: window.document.route_map.stakeholder(sid).name == name)  # type: ignore[union-attr,misc]
+        row = panel.model.row_of(sid)
+        rect = panel.table.visualRect(panel.model.index(row, NAME))
+        assert rect.top() >= 0 and rect.bottom() <= panel.table.viewport().height()  # in view
+    window.selection.select([window.document.route_map.objectives[0].id])
+    qtbot.wait(50)
+    messages = [m.message for m in qtlog.records]  # type: ignore[attr-defined]
+    assert not [m for m in messages if "commitData" in m], messages

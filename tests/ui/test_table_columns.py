@@ -198,3 +198,27 @@ def test_a_template_that_cannot_be_written_is_reported(fx: Fixture, monkeypatch:
     monkeypatch.setattr(table, "ask_template_name", lambda: "แม่แบบ")
     assert table.save_template() is None
     assert fx.dialogs.texts("critical")
+
+
+def test_the_template_list_names_each_template_once_with_its_columns_under_it(qtbot: QtBot) -> None:
+    """Not "Mini SLM, 11 columns — 11 column(s)"."""
+    dialog = TemplateDialog([builtin_template("mini_slm_11"), builtin_template("action_plan")], [], "en")
+    qtbot.addWidget(dialog)
+    first = dialog._list.item(0).text().split("\n")
+    assert first[0] == builtin_template("mini_slm_11").display_name("en")
+    assert "column(s)" not in dialog._list.item(0).text()
+    assert first[1].startswith("เป้าประสงค์ · ตัวชี้วัด")
+    assert len(first[1]) <= 91 and first[1].endswith("…")  # the labels, shortened between letters
+
+
+def test_the_countdown_question_is_wide_enough_for_its_title(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from srmtool.ui.presentation.timer import DEFAULT_MINUTES, minutes_dialog
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = minutes_dialog(parent)
+    title = f"{dialog.windowTitle()} — srmtool"
+    assert dialog.minimumWidth() > dialog.fontMetrics().horizontalAdvance(title) + 100
+    assert dialog.intValue() == DEFAULT_MINUTES

@@ -303,3 +303,21 @@ def test_dropping_a_map_file_opens_it(fx: Fixture, qtbot: QtBot) -> None:
     )
     fx.window.dropEvent(other)
     assert fx.window.document.path == path.absolute()
+
+
+def test_undo_and_redo_look_like_undo_and_redo_not_back_and_forward(fx: Fixture) -> None:
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QStyle
+
+    from srmtool.ui import actions
+    from srmtool.ui.icons import history_icon
+
+    window = fx.window
+    if QIcon.hasThemeIcon(QIcon.ThemeIcon.EditUndo):
+        pytest.skip("the desktop's icon theme has its own Undo icon")
+    back = window.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack).pixmap(24, 24).toImage()
+    undo = window.named_actions["undo"].icon().pixmap(24, 24).toImage()
+    redo = window.named_actions["redo"].icon().pixmap(24, 24).toImage()
+    assert undo != back and undo != redo
+    assert undo == history_icon(redo=False).pixmap(24, 24).toImage()
+    assert actions.icon("redo", window).pixmap(24, 24).toImage() == redo

@@ -235,8 +235,14 @@ class ExportDialog(QDialog):
         self._window.statusBar().showMessage(
             self.tr("Exported {path}").format(path=os.fspath(choices.path)), 10000
         )
-        if choices.open_folder:
-            open_folder(choices.path.parent)
+        if choices.open_folder and not open_folder(choices.path.parent):
+            # A desktop without a file manager (or none set up for folders): say where it went.
+            self._window.statusBar().showMessage(
+                self.tr("Exported {path}. This desktop cannot open folders: find it in {folder}").format(
+                    path=os.fspath(choices.path), folder=os.fspath(choices.path.parent)
+                ),
+                20000,
+            )
         self.export_finished.emit(True)
         self.accept()
 

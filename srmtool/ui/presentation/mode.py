@@ -77,6 +77,9 @@ class Caption(QLabel):
         self.show()
         self.raise_()
         self.place()
+        # QLabel repaints only its contents rect on a new text; Thai marks above the first line and
+        # below the last reach into the padding, and the old text's would stay there on screen.
+        self.update()
 
     def retranslate(self) -> None:
         """The caption's text comes from the map or from its controller (which sets it again)."""

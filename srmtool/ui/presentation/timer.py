@@ -34,10 +34,22 @@ _PAUSED = {"bg": "rgba(90, 90, 90, 215)", "fg": "#dddddd"}
 
 def ask_minutes(parent: QWidget) -> int | None:
     """How long the countdown runs, asked in a small dialog; None when cancelled (tests patch this)."""
-    title = QCoreApplication.translate("Countdown", "Countdown Timer")
-    label = QCoreApplication.translate("Countdown", "Minutes for group work:")
-    minutes, ok = QInputDialog.getInt(parent, title, label, DEFAULT_MINUTES, 1, MAX_MINUTES)
-    return minutes if ok else None
+    dialog = minutes_dialog(parent)
+    return dialog.intValue() if dialog.exec() == QInputDialog.DialogCode.Accepted else None
+
+
+def minutes_dialog(parent: QWidget) -> QInputDialog:
+    """The question of ``ask_minutes``, wide enough for its title in the window manager's title bar
+    (which adds the program's name: a bare input dialog showed "Count… mtool")."""
+    dialog = QInputDialog(parent)
+    dialog.setInputMode(QInputDialog.InputMode.IntInput)
+    dialog.setWindowTitle(QCoreApplication.translate("Countdown", "Countdown Timer"))
+    dialog.setLabelText(QCoreApplication.translate("Countdown", "Minutes for group work:"))
+    dialog.setIntRange(1, MAX_MINUTES)
+    dialog.setIntValue(DEFAULT_MINUTES)
+    title = f"{dialog.windowTitle()} — srmtool"
+    dialog.setMinimumWidth(dialog.fontMetrics().horizontalAdvance(title) + 160)  # room for the buttons
+    return dialog
 
 
 def mm_ss(seconds: float) -> str:

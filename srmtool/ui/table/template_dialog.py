@@ -13,8 +13,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from srmtool.model.checks.text import short
 from srmtool.model.templates import Template
 from srmtool.ui.follow_language import follow_language
+
+LABELS_SHOWN = 90  # characters of a template's column labels shown under its name
 
 
 class TemplateDialog(QDialog):
@@ -53,9 +56,10 @@ class TemplateDialog(QDialog):
             name = template.display_name(self._lang)
             if i >= self._own_from:
                 name = self.tr("{name} (yours)").format(name=name)
-            text = self.tr("{name} — %n column(s)", "", len(template.columns)).format(name=name)
-            item = QListWidgetItem(text, self._list)
-            item.setToolTip(" · ".join(c.label for c in template.columns))
+            # The name, then its columns (a name may say how many there are: "Mini SLM, 11 columns").
+            labels = " · ".join(c.label for c in template.columns)
+            item = QListWidgetItem(f"{name}\n{short(labels, LABELS_SHOWN)}", self._list)
+            item.setToolTip(labels)
             item.setData(Qt.ItemDataRole.UserRole, i)
         self._list.setCurrentRow(current)
 
